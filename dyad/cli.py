@@ -1,0 +1,385 @@
+"""The ``dyad`` command line (names fixed by CONTRACT.md).
+
+Heavy imports (spaCy, DuckDB, pandas) happen inside the commands so ``dyad --help`` is instant.
+User errors print one clear line naming the file and exit non-zero only when nothing useful
+could be done; problems inside a batch are reported and counted in the closing summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    help="dyad: political event data from news articles (who did what to whom, when and where).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+actors_app = typer.Typer(help="Manage the actor dictionary.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+err = Console(stderr=True)
+DB_OPTION = typer.Option("--db", help="DuckDB database file.")
+DbPath = Annotated[Path, DB_OPTION]
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _check_paths(paths: list[str]) -> None:
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing and len(missing) == len(paths):
+        fail("no such file or folder: " + ", ".join(missing))
+
+
+def _print_summary(summary: Any, what: str) -> None:
+    """The closing report: articles read, skipped and why, events found."""
+    err.print(
+        f"[bold]{what}:[/] {summary.articles_read} articles read, {summary.articles_coded} coded, "
+        f"{summary.already_stored} already stored, {summary.skipped} skipped, "
+        f"{summary.events_found} events found in {summary.seconds:.1f}s",
+        highlight=False,
+    )
+    for problem in summary.problems[:20]:
+        err.print(f"  [yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    if summary.skipped > 20:
+        reasons = ", ".join(f"{n}× {r}" for r, n in summary.skip_reasons().most_common())
+        err.print(f"  ... {summary.skipped - 20} more skipped ({reasons})", highlight=False)
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    name = actor.get("name") or actor.get("text") or ""
+    return f"{actor.get('code') or '?'} {name}".strip()
+
+
+def print_timeline(events: list[dict[str, Any]], console: Console | None = None, title: str = "") -> None:
+    """Events as a readable timeline: date, who, what, whom, where, evidence."""
+    console = console or Console()
+    if not events:
+        console.print("No events.")
+        return
+    from dyad.events.codebook import Codebook
+
+    book = Codebook.load()
+    table = Table(title=title or None, show_lines=False, expand=True)
+    for col, kw in (
+        ("date", {"no_wrap": True}),
+        ("source", {"ratio": 2}),
+        ("event", {"ratio": 2}),
+        ("target", {"ratio": 2}),
+        ("where", {"ratio": 1}),
+        ("evidence", {"ratio": 5}),
+    ):
+        table.add_column(col, **kw)
+    for e in sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["sentence_index"])):
+        date = e.get("date") or "?"
+        if e.get("date_precision") not in (None, "day"):
+            date += f" ({e['date_precision']})"
+        info = book.lookup(e["cameo"])
+        what = f"{e['cameo']} {info.name}"
+        if e.get("modality") == "intended":
+            what += " [intent]"
+        sources = e.get("num_sources")
+        evidence = e["evidence"] if len(e["evidence"]) < 220 else e["evidence"][:217] + "..."
+        if sources and sources > 1:
+            evidence += f" [{sources} sources]"
+        loc = (e.get("location") or {}).get("name") or ""
+        table.add_row(date, _actor_label(e["source"]), what, _actor_label(e.get("target")), loc, evidence)
+    console.print(table)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders: .txt (+manifest.csv), .html, .jsonl, RSS/Atom.")],
+    db: DbPath = Path("dyad.duckdb"),
+    batch_size: Annotated[int, typer.Option(help="Articles per parsing batch.")] = 32,
+    workers: Annotated[int, typer.Option(help="Code on a local dask cluster with this many worker processes.")] = 0,
+    scheduler: Annotated[str | None, typer.Option(help="Code on a running dask scheduler (tcp://host:port).")] = None,
+    timeline: Annotated[bool, typer.Option(help="Print the events found as a timeline.")] = True,
+) -> None:
+    """Ingest, code and store articles; re-running on the same input adds nothing twice."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dyad.pipeline import RunSummary, dask_client, run_into_store
+
+    _check_paths(paths)
+    summary = RunSummary()
+    client = dask_client(workers, scheduler) if (workers or scheduler) else None
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    )
+    try:
+        with progress:
+            task = progress.add_task("coding", total=None)
+            events = run_into_store(
+                paths, db, summary, batch_size, client, progress=lambda n: progress.advance(task, n)
+            )
+    finally:
+        if client is not None:
+            client.close()
+    if timeline and events:
+        from dyad.store import Store
+
+        with Store(db) as store:
+            new_ids = {e.event_id for e in events}
+            stored = [e for e in store.query_events() if e["event_id"] in new_ids]
+        print_timeline(stored, title=f"{len(stored)} events added to {db}")
+    _print_summary(summary, "dyad run")
+    if summary.articles_read == 0 and summary.already_stored == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str] | None, typer.Argument(help="JSONL file(s), files or folders; '-' or nothing = JSONL on stdin.")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write event JSON lines here (default stdout).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per parsing batch.")] = 32,
+) -> None:
+    """Stateless: read articles, write events as JSON lines. No database."""
+    from dyad.dedup.events import assign_clusters
+    from dyad.ingest import read_inputs
+    from dyad.pipeline import RunSummary, code_stream, split_inputs
+
+    paths = inputs or ["-"]
+    _check_paths(paths)
+    summary = RunSummary()
+    events = [e for _, evs in code_stream(split_inputs(read_inputs(paths), summary), summary, batch_size) for e in evs]
+    assign_clusters(events)
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        for e in events:
+            sink.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            sink.close()
+    _print_summary(summary, "dyad code")
+    if summary.articles_read == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbPath = Path("dyad.duckdb"),
+    source: Annotated[str | None, typer.Option(help="Source actor code or country prefix (CHN, CHNGOV).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code or country prefix.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name or text, either side (case-insensitive substring).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 04.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 042.")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER category, e.g. CONSULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Query stored events."""
+    from dyad.store import Store
+
+    if fmt not in ("table", "jsonl", "csv"):
+        fail(f"unknown format {fmt!r}: use table, jsonl or csv")
+    if not db.exists():
+        fail(f"no database at {db}: run 'dyad run PATH' first")
+    with Store(db) as store:
+        rows = store.query_events(
+            source=source, target=target, actor=actor, root=root, cameo=cameo,
+            plover=plover.upper() if plover else None, since=since, until=until, limit=limit,
+        )
+    if fmt == "table":
+        print_timeline(rows)
+    elif fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    else:
+        from dyad.store.export import flatten_event
+
+        flat = [flatten_event(r) for r in rows]
+        if flat:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]))
+            writer.writeheader()
+            writer.writerows(flat)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, csv or parquet.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output file.")],
+    db: DbPath = Path("dyad.duckdb"),
+    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+) -> None:
+    """Export stored events (GDELT 2.0 event table TSV, PLOVER JSON, CSV, Parquet)."""
+    from dyad.store import Store
+
+    if fmt not in ("gdelt", "plover", "csv", "parquet"):
+        fail(f"unknown format {fmt!r}: use gdelt, plover, csv or parquet")
+    if not db.exists():
+        fail(f"no database at {db}: run 'dyad run PATH' first")
+    with Store(db) as store:
+        n = store.export(fmt, out, since=since, until=until)
+    err.print(f"wrote {n} rows to {out} ({fmt})")
+
+
+@app.command()
+def stories(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Articles as for 'dyad code'; '-' or nothing = stdin.")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write JSON lines here (default stdout).")] = None,
+) -> None:
+    """Stateless: group articles that report the same happening; mark near-duplicates."""
+    from dyad.clean import clean_article
+    from dyad.dedup.stories import group_stories
+    from dyad.ingest import read_inputs
+    from dyad.pipeline import RunSummary, split_inputs
+
+    paths = inputs or ["-"]
+    _check_paths(paths)
+    summary = RunSummary()
+    articles = [clean_article(a) for a in split_inputs(read_inputs(paths), summary)]
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        for line in group_stories(articles):
+            sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            sink.close()
+    summary.articles_coded = len(articles)
+    _print_summary(summary, "dyad stories")
+    if not articles:
+        raise typer.Exit(1)
+
+
+@app.command()
+def series(
+    source: Annotated[str, typer.Option(help="Source country or actor code, e.g. CHN.")],
+    target: Annotated[str, typer.Option(help="Target country or actor code, e.g. RUS.")],
+    by: Annotated[str, typer.Option(help="day, week or month.")] = "month",
+    both: Annotated[bool, typer.Option("--both", help="Combine both directions.")] = False,
+    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Also draw the series as a PNG chart.")] = None,
+    db: DbPath = Path("dyad.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
+) -> None:
+    """Relations over time: events per period by quad class, Goldstein sum and mean."""
+    from dyad.analysis import plot_series
+    from dyad.analysis import series as make_series
+
+    if by not in ("day", "week", "month"):
+        fail(f"unknown period {by!r}: use day, week or month")
+    if not db.exists():
+        fail(f"no database at {db}: run 'dyad run PATH' first")
+    df = make_series(db, source=source, target=target, by=by, both=both, since=since, until=until)
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    else:
+        _print_frame(df, f"{source} {'<->' if both else '->'} {target} by {by}")
+    if plot:
+        plot_series(df, plot, title=f"{source} {'<->' if both else '->'} {target}")
+        err.print(f"wrote chart to {plot}")
+
+
+@app.command()
+def network(
+    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    level: Annotated[str, typer.Option(help="country or actor.")] = "country",
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the graph (.graphml or .json).")] = None,
+    db: DbPath = Path("dyad.duckdb"),
+) -> None:
+    """The weighted actor graph: edges with event counts and mean Goldstein."""
+    from dyad.analysis import network as make_network
+    from dyad.analysis import write_network
+
+    if level not in ("country", "actor"):
+        fail(f"unknown level {level!r}: use country or actor")
+    if not db.exists():
+        fail(f"no database at {db}: run 'dyad run PATH' first")
+    df = make_network(db, since=since, until=until, level=level)
+    _print_frame(df, f"actor network ({level})")
+    if out:
+        write_network(df, out)
+        err.print(f"wrote graph to {out}")
+
+
+def _print_frame(df: Any, title: str) -> None:
+    table = Table(title=title)
+    for col in df.columns:
+        table.add_column(str(col), justify="right" if df[col].dtype.kind in "if" else "left")
+    for row in df.itertuples(index=False):
+        table.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row))
+    Console().print(table)
+
+
+@actors_app.command("import")
+def actors_import(
+    file: Annotated[Path, typer.Argument(help="A PETRARCH/Phoenix dictionary file (actors, agents, countries).")],
+    into: Annotated[Path | None, typer.Option(help="User dictionary folder (default $DYAD_DICTIONARY or ~/.dyad/dictionary).")] = None,
+) -> None:
+    """Merge a PETRARCH/Phoenix-format dictionary into the user dictionary the coder uses."""
+    from dyad.actors.petrarch_import import default_dictionary_dir, import_dictionary
+
+    if not file.exists():
+        fail(f"no such file: {file}")
+    target = into or default_dictionary_dir()
+    stats = import_dictionary(file, target)
+    err.print(f"imported {file} into {target}: {stats}", highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    what: Annotated[str, typer.Argument(help="plover, petrarch, tempeval or ecbplus.")],
+    args: Annotated[list[str] | None, typer.Argument(help="Options passed to the evaluation.")] = None,
+) -> None:
+    """Measure dyad on the development data sets in ../shared/data (when present)."""
+    modules = {
+        "plover": "dyad.eval.plover_gsr",
+        "petrarch": "dyad.eval.petrarch_tests",
+        "tempeval": "dyad.eval.tempeval",
+        "ecbplus": "dyad.eval.ecbplus",
+    }
+    if what not in modules:
+        fail(f"unknown evaluation {what!r}: use {', '.join(modules)}")
+    import importlib
+
+    rc = importlib.import_module(modules[what]).main(list(args or []))
+    raise typer.Exit(rc or 0)
+
+
+@app.command()
+def serve(
+    db: DbPath = Path("dyad.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve stored events over HTTP (read-only JSON API)."""
+    import uvicorn
+
+    from dyad.api import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
