@@ -110,7 +110,14 @@ def run(
     timeline: Annotated[bool, typer.Option(help="Print the events found as a timeline.")] = True,
 ) -> None:
     """Ingest, code and store articles; re-running on the same input adds nothing twice."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from dyad.pipeline import RunSummary, dask_client, run_into_store
 

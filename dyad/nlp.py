@@ -102,7 +102,7 @@ def parse_articles(
         for a in articles
     ]
     todo = [s for pa in parsed for s in pa.sentences if could_hold_event(s.text)]
-    for sent, doc in zip(todo, load_nlp().pipe((s.text for s in todo), batch_size=batch_size)):
+    for sent, doc in zip(todo, load_nlp().pipe((s.text for s in todo), batch_size=batch_size), strict=True):
         sent.doc = doc
     return parsed
 
