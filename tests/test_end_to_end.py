@@ -1,0 +1,208 @@
+"""End to end on the bundled example corpus (examples/seeds), through the real CLI.
+
+Expectations come from reading the five articles, not from the coder's output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from dyad.cli import app
+from tests.conftest import EXAMPLE_CORPUS
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("e2e") / "dyad.duckdb"
+    result = invoke("run", str(EXAMPLE_CORPUS), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def stored_events(db: Path, *filters: str) -> list[dict]:
+    result = invoke("events", "--db", str(db), "--format", "jsonl", *filters)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def pair(event: dict) -> set[str | None]:
+    return {event["source"]["name"], (event["target"] or {}).get("name")}
+
+
+def test_run_stores_articles_and_prints_timeline(seeded_db: Path):
+    con = duckdb.connect(str(seeded_db), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 5
+    n_events = con.execute("select count(*) from events").fetchone()[0]
+    n_mentions = con.execute("select count(*) from mentions").fetchone()[0]
+    con.close()
+    assert n_events >= 15
+    assert n_mentions >= n_events
+
+
+def test_li_zhanshu_meets_putin_in_vladivostok(seeded_db: Path):
+    events = [e for e in stored_events(seeded_db, "--actor", "Li Zhanshu") if e["cameo_root"] == "04"]
+    with_putin = [e for e in events if pair(e) == {"Li Zhanshu", "Vladimir Putin"}]
+    assert with_putin, events
+    e = with_putin[0]
+    assert e["date"] == "2022-09-07"
+    codes = {e["source"]["code"], e["target"]["code"]}
+    assert codes == {"CHNLEG", "RUSGOV"}
+    assert any((x.get("location") or {}).get("name") == "Vladivostok" for x in events)
+
+
+def test_li_qiang_mishustin_meeting_is_one_event_from_two_sources(seeded_db: Path):
+    events = [
+        e for e in stored_events(seeded_db, "--since", "2024-08-21", "--until", "2024-08-21")
+        if pair(e) == {"Li Qiang", "Mikhail Mishustin"} and e["cameo_root"] == "04"
+    ]
+    assert {e["article_id"][:3] for e in events} == {"001", "003"}, events
+    assert len({e["cluster_id"] for e in events}) == 1
+    assert {e["source"]["code"] for e in events} | {e["target"]["code"] for e in events} == {"CHNGOV", "RUSGOV"}
+
+
+def test_negated_and_debris_sentences_yield_no_event(seeded_db: Path):
+    events = stored_events(seeded_db)
+    evidence = " ".join(e["evidence"] for e in events)
+    assert "has not condemned the invasion" not in evidence
+    assert "no evidence that China provided military aid" not in evidence
+    assert "UN experts argue" not in evidence  # related-article headline at the end of seed 000
+    assert "Foreign businesses in China fighting" not in evidence
+
+
+def test_evidence_spans_point_into_the_stored_cleaned_text(seeded_db: Path):
+    con = duckdb.connect(str(seeded_db), read_only=True)
+    texts = dict(con.execute("select id, text from articles").fetchall())
+    con.close()
+    for e in stored_events(seeded_db):
+        start, end = e["evidence_span"]
+        assert texts[e["article_id"]][start:end] == e["evidence"]
+
+
+def test_rerun_adds_nothing(seeded_db: Path):
+    con = duckdb.connect(str(seeded_db), read_only=True)
+    before = [con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events", "mentions")]
+    con.close()
+    result = invoke("run", str(EXAMPLE_CORPUS), "--db", str(seeded_db))
+    assert result.exit_code == 0
+    assert "5 already stored" in result.stderr
+    con = duckdb.connect(str(seeded_db), read_only=True)
+    after = [con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events", "mentions")]
+    con.close()
+    assert after == before
+
+
+def test_event_filters_and_formats(seeded_db: Path):
+    chn_rus = stored_events(seeded_db, "--source", "CHN", "--target", "RUS")
+    assert chn_rus and all(e["source"]["country"] == "CHN" and e["target"]["country"] == "RUS" for e in chn_rus)
+    consult = stored_events(seeded_db, "--plover", "CONSULT")
+    assert consult and all(e["plover"] == "CONSULT" for e in consult)
+    assert all(e["cameo_root"] == "05" for e in stored_events(seeded_db, "--root", "05"))
+    limited = stored_events(seeded_db, "--limit", "2")
+    assert len(limited) == 2
+    result = invoke("events", "--db", str(seeded_db), "--format", "csv", "--source", "RUS")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(r["source_country"] == "RUS" for r in rows)
+
+
+def test_exports(seeded_db: Path, tmp_path: Path):
+    gdelt = tmp_path / "events.tsv"
+    assert invoke("export", "--db", str(seeded_db), "--format", "gdelt", "-o", str(gdelt)).exit_code == 0
+    rows = [line.split("\t") for line in gdelt.read_text().splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    for fmt, name in (("plover", "events.json"), ("csv", "events.csv"), ("parquet", "events.parquet")):
+        out = tmp_path / name
+        assert invoke("export", "--db", str(seeded_db), "--format", fmt, "-o", str(out)).exit_code == 0
+        assert out.stat().st_size > 100
+    import pandas as pd
+
+    assert len(pd.read_parquet(tmp_path / "events.parquet")) == len(rows) or len(rows) > 0
+
+
+def test_series_and_network_commands(seeded_db: Path, tmp_path: Path):
+    png = tmp_path / "chn_rus.png"
+    result = invoke("series", "--db", str(seeded_db), "--source", "CHN", "--target", "RUS", "--by", "month",
+                    "--both", "--plot", str(png), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "2024-08" in result.stdout
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    graph = tmp_path / "net.graphml"
+    assert invoke("network", "--db", str(seeded_db), "-o", str(graph)).exit_code == 0
+    import networkx as nx
+
+    g = nx.read_graphml(graph)
+    assert g.has_node("CHN") and g.has_node("RUS")
+
+
+def test_code_reads_jsonl_from_stdin():
+    text = (EXAMPLE_CORPUS / "003_6b3e7d6caff0f75d.txt").read_text(encoding="utf-8")
+    line = json.dumps({"id": "x1", "text": text, "published": "2024-08-21"})
+    result = invoke("code", input=line + "\n")
+    assert result.exit_code == 0, result.output
+    events = [json.loads(x) for x in result.stdout.splitlines()]
+    assert events
+    required = {"event_id", "article_id", "cluster_id", "sentence_index", "evidence", "evidence_span", "date",
+                "date_precision", "date_text", "source", "target", "cameo", "cameo_root", "plover", "goldstein",
+                "quad_class", "modality", "negated", "location", "confidence"}
+    assert all(required <= set(e) for e in events)
+    assert all(0.0 <= e["confidence"] <= 1.0 for e in events)
+
+
+def test_bad_input_is_reported_and_the_rest_processed(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLE_CORPUS / "004_c082953bc7ab4014.txt", folder / "good.txt")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (folder / "articles.jsonl").write_text(
+        '{"id": "ok", "text": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.", '
+        '"published": "2024-05-16"}\n{not json}\n{"text": "no id"}\n'
+    )
+    db = tmp_path / "bad.duckdb"
+    result = invoke("run", str(folder), str(tmp_path / "missing.txt"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert "empty.txt" in err and "binary.txt" in err and "missing.txt" in err
+    assert "articles.jsonl:2" in err and "articles.jsonl:3" in err
+    assert "2 articles read" in err
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+    con.close()
+
+
+def test_missing_input_alone_fails_clearly(tmp_path: Path):
+    result = invoke("run", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb"))
+    assert result.exit_code != 0
+    assert "nope" in result.stderr
+
+
+def test_python_api_code_and_resolve_date():
+    import dyad
+
+    assert dyad.resolve_date("last Friday", published="2022-09-07") == ("2022-09-02", "day")
+    assert dyad.resolve_date("in March", published="2023-05-24") == ("2023-03", "month")
+    events = dyad.code([{"id": "a1", "published": "2024-08-21",
+                         "text": "Chinese Premier Li Qiang met Russian Prime Minister Mikhail Mishustin in Moscow on Wednesday."}])
+    assert any(pair(e) == {"Li Qiang", "Mikhail Mishustin"} and e["date"] == "2024-08-21" for e in events), events
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).with_name("dyad")
+    assert exe.exists()
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("run", "code", "events", "export", "stories", "series", "network"):
+        assert command in out
