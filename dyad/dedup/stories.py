@@ -1,0 +1,615 @@
+"""Story grouping: which articles report the same real-world happening, and which are reposts.
+
+Two questions, two mechanisms:
+
+* **Near-duplicates** (reposts, light rewrites): MinHash signatures (datasketch) over word
+  3-shingles, banded for LSH. Articles sharing a band bucket are verified by estimated Jaccard;
+  ``duplicate_of`` names the *original* (the root of the chain, never another duplicate).
+* **Stories** (different outlets, paraphrases): cheap lexical features -- capitalised-name tokens and
+  phrases (people, places), numbers (magnitudes, tolls, years) and content words -- weighted by
+  TF-IDF with document frequencies kept incrementally. Candidate articles come from an inverted
+  index over the new article's *rarest* features (posting lists are capped, too-common features are
+  ignored) and from a publication-date window, never from all pairs, so adding an article costs
+  about the same whatever the store size. The article joins the story of its most similar
+  candidate when the weighted cosine reaches ``story_threshold``; otherwise it opens a story.
+
+``story_id`` is the article_id of the story's first article (stable and readable; a story is
+never renamed). Assignment is incremental and order-dependent by design: earlier decisions are
+never revised, which is what lets a database continue across runs.
+
+Seeds 001 and 003 (Li Qiang in Moscow, 2024-08-21) are machine paraphrases of one wire story:
+they share the story (entities Li Qiang, Moscow, Putin, Mishustin, Kursk, Belarus ...) but not
+their wording, so at shingle level they are *not* near-duplicates (estimated 3-shingle Jaccard
+well below 0.5) and ``duplicate_of`` stays null. Near-duplicate means "the same text, reposted or
+lightly edited", which a paraphrase is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dyad.records import Article
+
+try:  # duckdb is a dependency, but the in-memory index must not need it at import time
+    import duckdb
+except ImportError:  # pragma: no cover
+    duckdb = None  # type: ignore[assignment]
+
+NUM_PERM = 64
+SHINGLE = 3
+DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "near-duplicate"
+STORY_THRESHOLD = 0.16  # weighted cosine to the best candidate (tuned on ECB+ odd topics)
+POSTING_CAP = 1000  # features seen in more articles than this are "too common": no postings
+BUCKET_CAP = 50  # articles kept per LSH bucket (exact-copy floods)
+QUERY_FEATURES = 40  # rarest features of the new article used to fetch candidates
+MAX_CANDIDATES = 40  # candidates scored in full
+DATE_WINDOW_DAYS = 10  # candidates published further apart (both dates known) are not the same story
+CENTROID_FEATURES = 600  # features kept per story centroid
+TYPE_WEIGHT = {"e": 2.0, "p": 2.0, "n": 1.5, "w": 1.0}
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+_OPENERS = frozenset(".!?:;\"“”‘'([\n-—")
+_STOP = frozenset(w.lower() for w in STOP_WORDS) | {"said", "says", "told", "according", "also"}
+_CONNECT = {"of", "de", "la", "del", "van", "von", "al", "bin", "da", "le"}
+
+
+@dataclass(slots=True)
+class StoryAssignment:
+    """Where an added article went: its story and, for a repost, the original it copies."""
+
+    story_id: str
+    duplicate_of: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# features
+
+
+def _fhash(s: str) -> int:
+    """Stable signed 64-bit hash (Python's ``hash`` is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _norm_word(w: str) -> str:
+    w = w.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Whether a token opens a sentence, line or quote (capitalised for grammar, not as a name)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
+
+
+def extract_features(text: str) -> Counter[str]:
+    """Typed lexical features with counts: ``e:`` name tokens, ``p:`` multi-word names,
+    ``n:`` numbers, ``w:`` content words. Regex only -- no parser -- because this runs on
+    every stored article."""
+    feats: Counter[str] = Counter()
+    toks = list(_TOKEN.finditer(text))
+    initial = [_is_initial(text, m.start()) for m in toks]
+    caps_inside = {
+        m.group().lower() for m, ini in zip(toks, initial, strict=True) if not ini and m.group()[0].isupper()
+    }
+    phrase: list[str] = []
+
+    def flush() -> None:
+        while phrase and phrase[-1] in _CONNECT:
+            phrase.pop()
+        if len(phrase) > 1:
+            feats["p:" + " ".join(phrase)] += 1
+        phrase.clear()
+
+    prev_end = 0
+    for m, is_initial in zip(toks, initial, strict=True):
+        tok = m.group()
+        if text[prev_end : m.start()].strip():  # punctuation between tokens ends a name
+            flush()
+        prev_end = m.end()
+        low = _norm_word(tok)
+        if tok[0].isdigit():
+            flush()
+            num = tok.replace(",", "")
+            if len(num) >= 2 or "." in num:
+                feats["n:" + num] += 1
+            continue
+        is_name = (
+            tok[0].isupper()
+            and low not in _STOP
+            and (not is_initial or tok.lower() in caps_inside or (tok.isupper() and len(tok) > 1))
+        )
+        if is_name:
+            feats["e:" + low] += 1
+            phrase.append(low)
+            continue
+        if phrase and tok in _CONNECT:
+            phrase.append(tok)
+            continue
+        flush()
+        if len(low) >= 3 and low not in _STOP:
+            feats["w:" + low] += 1
+    flush()
+    return feats
+
+
+def _vectorise(feats: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted feature hashes and their type-weighted log-tf weights (idf is applied at
+    comparison time, from the current document frequencies)."""
+    acc: dict[int, float] = {}
+    for f, c in feats.items():
+        h = _fhash(f)
+        acc[h] = max(acc.get(h, 0.0), TYPE_WEIGHT[f[0]] * (1.0 + math.log(c)))
+    keys = np.array(sorted(acc), dtype=np.int64)
+    vals = np.array([acc[int(k)] for k in keys], dtype=np.float32)
+    return keys, vals
+
+
+def _shingles(text: str) -> list[bytes]:
+    words = [m.group().lower() for m in _TOKEN.finditer(text)]
+    return list({" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)})
+
+
+def _minhash(text: str) -> np.ndarray | None:
+    sh = _shingles(text)
+    if not sh:
+        return None
+    m = MinHash(num_perm=NUM_PERM)
+    m.update_batch(sh)
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+_BANDS, _ROWS = _optimal_param(DUP_THRESHOLD, NUM_PERM, 0.5, 0.5)
+
+
+def _band_buckets(sig: np.ndarray) -> list[int]:
+    return [_fhash(f"{b}:" + sig[b * _ROWS : (b + 1) * _ROWS].tobytes().hex()) for b in range(_BANDS)]
+
+
+def _parse_date(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# storage backends: the same queries in memory or in DuckDB tables
+
+
+@dataclass(slots=True)
+class _Member:
+    story_id: str
+    duplicate_of: str | None
+    published: date | None
+    seq: int
+
+
+class _MemoryBackend:
+    """Dictionaries; posting lists and buckets are capped lists, so lookups stay bounded."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, _Member] = {}
+        self.sigs: dict[str, np.ndarray] = {}
+        self.vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.buckets: dict[int, list[str]] = defaultdict(list)
+        self.postings: dict[int, list[str]] = defaultdict(list)
+        self.df: dict[int, int] = {}
+        self.centroids: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+
+    def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
+        return {s: self.centroids[s] for s in story_ids if s in self.centroids}
+
+    def load_state(self) -> tuple[dict[int, int], int]:
+        return self.df, len(self.members)
+
+    def member(self, article_id: str) -> _Member | None:
+        return self.members.get(article_id)
+
+    def band_candidates(self, buckets: list[int]) -> set[str]:
+        out: set[str] = set()
+        for b in buckets:
+            out.update(self.buckets.get(b, ()))
+        return out
+
+    def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        return {i: self.sigs[i] for i in ids if i in self.sigs}
+
+    def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
+        return [(f, a) for f in feats for a in self.postings.get(f, ())]
+
+    def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        return {i: self.vectors[i] for i in ids if i in self.vectors}
+
+    def get_members(self, ids: Iterable[str]) -> dict[str, _Member]:
+        return {i: self.members[i] for i in ids if i in self.members}
+
+    def write(
+        self,
+        article_id: str,
+        member: _Member,
+        sig: np.ndarray | None,
+        buckets: list[int],
+        vec: tuple[np.ndarray, np.ndarray],
+        posted: list[int],
+        df_updates: dict[int, int],
+        centroid: tuple[np.ndarray, np.ndarray, int],
+    ) -> None:
+        self.members[article_id] = member
+        if sig is not None:
+            self.sigs[article_id] = sig
+        for b in buckets:
+            lst = self.buckets[b]
+            if len(lst) < BUCKET_CAP:
+                lst.append(article_id)
+        self.vectors[article_id] = vec
+        for f in posted:
+            self.postings[f].append(article_id)
+        self.centroids[member.story_id] = centroid
+        # df is shared with the index (same dict object): already updated in place
+
+
+def ensure_tables(con: Any) -> None:
+    """Create the story-index tables if absent (idempotent; safe on every open)."""
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS story_members (
+            article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, duplicate_of VARCHAR,
+            published DATE, seq BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_bands (bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_vectors (
+            article_id VARCHAR PRIMARY KEY, features BLOB NOT NULL, weights BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_features (feature BIGINT NOT NULL, article_id VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_df (feature BIGINT PRIMARY KEY, df INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_centroids (
+            story_id VARCHAR PRIMARY KEY, features BLOB NOT NULL, weights BLOB NOT NULL, size INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS story_bands_bucket ON story_bands (bucket);
+        CREATE INDEX IF NOT EXISTS story_features_feature ON story_features (feature);
+        """
+    )
+
+
+def _in_list(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class _DuckDBBackend:
+    """The same operations as SQL on the tables of :func:`ensure_tables`. Only document
+    frequencies are cached in memory (loaded once per open); everything per-article is
+    looked up by key, so a later run continues where the last one stopped."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+        ensure_tables(con)
+
+    def load_state(self) -> tuple[dict[int, int], int]:
+        df = dict(self.con.execute("SELECT feature, df FROM story_df").fetchall())
+        (n,) = self.con.execute("SELECT count(*) FROM story_members").fetchone()
+        return df, int(n)
+
+    def member(self, article_id: str) -> _Member | None:
+        got = self.get_members([article_id])
+        return got.get(article_id)
+
+    def band_candidates(self, buckets: list[int]) -> set[str]:
+        if not buckets:
+            return set()
+        rows = self.con.execute(
+            f"SELECT article_id FROM story_bands WHERE bucket IN ({_in_list(len(buckets))})", buckets
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
+        ids = list(story_ids)
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            f"SELECT story_id, features, weights, size FROM story_centroids WHERE story_id IN ({_in_list(len(ids))})",
+            ids,
+        ).fetchall()
+        return {
+            s: (np.frombuffer(f, dtype=np.int64), np.frombuffer(w, dtype=np.float32), int(n))
+            for s, f, w, n in rows
+        }
+
+    def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            f"SELECT article_id, sig FROM story_minhash WHERE article_id IN ({_in_list(len(ids))})", ids
+        ).fetchall()
+        return {a: np.frombuffer(s, dtype=np.uint32) for a, s in rows}
+
+    def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
+        if not feats:
+            return []
+        return self.con.execute(
+            f"SELECT feature, article_id FROM story_features WHERE feature IN ({_in_list(len(feats))})", feats
+        ).fetchall()
+
+    def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            f"SELECT article_id, features, weights FROM story_vectors WHERE article_id IN ({_in_list(len(ids))})",
+            ids,
+        ).fetchall()
+        return {a: (np.frombuffer(f, dtype=np.int64), np.frombuffer(w, dtype=np.float32)) for a, f, w in rows}
+
+    def get_members(self, ids: Iterable[str]) -> dict[str, _Member]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT article_id, story_id, duplicate_of, published, seq FROM story_members "
+            f"WHERE article_id IN ({_in_list(len(ids))})",
+            ids,
+        ).fetchall()
+        return {a: _Member(s, d, p, int(q)) for a, s, d, p, q in rows}
+
+    def _insert_many(self, table: str, rows: list[tuple[Any, ...]], width: int) -> None:
+        """One multi-row INSERT (executemany is a statement per row: far slower in DuckDB)."""
+        for i in range(0, len(rows), 500):
+            chunk = rows[i : i + 500]
+            values = ",".join(["(" + _in_list(width) + ")"] * len(chunk))
+            self.con.execute(f"INSERT INTO {table} VALUES {values}", [x for r in chunk for x in r])
+
+    def write(
+        self,
+        article_id: str,
+        member: _Member,
+        sig: np.ndarray | None,
+        buckets: list[int],
+        vec: tuple[np.ndarray, np.ndarray],
+        posted: list[int],
+        df_updates: dict[int, int],
+        centroid: tuple[np.ndarray, np.ndarray, int],
+    ) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(
+                "INSERT INTO story_members VALUES (?, ?, ?, ?, ?)",
+                [article_id, member.story_id, member.duplicate_of, member.published, member.seq],
+            )
+            if sig is not None:
+                con.execute("INSERT INTO story_minhash VALUES (?, ?)", [article_id, sig.tobytes()])
+                full = {b for b in buckets}
+                if full:
+                    counts = dict(
+                        con.execute(
+                            f"SELECT bucket, count(*) FROM story_bands WHERE bucket IN ({_in_list(len(full))}) "
+                            "GROUP BY bucket",
+                            list(full),
+                        ).fetchall()
+                    )
+                    keep = [(b, article_id) for b in full if counts.get(b, 0) < BUCKET_CAP]
+                    self._insert_many("story_bands", keep, 2)
+            con.execute(
+                "INSERT INTO story_vectors VALUES (?, ?, ?)", [article_id, vec[0].tobytes(), vec[1].tobytes()]
+            )
+            self._insert_many("story_features", [(f, article_id) for f in posted], 2)
+            if df_updates:
+                rows = list(df_updates.items())
+                for i in range(0, len(rows), 500):
+                    chunk = rows[i : i + 500]
+                    values = ",".join(["(?, ?)"] * len(chunk))
+                    con.execute(
+                        f"INSERT INTO story_df VALUES {values} ON CONFLICT (feature) DO UPDATE SET df = excluded.df",
+                        [x for r in chunk for x in r],
+                    )
+            con.execute(
+                "INSERT INTO story_centroids VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+                "features = excluded.features, weights = excluded.weights, size = excluded.size",
+                [member.story_id, centroid[0].tobytes(), centroid[1].tobytes(), centroid[2]],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+# ---------------------------------------------------------------------------------------------
+# the index
+
+
+class StoryIndex:
+    """Incremental story grouping and near-duplicate detection.
+
+    ``StoryIndex()`` keeps everything in memory; ``StoryIndex(con)`` persists in DuckDB tables
+    (created by :func:`ensure_tables`) so the next run continues from the stored state. Adding
+    the same article_id twice returns the stored assignment and changes nothing.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection | None = None,
+        *,
+        story_threshold: float = STORY_THRESHOLD,
+        dup_threshold: float = DUP_THRESHOLD,
+        date_window_days: int = DATE_WINDOW_DAYS,
+        link: str = "centroid",
+    ) -> None:
+        self._backend: _MemoryBackend | _DuckDBBackend = (
+            _MemoryBackend() if con is None else _DuckDBBackend(con)
+        )
+        self.df, self.n_docs = self._backend.load_state()
+        self.story_threshold = story_threshold
+        self.dup_threshold = dup_threshold
+        self.date_window_days = date_window_days
+        self.link = link
+
+    # -- scoring helpers
+    def _idf(self, feats: np.ndarray) -> np.ndarray:
+        n = self.n_docs + 1
+        df = np.fromiter((self.df.get(int(f), 0) for f in feats), dtype=np.float64, count=len(feats))
+        return np.log((n + 1.0) / (df + 1.0))
+
+    def _weighted(self, vec: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, float]:
+        w = vec[1] * self._idf(vec[0])
+        return vec[0], w, float(np.sqrt(np.dot(w, w))) or 1.0
+
+    def _near_duplicate(self, sig: np.ndarray | None, buckets: list[int]) -> str | None:
+        if sig is None:
+            return None
+        cands = self._backend.band_candidates(buckets)
+        if not cands:
+            return None
+        best: tuple[float, int, str] | None = None
+        members = self._backend.get_members(cands)
+        for aid, other in self._backend.get_sigs(cands).items():
+            j = float(np.mean(other == sig))
+            if j >= self.dup_threshold and aid in members:
+                key = (-j, members[aid].seq, aid)
+                if best is None or key < best:
+                    best = key
+        if best is None:
+            return None
+        original = members[best[2]]
+        return original.duplicate_of or best[2]
+
+    def _best_story(self, vec: tuple[np.ndarray, np.ndarray], published: date | None) -> str | None:
+        feats = vec[0]
+        if len(feats) == 0:
+            return None
+        dfs = np.fromiter((self.df.get(int(f), 0) for f in feats), dtype=np.int64, count=len(feats))
+        usable = np.nonzero((dfs > 0) & (dfs < POSTING_CAP))[0]
+        if len(usable) == 0:
+            return None
+        idf = self._idf(feats[usable]) * vec[1][usable]
+        order = usable[np.argsort(-idf, kind="stable")][:QUERY_FEATURES]
+        q_idf = dict(zip((int(f) for f in feats[order]), self._idf(feats[order]), strict=True))
+        votes: dict[str, float] = defaultdict(float)
+        for f, aid in self._backend.get_postings(list(q_idf)):
+            votes[aid] += q_idf[int(f)]
+        if not votes:
+            return None
+        top = sorted(votes, key=lambda a: (-votes[a], a))[:MAX_CANDIDATES]
+        members = self._backend.get_members(top)
+        if published is not None:
+            top = [
+                a
+                for a in top
+                if a in members
+                and (
+                    members[a].published is None
+                    or abs((members[a].published - published).days) <= self.date_window_days
+                )
+            ]
+        qf, qw, qn = self._weighted(vec)
+
+        def cos(other: tuple[np.ndarray, np.ndarray]) -> float:
+            of, ow, on = self._weighted(other)
+            _, i, j = np.intersect1d(qf, of, assume_unique=True, return_indices=True)
+            return float(np.dot(qw[i], ow[j])) / (qn * on)
+
+        nearest: dict[str, float] = {}
+        for aid, other in self._backend.get_vectors(top).items():
+            if aid in members:
+                sid = members[aid].story_id
+                nearest[sid] = max(nearest.get(sid, 0.0), cos(other))
+        if self.link == "nearest":
+            scores = nearest
+        else:
+            cents = self._backend.get_centroids(nearest)
+            scores = {sid: cos((c[0], c[1])) for sid, c in cents.items()}
+            if self.link == "mixed":
+                scores = {sid: (v + nearest[sid]) / 2 for sid, v in scores.items()}
+        best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        return best[0] if best and best[1] >= self.story_threshold else None
+
+    def _merge_centroid(
+        self, story_id: str, vec: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray, int]:
+        """Story centroid = sum of member vectors, trimmed to its CENTROID_FEATURES heaviest
+        (by current idf) so that a long-running story stays a fixed-size record."""
+        old = self._backend.get_centroids([story_id]).get(story_id)
+        if old is None:
+            return vec[0], vec[1], 1
+        feats = np.union1d(old[0], vec[0])
+        weights = np.zeros(len(feats), dtype=np.float32)
+        weights[np.searchsorted(feats, old[0])] += old[1]
+        weights[np.searchsorted(feats, vec[0])] += vec[1]
+        if len(feats) > CENTROID_FEATURES:
+            keep = np.sort(np.argsort(-(weights * self._idf(feats)), kind="stable")[:CENTROID_FEATURES])
+            feats, weights = feats[keep], weights[keep]
+        return feats, weights, old[2] + 1
+
+    # -- public
+    def add(self, article_id: str, text: str, published: str | None = None) -> StoryAssignment:
+        """Assign an article to a story (and flag it as a repost when it is one).
+
+        Cost depends on the article and the capped candidate lists, not on the store size."""
+        existing = self._backend.member(article_id)
+        if existing is not None:
+            return StoryAssignment(existing.story_id, existing.duplicate_of)
+        pub = _parse_date(published)
+        sig = _minhash(text)
+        buckets = _band_buckets(sig) if sig is not None else []
+        vec = _vectorise(extract_features(text))
+        dup = self._near_duplicate(sig, buckets)
+        if dup is not None:
+            story = self._backend.get_members([dup])[dup].story_id
+        else:
+            story = self._best_story(vec, pub) or article_id
+        # document frequencies: update, and post the article under features still below the cap
+        df_updates: dict[int, int] = {}
+        posted: list[int] = []
+        for f in vec[0]:
+            f = int(f)
+            d = self.df.get(f, 0) + 1
+            self.df[f] = d
+            df_updates[f] = d
+            if d <= POSTING_CAP:
+                posted.append(f)
+        member = _Member(story, dup, pub, self.n_docs)
+        self.n_docs += 1
+        centroid = self._merge_centroid(story, vec)
+        self._backend.write(article_id, member, sig, buckets, vec, posted, df_updates, centroid)
+        return StoryAssignment(story, dup)
+
+
+def _article_fields(a: Article | dict[str, Any]) -> tuple[str, str, str | None]:
+    if isinstance(a, dict):
+        return str(a["id"]), str(a.get("text") or ""), a.get("published")
+    return a.id, a.text, a.published
+
+
+def group_stories(articles: Iterable[Article | dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
+    """The ``dyad stories`` lines for a batch, statelessly (a fresh in-memory index), in
+    input order: ``{"article_id", "story_id", "duplicate_of"}``. Articles are added in
+    publication-date order (undated ones last, ties in input order) so that ``story_id`` and
+    ``duplicate_of`` point at the earliest article."""
+    items = [_article_fields(a) for a in articles]
+    order = sorted(range(len(items)), key=lambda i: (items[i][2] is None, (items[i][2] or "")[:10], i))
+    index = StoryIndex(**options)
+    got: dict[int, StoryAssignment] = {}
+    for i in order:
+        aid, text, pub = items[i]
+        got[i] = index.add(aid, text, pub)
+    return [
+        {"article_id": items[i][0], "story_id": got[i].story_id, "duplicate_of": got[i].duplicate_of}
+        for i in range(len(items))
+    ]
