@@ -1,0 +1,9 @@
+"""WHEN: normalise date expressions and give each event the date of its own clause.
+
+``resolve_date`` (contract API) turns one expression into an ISO value at its precision;
+``date_for_event`` finds the expression attached to an event's trigger in a parsed sentence.
+"""
+
+from dyad.when.resolve import parse_published, resolve_date
+
+__all__ = ["parse_published", "resolve_date"]
