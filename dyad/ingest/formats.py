@@ -77,6 +77,13 @@ def _trafilatura_config() -> Any:
     return _TRAFILATURA_CONFIG
 
 
+def _only_page_furniture(text: str) -> bool:
+    """trafilatura falls back to whatever text a page has; on a page without an article that
+    is menu words ("Home World"). Real article text has a sentence or at least a few words."""
+    words = len(text.split())
+    return words < 4 or (words < 10 and not any(ch in text for ch in ".!?"))
+
+
 def parse_html(
     html: str,
     article_id: str,
@@ -101,7 +108,7 @@ def parse_html(
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         return InputProblem(origin, f"could not parse HTML: {type(exc).__name__}: {exc}")
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or _only_page_furniture(text):
         return InputProblem(origin, "no article text found in HTML")
     if published is None:
         published = normalize_date(getattr(doc, "date", None)) or find_dateline(text)

@@ -17,7 +17,12 @@ DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    """A byte count for messages: "50.0 MB", "1.7 KB", "900 bytes"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} bytes"
 
 
 def _parse_line(line: str, origin: str) -> Article | InputProblem | None:

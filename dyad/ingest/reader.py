@@ -139,7 +139,7 @@ class _Reader:
                     kind = "json" if small and sniffed in ("jsonarray", "jsonl") else "jsonl"
                 elif sniffed != "text":
                     kind = "json" if sniffed == "jsonarray" else sniffed
-                elif in_folder:
+                elif in_folder and ext:
                     yield InputProblem(origin, f"unsupported file type '{ext}' (expected {_EXPECTED})")
                     return
                 else:
