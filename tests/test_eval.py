@@ -266,3 +266,11 @@ def test_shared_petrarch_records_load() -> None:
     assert len(load.cases) >= 250 and not load.problems
     assert sum(c.expects_nothing for c in load.cases) >= 15
     assert sum(len(c.expected) for c in load.cases) >= 300
+
+
+def test_coder_failing_everywhere_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        raise ImportError("no coder yet")
+
+    assert plover_gsr.main(["--data", str(FIXTURES / "gsr_small.json")], code_fn=broken) == 2
+    assert "failed on every sentence" in capsys.readouterr().out

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from dyad.eval.report import PRF, CodeFn, fmt, print_table, set_prf
+from dyad.eval.report import PRF, CodeFn, CoderFailed, fmt, print_table, set_prf
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "petrarch_unittest"
 RECORDS_FILE = "PETR.UnitTest.records.xml"
@@ -249,6 +249,8 @@ def code_cases(cases: Sequence[PetrarchCase], code_fn: CodeFn) -> tuple[list[dic
             events.extend(code_fn([article]))
         except Exception as exc:  # noqa: BLE001 - report and go on
             problems.append(f"{article['id']}: coder raised {type(exc).__name__}: {exc}")
+    if articles and len(problems) == len(articles):
+        raise CoderFailed(f"the coder failed on every sentence; first failure: {problems[0]}")
     return events, problems
 
 
@@ -343,7 +345,11 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
             return 2
     if args.keep_dictionary:
         args.keep_dictionary.mkdir(parents=True, exist_ok=True)
-    report = evaluate(code_fn, args.data, import_dictionary, args.keep_dictionary)
+    try:
+        report = evaluate(code_fn, args.data, import_dictionary, args.keep_dictionary)
+    except CoderFailed as exc:
+        print(str(exc))
+        return 2
     print_report(report, errors=args.errors)
     return 0
 

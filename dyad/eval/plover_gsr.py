@@ -29,6 +29,7 @@ from dyad.eval.report import (
     NONE_LABEL,
     Band,
     CodeFn,
+    CoderFailed,
     LabelReport,
     confidence_bands,
     fmt,
@@ -177,6 +178,8 @@ def code_records(records: Sequence[GSRRecord], code_fn: CodeFn) -> tuple[list[di
             events.extend(code_fn([article]))
         except Exception as exc:  # noqa: BLE001 - report and go on
             problems.append(f"{article['id']}: coder raised {type(exc).__name__}: {exc}")
+    if articles and len(problems) == len(articles):
+        raise CoderFailed(f"the coder failed on every sentence; first failure: {problems[0]}")
     return events, problems
 
 
@@ -368,7 +371,11 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
         except Exception as exc:  # noqa: BLE001 - report any loading failure plainly
             print(f"cannot load the coder (dyad.code): {type(exc).__name__}: {exc}")
             return 2
-    report = evaluate(code_fn, args.data, args.split)
+    try:
+        report = evaluate(code_fn, args.data, args.split)
+    except CoderFailed as exc:
+        print(str(exc))
+        return 2
     print_report(report, errors=args.errors, title=f"PLOVER GSR ({args.split})")
     if args.json:
         args.json.write_text(json.dumps(headline(report), indent=2) + "\n", encoding="utf-8")

@@ -15,6 +15,11 @@ from typing import Any
 CodeFn = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
 """What an evaluation runs: contract article dicts in, contract event dicts out (``dyad.code``)."""
 
+
+class CoderFailed(RuntimeError):
+    """The coder raised on every input: nothing can be measured (``main`` reports it, exit 2)."""
+
+
 NONE_LABEL = "NONE"
 """Predicted label of a record for which the coder produced no event."""
 
