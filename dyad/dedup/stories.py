@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover
 NUM_PERM = 64
 SHINGLE = 3
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "near-duplicate"
-STORY_THRESHOLD = 0.16  # weighted cosine to the best candidate (tuned on ECB+ odd topics)
+STORY_THRESHOLD = 0.2  # weighted cosine to the candidate story centroid (tuned on ECB+ odd topics)
 POSTING_CAP = 1000  # features seen in more articles than this are "too common": no postings
 BUCKET_CAP = 50  # articles kept per LSH bucket (exact-copy floods)
 QUERY_FEATURES = 40  # rarest features of the new article used to fetch candidates
