@@ -4,6 +4,7 @@
 ``date_for_event`` finds the expression attached to an event's trigger in a parsed sentence.
 """
 
+from dyad.when.clause import clause_tense, date_for_event, first_day
 from dyad.when.resolve import parse_published, resolve_date
 
-__all__ = ["parse_published", "resolve_date"]
+__all__ = ["clause_tense", "date_for_event", "first_day", "parse_published", "resolve_date"]
