@@ -31,8 +31,9 @@ BOILERPLATE_PATH = Path(__file__).parent / "data" / "clean" / "boilerplate.yaml"
 # word joiner, BOM, soft hyphen.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = set('.!?…"”»')
-_CLOSERS = set(")]’'")
+_SENTENCE_END = set(".!?…")
+_DOUBLE_CLOSERS = set('"”»')
+_CLOSERS = "\"”»’')]"
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
 # A "word" that starts with a capital letter or a digit, for the Title Case test.
 _CAPITALIZED = re.compile(r"^[\W_]*[A-Z0-9]")
@@ -46,6 +47,7 @@ class CleanRules:
 
     drop: re.Pattern[str]
     drop_unpunctuated: re.Pattern[str]
+    keep: re.Pattern[str] = re.compile(r"(?!)")
     title_max_words: int = 20
     short_title_max_words: int = 12
     headline_max_words: int = 25
@@ -70,7 +72,7 @@ class CleanRules:
             return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
         limits = {k: int(v) for k, v in (data.get("limits") or {}).items()}
-        return cls(alternation("drop"), alternation("drop_unpunctuated"), **limits)
+        return cls(alternation("drop"), alternation("drop_unpunctuated"), alternation("keep"), **limits)
 
 
 @lru_cache(maxsize=1)
@@ -83,14 +85,15 @@ def default_rules() -> CleanRules:
 
 
 def ends_sentence(line: str) -> bool:
-    """Does the line end like a sentence (. ! ? … or a closing quote, possibly inside a
-    bracket)? Headlines, menus and tag lists do not."""
+    """Does the line end like a sentence: . ! ? …, possibly followed by closing quotes or
+    brackets (``.)``, ``.''``, ``.”``), or a closing double quote? Headlines, menus and tag lists
+    do not."""
     if not line:
         return False
-    last = line[-1]
-    if last in _SENTENCE_END:
+    if line[-1] in _DOUBLE_CLOSERS:
         return True
-    return last in _CLOSERS and len(line) > 1 and line[-2] in _SENTENCE_END
+    body = line.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _SENTENCE_END
 
 
 def _words(line: str) -> int:
@@ -109,7 +112,7 @@ def _is_title_case(line: str) -> bool:
 def _title_like(line: str, rules: CleanRules) -> bool:
     """A headline-shaped line: no sentence end, not a trailing fragment (",", ":", ";"), and
     short, or Title Case and not much longer."""
-    if ends_sentence(line) or line[-1] in ",:;":
+    if ends_sentence(line) or line[-1] in ",:;" or rules.keep.fullmatch(line):
         return False
     n = _words(line)
     return n <= rules.short_title_max_words or (n <= rules.title_max_words and _is_title_case(line))
@@ -132,6 +135,9 @@ def _drop_debris(lines: list[str], rules: CleanRules) -> list[str]:
     ("Hot-TopicsNewschinaworld", "Share", page numbers)."""
     kept = []
     for line in lines:
+        if rules.keep.fullmatch(line):
+            kept.append(line)
+            continue
         if rules.drop.fullmatch(line):
             continue
         unpunctuated = not ends_sentence(line)
@@ -206,6 +212,7 @@ def _drop_trailing_headlines(lines: list[str], rules: CleanRules) -> list[str]:
     while (
         len(lines) > 1
         and not ends_sentence(lines[-1])
+        and not rules.keep.fullmatch(lines[-1])
         and _words(lines[-1]) <= rules.headline_max_words
         and any(ends_sentence(x) for x in lines[:-1])
     ):

@@ -140,3 +140,34 @@ def test_rules_are_data_and_bad_patterns_fail_loudly(tmp_path):
     rules.write_text("drop:\n  - '(unclosed'\n")
     with pytest.raises(ValueError, match="unclosed"):
         CleanRules.from_yaml(rules)
+
+
+def test_wire_datelines_and_ascii_quotes_survive():
+    text = (
+        "NAIROBI, Kenya (AP) _\n"
+        "Rescuers searched the rubble on Friday.\n"
+        "``They paid an awful price,'' she said. ``They risked their lives.''"
+    )
+    cleaned, title = clean_with_title(text)
+    assert cleaned == text and title is None
+
+
+def test_real_news_text_loses_almost_nothing():
+    """TimeBank/AQUAINT news texts have no scraped debris: nearly every line must survive."""
+    import re
+
+    from tests.conftest import shared_path
+
+    files = sorted(shared_path("tempeval3").glob("*/*.tml"))
+    total = kept = 0
+    for path in files:
+        body = re.search(r"<TEXT>(.*)</TEXT>", path.read_text(encoding="utf-8"), re.S)
+        if not body:
+            continue
+        text = re.sub(r"<[^>]+>", "", body.group(1))
+        lines = [line for line in (" ".join(x.split()) for x in text.splitlines()) if line]
+        cleaned = set(clean_text(text).splitlines())
+        total += len(lines)
+        kept += sum(1 for line in lines if line in cleaned)
+    assert total > 1000
+    assert kept / total > 0.99
