@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from dyad.eval import petrarch_tests, plover_gsr
-from dyad.eval.report import PRF, confidence_bands, label_report, set_prf, stratified_split
+from dyad.eval.report import (
+    PRF,
+    confidence_bands,
+    expected_calibration_error,
+    label_report,
+    set_prf,
+    stratified_split,
+)
 from tests.conftest import shared_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
@@ -67,6 +74,11 @@ def test_confidence_bands() -> None:
     )
     assert [(b.n, b.correct) for b in bands] == [(2, 1), (1, 1), (0, 0), (3, 2)]
     assert bands[-1].label == "[0.8, 1.0]" and bands[0].label == "[0.0, 0.4)"
+    assert bands[0].mean_confidence == pytest.approx(0.245)
+    # |0.5-0.245|*2/6 + |1-0.4|*1/6 + |2/3-0.9833|*3/6 (1.3 is clipped to 1.0)
+    assert expected_calibration_error(bands) == pytest.approx(
+        (0.255 * 2 + 0.6 + (0.98333333 - 2 / 3) * 3) / 6
+    )
     with pytest.raises(ValueError):
         confidence_bands([], edges=[0.5])
 

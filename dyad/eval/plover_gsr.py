@@ -32,6 +32,7 @@ from dyad.eval.report import (
     CoderFailed,
     LabelReport,
     confidence_bands,
+    expected_calibration_error,
     fmt,
     label_report,
     print_label_report,
@@ -325,9 +326,18 @@ def print_report(report: GSRReport, errors: int = 0, title: str = "PLOVER GSR") 
     )  # fmt: skip
     print_table(
         f"{title}: category accuracy by confidence of the top event",
-        ["confidence", "events", "accuracy"],
-        [[band.label, band.n, fmt(band.accuracy) if band.n else "-"] for band in report.bands],
+        ["confidence", "events", "mean confidence", "accuracy"],
+        [
+            [
+                band.label,
+                band.n,
+                fmt(band.mean_confidence) if band.n else "-",
+                fmt(band.accuracy) if band.n else "-",
+            ]
+            for band in report.bands
+        ],
     )
+    print(f"expected calibration error: {fmt(expected_calibration_error(report.bands))}")
     confusions = Counter(report.categories.confusions).most_common(12)
     if confusions:
         print_table(f"{title}: most common confusions", ["gold → predicted", "count"],
@@ -405,6 +415,7 @@ def headline(report: GSRReport) -> dict[str, Any]:
         "confidence_bands": [
             {"band": b.label, "n": b.n, "accuracy": round(b.accuracy, 4)} for b in report.bands
         ],
+        "expected_calibration_error": round(expected_calibration_error(report.bands), 4),
         "events_per_record": round(report.events_per_record, 3),
         "problems": len(report.problems),
     }

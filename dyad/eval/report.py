@@ -112,10 +112,15 @@ class Band:
     high: float
     n: int
     correct: int
+    confidence_sum: float = 0.0
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.n if self.n else 0.0
+
+    @property
+    def mean_confidence(self) -> float:
+        return self.confidence_sum / self.n if self.n else 0.0
 
     @property
     def label(self) -> str:
@@ -129,7 +134,7 @@ def confidence_bands(
     """Bucket (confidence, correct) pairs into bands; a calibrated coder's accuracy rises band by band."""
     if len(edges) < 2 or list(edges) != sorted(edges):
         raise ValueError(f"band edges must be ascending and at least two: {edges}")
-    counts = [[0, 0] for _ in range(len(edges) - 1)]
+    counts = [[0, 0, 0.0] for _ in range(len(edges) - 1)]
     for confidence, correct in pairs:
         value = min(max(float(confidence), edges[0]), edges[-1])
         index = len(edges) - 2
@@ -139,7 +144,16 @@ def confidence_bands(
                 break
         counts[index][0] += 1
         counts[index][1] += int(correct)
-    return [Band(edges[i], edges[i + 1], n, ok) for i, (n, ok) in enumerate(counts)]
+        counts[index][2] += value
+    return [Band(edges[i], edges[i + 1], int(n), int(ok), s) for i, (n, ok, s) in enumerate(counts)]
+
+
+def expected_calibration_error(bands: Sequence[Band]) -> float:
+    """Share-weighted gap between mean confidence and accuracy over bands (0 = perfectly calibrated)."""
+    total = sum(b.n for b in bands)
+    if not total:
+        return 0.0
+    return sum(b.n / total * abs(b.accuracy - b.mean_confidence) for b in bands)
 
 
 def stratified_split(ids_by_label: Mapping[str, Sequence[str]]) -> dict[str, str]:
