@@ -164,7 +164,7 @@ def plot_series(df: pd.DataFrame, path: str | Path, title: str | None = None) ->
                 ax.bar(x, values, bottom=bottom, color=color, label=label, width=0.8, edgecolor="white")
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
             ax.set_ylabel("events (distinct)")
-            ax.set_ylim(0, max(max(bottom), 1) * 1.15)
+            ax.set_ylim(0, max(max(bottom), 1) * 1.35)  # headroom for the legend
             step = max(1, n // 14)
             ax.set_xticks(x[::step])
             ax.set_xticklabels(list(df["period"])[::step], rotation=45, ha="right", fontsize=8)
