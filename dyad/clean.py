@@ -249,9 +249,25 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _fold(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _drop_known_title(text: str, title: str) -> str:
+    """HTML extraction and some feeds repeat the known title as the first line of the text;
+    it is a headline, not a paragraph, even when it is too long to look like one."""
+    first, sep, rest = text.partition("\n")
+    if sep and rest and _fold(first) == _fold(title):
+        return rest
+    return text
+
+
 def clean_article(article: Article) -> Article:
     """A copy of ``article`` with cleaned text and ``content_hash`` set; a headline found at the
-    top of the text becomes ``title`` when the article had none."""
+    top of the text becomes ``title`` when the article had none, and a first line equal to the
+    known title is removed."""
     text, headline = clean_with_title(article.text)
     title = article.title if article.title else headline
+    if article.title:
+        text = _drop_known_title(text, article.title)
     return dataclasses.replace(article, text=text, title=title, content_hash=content_hash(text))

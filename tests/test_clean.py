@@ -171,3 +171,13 @@ def test_real_news_text_loses_almost_nothing():
         kept += sum(1 for line in lines if line in cleaned)
     assert total > 1000
     assert kept / total > 0.99
+
+
+def test_known_title_repeated_as_first_line_is_removed():
+    title = "Chinese leader meets the speaker of the lower house of the Russian parliament in Beijing today"
+    article = Article(id="h", text=f"{title}\nXi met Volodin on Thursday.", title=title)
+    cleaned = clean_article(article)
+    assert cleaned.text == "Xi met Volodin on Thursday." and cleaned.title == title
+    assert clean_article(cleaned).text == cleaned.text
+    # a lone line equal to the title is the whole article, not removed
+    assert clean_article(Article(id="t", text=title, title=title)).text == title
