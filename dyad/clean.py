@@ -51,7 +51,7 @@ class CleanRules:
     title_max_words: int = 20
     short_title_max_words: int = 12
     headline_max_words: int = 25
-    caption_max_words: int = 40
+    caption_max_words: int = 30
     prefix_min_words: int = 5
 
     @classmethod
@@ -149,8 +149,10 @@ def _drop_debris(lines: list[str], rules: CleanRules) -> list[str]:
 
 def _drop_captions(lines: list[str], rules: CleanRules) -> list[str]:
     """A short line immediately repeated is a photo caption printed twice (caption + alt
-    text); all copies go, since the story's own paragraphs carry the same facts."""
+    text); all copies go, since the story's own paragraphs carry the same facts. When nothing
+    else would remain, the repeat is the article itself and one copy is kept."""
     kept: list[str] = []
+    captions: list[str] = []
     i = 0
     while i < len(lines):
         j = i + 1
@@ -158,7 +160,11 @@ def _drop_captions(lines: list[str], rules: CleanRules) -> list[str]:
             j += 1
         if j - i == 1 or _words(lines[i]) > rules.caption_max_words:
             kept.append(lines[i])
+        else:
+            captions.append(lines[i])
         i = j
+    if captions and not any(ends_sentence(line) for line in kept):
+        return lines  # left to _drop_repeats, which keeps the first copy
     return kept
 
 

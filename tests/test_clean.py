@@ -181,3 +181,9 @@ def test_known_title_repeated_as_first_line_is_removed():
     assert clean_article(cleaned).text == cleaned.text
     # a lone line equal to the title is the whole article, not removed
     assert clean_article(Article(id="t", text=title, title=title)).text == title
+
+
+def test_a_repeated_paragraph_that_is_the_whole_article_is_kept_once():
+    line = "Li Qiang, the Chinese premier, arrives at Vnukovo Airport in Moscow on Tuesday."
+    assert clean_text(f"{line}\n{line}") == line
+    assert clean_text(f"Share\n{line}\n{line}\nMenu") == line
