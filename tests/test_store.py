@@ -285,3 +285,28 @@ def test_read_only_store_queries_but_does_not_write(tmp_path: Path) -> None:
         assert ids(ro.query_events()) == ["e1"]
         with pytest.raises(PermissionError):
             ro.add_batch([make_article("a2")], [])
+
+
+def test_cross_batch_clustering_through_dedup_stage(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("dyad.dedup.events")
+    kw = {"cluster": None, "src_name": "Li Zhanshu", "tgt_name": "Vladimir Putin"}
+    store.add_batch([make_article("a1", source="Xinhua")], [make_event("e1", "a1", **kw)])
+    original = Store._insert
+
+    def failing(self: Store, table: str, columns, data) -> None:
+        if table == "mentions":
+            raise RuntimeError("boom")
+        original(self, table, columns, data)
+
+    monkeypatch.setattr(Store, "_insert", failing)
+    with pytest.raises(RuntimeError):
+        store.add_batch(
+            [make_article("a2", source="TASS", text="TASS report")], [make_event("e2", "a2", **kw)]
+        )
+    # the cluster index rolled back with the batch
+    assert store.con.execute("SELECT count(*) FROM event_cluster_index").fetchone() == (1,)
+    monkeypatch.setattr(Store, "_insert", original)
+    store.add_batch([make_article("a2", source="TASS", text="TASS report")], [make_event("e2", "a2", **kw)])
+    rows = store.query_events()
+    assert [r["cluster_id"] for r in rows] == ["e1", "e1"]  # the later report joins the stored event
+    assert rows[0]["num_sources"] == 2 and rows[0]["num_articles"] == 2

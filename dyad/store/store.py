@@ -377,18 +377,20 @@ class Store:
                     new_events.append(e)
 
             stories = self._assign_stories(new_articles)
-            self._assign_clusters([e for e in new_events if not e.cluster_id])
-
             outlets = {a.id: outlet_of(a, a.id) for a in new_articles}
+            story_of = {aid: sid for aid, (sid, _) in stories.items()}
             missing = sorted({e.article_id for e in new_events} - kept_ids)
             if missing:
                 for row in con.execute(
-                    "SELECT id, source, url, origin FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                    "SELECT id, source, url, origin, story_id FROM articles "
+                    "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                     [missing],
                 ).fetchall():
                     outlets[row[0]] = outlet_of(
                         Article(id=row[0], text="", source=row[1], url=row[2], origin=row[3] or ""), row[0]
                     )
+                    story_of[row[0]] = row[4] or row[0]
+            self._assign_clusters([e for e in new_events if not e.cluster_id], story_of)
 
             if new_articles:
                 rows = [
@@ -447,12 +449,11 @@ class Store:
             self.con.unregister(view)
 
     def _dedup_connection(self) -> duckdb.DuckDBPyConnection:
-        """A second connection to the same database for the dedup stage's index tables.
+        """A second connection to the same database for the story index.
 
-        The dedup indexes commit their own small transactions (DuckDB has no nested ones), so
-        they cannot share the batch transaction; they are keyed by article/event id and return the
-        stored assignment when asked again, so a batch that rolls back and is re-run gets the same
-        story and cluster ids."""
+        ``StoryIndex`` commits its own small transactions (DuckDB has no nested ones), so it cannot
+        share the batch transaction; it is keyed by article id and returns the stored assignment
+        when asked again, so a batch that rolls back and is re-run gets the same story ids."""
         if self._dedup_con is None:
             self._dedup_con = self.con.cursor()
         return self._dedup_con
@@ -477,16 +478,17 @@ class Store:
             result[a.id] = (story_id or a.id, duplicate_of)
         return result
 
-    def _assign_clusters(self, events: list[Event]) -> None:
-        """cluster_id per event from the dedup stage (matching stored events through its index
-        tables in this database); each event is its own cluster when that stage is absent."""
+    def _assign_clusters(self, events: list[Event], story_of: dict[str, str]) -> None:
+        """cluster_id per event from the dedup stage, which matches them against stored events
+        through its index table; it runs on the batch connection, so its index rows commit or
+        roll back with the batch. Each event is its own cluster when that stage is absent."""
         if events:
             try:
                 from dyad.dedup.events import assign_clusters
             except ImportError:
                 assign_clusters = None
             if assign_clusters is not None:
-                assign_clusters(events, self._dedup_connection())
+                assign_clusters(events, self.con, story_of=story_of)
         for e in events:
             if not e.cluster_id:
                 e.cluster_id = e.event_id
