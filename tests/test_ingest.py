@@ -312,3 +312,19 @@ def test_unknown_extension_named_explicitly_is_sniffed(tmp_path, name):
     path.write_text("Arnor met Gondor.")
     (article,) = read_inputs([path])
     assert isinstance(article, Article) and article.id == "unknown"
+
+
+def test_other_code_pages_are_not_mistaken_for_cp1252(tmp_path):
+    cyrillic = "Президент России Владимир Путин встретился с председателем КНР в Москве."
+    (tmp_path / "ru.txt").write_bytes(cyrillic.encode("cp1251"))
+    (problem,) = read_inputs([tmp_path / "ru.txt"])
+    assert isinstance(problem, InputProblem) and problem.reason.startswith("invalid UTF-8 at byte 0")
+    # an HTML page declares its charset, and that is honoured
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Новости</title></head><body><article>'
+        f"<p>{cyrillic}</p><p>Стороны обсудили торговлю и энергетику, сообщил Кремль.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    (article,) = read_inputs([tmp_path / "ru.html"])
+    assert isinstance(article, Article) and article.text.startswith(cyrillic)

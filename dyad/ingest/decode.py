@@ -33,18 +33,29 @@ def looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
+# Western European text in cp1252 is mostly ASCII letters; text in another 8-bit code page
+# (cp1251 Cyrillic, Greek...) read as cp1252 is mostly accented Latin letters instead.
+MAX_NON_ASCII_LETTERS = 0.2
+
+
 def _plausible(text: str) -> bool:
     """Text decoded from a legacy encoding is believable when it has no control characters
-    other than whitespace and ftfy finds no mojibake sequences in it."""
+    other than whitespace, few non-ASCII letters, and ftfy finds no mojibake sequences in it."""
+    letters = non_ascii = 0
     for ch in text:
         if ch in "\n\r\t\f":
             continue
         if unicodedata.category(ch) == "Cc":
             return False
+        if ch.isalpha():
+            letters += 1
+            non_ascii += not ch.isascii()
+    if letters == 0 or non_ascii / letters > MAX_NON_ASCII_LETTERS:
+        return False
     return not is_bad(text)
 
 
-def decode_bytes(data: bytes, name: str = "input") -> str:
+def decode_bytes(data: bytes, name: str = "input", legacy_fallback: bool = True) -> str:
     """Decode ``data`` as UTF-8 (with or without BOM), UTF-16 with BOM, or, as a logged
     fallback, cp1252 when the result is plausible text. Raises :class:`DecodeError`."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -58,10 +69,12 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
+    text = None
+    if legacy_fallback:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = None
     if text is not None and _plausible(text):
         log.warning("%s: not valid UTF-8 (byte %d); read as cp1252", name, utf8_error.start)
         return text

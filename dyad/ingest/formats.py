@@ -85,7 +85,7 @@ def _only_page_furniture(text: str) -> bool:
 
 
 def parse_html(
-    html: str,
+    html: str | bytes,
     article_id: str,
     origin: str = "",
     published: str | None = None,
@@ -93,7 +93,8 @@ def parse_html(
 ) -> Article | InputProblem:
     """Main text and metadata (title, date, author, canonical URL, site name) of an HTML page,
     via trafilatura. Values given in ``meta``/``published`` (from JSONL or a manifest) win over
-    what the page says about itself."""
+    what the page says about itself. Bytes are decoded by trafilatura from the page's declared
+    charset (for pages that are not UTF-8)."""
     import trafilatura
 
     if not html.strip():

@@ -160,12 +160,16 @@ class _Reader:
         if kind == "feed":
             yield from parse_feed(data, origin)
             return
+        text: str | bytes
         try:
-            text = decode_bytes(data, origin)
+            # A page declares its charset, which trafilatura honours; guessing cp1252 would not.
+            text = decode_bytes(data, origin, legacy_fallback=kind != "html")
         except DecodeError as exc:
-            yield InputProblem(origin, str(exc))
-            return
-        if kind == "json":
+            if kind != "html" or looks_binary(data[:_SNIFF]):
+                yield InputProblem(origin, str(exc))
+                return
+            text = data  # a page in a legacy charset: trafilatura reads its <meta charset>
+        if kind == "json" and isinstance(text, str):
             yield from _json_document(text, origin)
             return
         entry, problems = self._manifest_entry(path)
@@ -175,7 +179,7 @@ class _Reader:
         meta = entry.meta if entry else {}
         if kind == "html":
             yield parse_html(text, article_id, origin, published, **meta)
-        else:
+        elif isinstance(text, str):
             yield parse_text(text, article_id, origin, published, **meta)
 
     @staticmethod
