@@ -1,0 +1,220 @@
+"""The place of one event, read from locative phrases in its sentence.
+
+A place name is a location only where the grammar says so: the object of a locative
+preposition ("arrived in Vladivostok", "at the forum in Vladivostok", "a trip to
+Beijing"), the object of a visiting verb ("visited Ukraine"), or a place modifying a
+venue noun ("the Vladivostok forum", "Moscow's Vnukovo Airport"). A place in subject
+position ("Beijing said", "Moscow has been working") is an actor and is never read.
+
+Candidates attached to the trigger's own clause win over others in the sentence; a
+city beats a country (more specific: "arrived in Beijing during a trip to China");
+"to/in/at" beat "from". Generic heads resolve through their country: "the Chinese
+capital" -> Beijing, "Russia's Far East city" -> the Russian city the article names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.records import Location
+from dyad.where.gazetteer import City, Gazetteer, load_gazetteer
+
+# Prepositions whose object is where something happens, with a rank (lower = more telling).
+LOCATIVE_PREPS: dict[str, int] = {
+    "in": 0, "at": 0, "to": 0, "into": 0, "inside": 0, "near": 1, "outside": 1, "across": 1,
+    "throughout": 1, "around": 1, "toward": 1, "towards": 1, "from": 2,
+}  # fmt: skip
+# Verbs whose direct object is the place of the event ("visited Ukraine").
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade"})
+# Nouns for an event or venue that a place name can modify ("the Vladivostok forum").
+VENUE_NOUNS = frozenset(
+    {"forum", "summit", "talks", "meeting", "conference", "airport", "visit", "trip", "session", "ceremony",
+     "parade", "rally", "protest", "office", "embassy", "consulate", "headquarters", "palace", "hall"}
+)  # fmt: skip
+# Generic place heads that take their country from a modifier ("the Chinese capital").
+CAPITAL_NOUNS = frozenset({"capital"})
+GENERIC_PLACE_NOUNS = frozenset({"city", "town", "port", "region", "province", "territory", "country"})
+# Entity labels that are never places even in a locative slot.
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP"})
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    location: Location
+    rank: tuple[int, int, int, int]
+
+
+def _clause_head(tok: Token) -> Token:
+    t = tok
+    while t.pos_ not in VERB_POS and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _linked(a: Token, b: Token) -> bool:
+    if a.i == b.i:
+        return True
+    return (a.dep_ in ("xcomp", "conj") and a.head.i == b.i) or (
+        b.dep_ in ("xcomp", "conj") and b.head.i == a.i
+    )
+
+
+def _distance(a: Token, b: Token) -> int:
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return n + up[t.i]
+    return len(a.doc)
+
+
+def _name_of(tok: Token) -> str:
+    """The proper name a token belongs to: its entity, or its compound chain of proper nouns."""
+    if tok.ent_iob_ != "O":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return ent.text
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    start = min([tok.i, *(c.i for c in parts)])
+    return tok.doc[start : tok.i + 1].text
+
+
+def _entity_label(tok: Token) -> str:
+    return tok.ent_type_ if tok.ent_iob_ != "O" else ""
+
+
+class _Resolver:
+    """Turns one token in a locative slot into a Location, with the sentence's context."""
+
+    def __init__(self, gz: Gazetteer, doc: Doc, actor_countries: Sequence[str], article_text: str | None):
+        self.gz, self.doc, self.article_text = gz, doc, article_text or ""
+        self.actors = [c for c in actor_countries if c]
+        self.sentence_countries = gz.countries_in(doc.text)
+        self._article_countries: set[str] | None = None
+
+    @property
+    def article_countries(self) -> set[str]:
+        if self._article_countries is None:
+            self._article_countries = self.gz.countries_in(self.article_text)
+        return self._article_countries
+
+    def _qualifier(self, tok: Token) -> str | None:
+        """A country named right beside a city: "Samarkand, Uzbekistan", "Russia's Vladivostok"."""
+        for c in tok.children:
+            named = c.dep_ in ("conj", "appos", "npadvmod", "poss") and c.pos_ == "PROPN"
+            if named and (iso := self.gz.country_of_name(_name_of(c))):
+                return iso
+        nxt = tok.i + 1
+        if nxt + 1 < len(self.doc) and self.doc[nxt].text == ",":
+            return self.gz.country_of_name(self.doc[nxt + 1].text)
+        return None
+
+    def by_name(self, tok: Token) -> Location | None:
+        if not tok.text[:1].isupper() or _entity_label(tok) in NON_PLACE_LABELS:
+            return None
+        name = _name_of(tok)
+        if name in self.gz.not_places or name.removeprefix("the ") in self.gz.not_places:
+            return None
+        if city := self.gz.landmark(name):
+            return city.location()
+        if iso := self.gz.country_of_name(name):
+            country = self.gz.countries.get(iso)
+            return country.location() if country else None
+        city = self.gz.best_city(
+            name, self._qualifier(tok), self.actors, self.sentence_countries, self.article_countries
+        )
+        return city.location() if city else None
+
+    def _country_modifier(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "amod" and (iso := self.gz.country_of_adjective(c.text)):
+                return iso
+            if c.dep_ in ("poss", "compound", "nmod") and (iso := self.gz.country_of_name(_name_of(c))):
+                return iso
+        return None
+
+    def by_generic_noun(self, tok: Token) -> Location | None:
+        """ "the Chinese capital" -> Beijing; "Russia's Far East city" -> the Russian city named nearby."""
+        lemma = tok.lemma_.lower()
+        if lemma not in CAPITAL_NOUNS and lemma not in GENERIC_PLACE_NOUNS:
+            return None
+        iso = self._country_modifier(tok)
+        if iso is None:
+            return None
+        if lemma in CAPITAL_NOUNS:
+            city: City | None = self.gz.capital_of(iso)
+            return city.location() if city else None
+        if lemma in ("city", "town", "port"):
+            named = self.gz.cities_in(self.doc.text, iso) or self.gz.cities_in(self.article_text, iso)
+            if named:
+                return named[0].location()
+        country = self.gz.countries.get(iso)
+        return country.location() if country else None
+
+    def resolve(self, tok: Token) -> Location | None:
+        loc = self.by_name(tok) or self.by_generic_noun(tok)
+        if loc is None:  # "Moscow's Vnukovo Airport", "the Vladivostok forum"
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and (loc := self.by_name(c)):
+                    break
+        return loc
+
+
+def _locative_slots(doc: Doc) -> list[tuple[Token, Token, int]]:
+    """(place token, token its phrase attaches to, preposition rank) for every locative slot."""
+    slots: list[tuple[Token, Token, int]] = []
+    for tok in doc:
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            prep = tok.head
+            slots.append((tok, prep.head, LOCATIVE_PREPS[prep.lower_]))
+            slots.extend((c, prep.head, LOCATIVE_PREPS[prep.lower_]) for c in tok.conjuncts)
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+            slots.extend((t, tok.head, 0) for t in (tok, *tok.conjuncts))
+        elif (
+            tok.dep_ in ("compound", "poss")
+            and tok.pos_ == "PROPN"
+            and tok.head.lemma_.lower() in VENUE_NOUNS
+        ):
+            slots.append((tok, tok.head, 1))
+    return slots
+
+
+def place_for_event(
+    doc: Doc | Span,
+    trigger_i: int,
+    actor_countries: Sequence[str | None] = (),
+    article_text: str | None = None,
+) -> Location | None:
+    """Where the event whose trigger is ``doc[trigger_i]`` took place, or None when the text does not say.
+
+    ``actor_countries`` (ISO3 of source/target) and ``article_text`` only disambiguate names.
+    """
+    if isinstance(doc, Span):
+        doc = doc.as_doc()
+    if not 0 <= trigger_i < len(doc):
+        return None
+    gz = load_gazetteer()
+    resolver = _Resolver(gz, doc, [c for c in actor_countries if c], article_text)
+    trigger = doc[trigger_i]
+    trig_clause = _clause_head(trigger)
+    found: dict[int, _Candidate] = {}
+    for tok, attach, prep_rank in _locative_slots(doc):
+        loc = resolver.resolve(tok)
+        if loc is None:
+            continue
+        on_trigger = trigger_i in {t.i for t in [tok, *tok.ancestors]}
+        attached = on_trigger or _linked(_clause_head(attach), trig_clause)
+        rank = (
+            0 if attached else 1,
+            0 if loc.feature == "city" else 1,
+            prep_rank,
+            _distance(tok, trigger),
+        )
+        if tok.i not in found or rank < found[tok.i].rank:
+            found[tok.i] = _Candidate(loc, rank)
+    if not found:
+        return None
+    return min(found.values(), key=lambda c: c.rank).location
