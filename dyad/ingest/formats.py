@@ -186,7 +186,11 @@ def parse_feed(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
     import feedparser
 
     # A file object, never a string: feedparser fetches strings that look like URLs.
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser is lenient, but its XML back ends can still raise
+        yield InputProblem(origin, f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
