@@ -6,8 +6,11 @@ ranked by where they attach in the dependency parse:
 
 1. expressions whose clause is the trigger's clause (same governing verb, or linked
    to it by ``xcomp``: "is scheduled to engage ... on Wednesday");
-2. any other expression in the sentence, nearest in the tree first;
-3. the publication date, with ``date_text`` None.
+2. expressions of a clause that governs or is coordinated with the trigger's
+   ("On Monday Li said that ..."), nearest in the tree first;
+3. the publication date, with ``date_text`` None. Dates inside unrelated clauses
+   ("... since Moscow sent troops into Ukraine in February 2022, held talks") are
+   never taken: they date another happening.
 
 The clause's tense (auxiliaries, "is scheduled/expected to", verb morphology) decides
 whether a bare weekday or month looks back or ahead (see ``dyad.when.resolve``).
@@ -57,6 +60,24 @@ def _linked_clauses(a: Token, b: Token) -> bool:
     if a.i == b.i:
         return True
     return (a.dep_ == "xcomp" and a.head.i == b.i) or (b.dep_ == "xcomp" and b.head.i == a.i)
+
+
+def clause_rank(item_clause: Token, trigger_clause: Token, on_trigger_path: bool = False) -> int | None:
+    """How closely a phrase whose clause head is ``item_clause`` belongs to the trigger's clause.
+
+    0: the trigger's own clause (or its open complement); 1: a clause that governs the
+    trigger's ("Li said on Monday that ...") or is coordinated with it ("arrived on Monday
+    and met ..."); None: an unrelated clause (a relative or adverbial clause elsewhere:
+    "... since Moscow sent troops in February 2022"), whose dates and places are not the event's.
+    """
+    if on_trigger_path or _linked_clauses(item_clause, trigger_clause):
+        return 0
+    if item_clause.i in {t.i for t in trigger_clause.ancestors}:
+        return 1
+    conj = {trigger_clause.i, *(t.i for t in trigger_clause.conjuncts)}
+    if item_clause.i in conj:
+        return 1
+    return None
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -135,8 +156,9 @@ def _candidates(doc: Doc, trigger_i: int) -> list[_Candidate]:
         on_path = trigger_i in {t.i for t in [head, *head.ancestors]} and not any(
             t.pos_ in VERB_POS and t.i != trigger_i for t in _path_between(head, trigger)
         )
-        attached = on_path or _linked_clauses(date_clause, trig_clause)
-        out.append(_Candidate(span, text, (0 if attached else 1, _tree_distance(head, trigger))))
+        rank = clause_rank(date_clause, trig_clause, on_path)
+        if rank is not None:
+            out.append(_Candidate(span, text, (rank, _tree_distance(head, trigger))))
     return sorted(out, key=lambda c: c.rank)
 
 

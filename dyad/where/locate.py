@@ -6,8 +6,9 @@ Beijing"), the object of a visiting verb ("visited Ukraine"), or a place modifyi
 venue noun ("the Vladivostok forum", "Moscow's Vnukovo Airport"). A place in subject
 position ("Beijing said", "Moscow has been working") is an actor and is never read.
 
-Candidates attached to the trigger's own clause win over others in the sentence; a
-city beats a country (more specific: "arrived in Beijing during a trip to China");
+Candidates attached to the trigger's own clause win over those of a clause governing
+or coordinated with it; places inside unrelated clauses and noun phrases ("the war in
+Ukraine", "exports to Russia") are not the event's. A city beats a country (more specific: "arrived in Beijing during a trip to China");
 "to/in/at" beat "from". Generic heads resolve through their country: "the Chinese
 capital" -> Beijing, "Russia's Far East city" -> the Russian city the article names.
 """
@@ -20,13 +21,23 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.records import Location
+from dyad.when.clause import clause_rank
 from dyad.where.gazetteer import City, Gazetteer, load_gazetteer
 
 # Prepositions whose object is where something happens, with a rank (lower = more telling).
+# "from" is absent: "imports from Russia", "pressure from the West" name an origin, not a place.
 LOCATIVE_PREPS: dict[str, int] = {
     "in": 0, "at": 0, "to": 0, "into": 0, "inside": 0, "near": 1, "outside": 1, "across": 1,
-    "throughout": 1, "around": 1, "toward": 1, "towards": 1, "from": 2,
+    "throughout": 1, "around": 1,
 }  # fmt: skip
+# Prepositions of direction: locative only after motion words ("a trip to Beijing", "flew to Minsk"),
+# not after "aid to Russia", "exports to Russia", "ambassador to China".
+DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards"})
+MOTION_WORDS = frozenset(
+    {"trip", "visit", "journey", "travel", "go", "come", "fly", "flight", "head", "return", "arrive", "arrival",
+     "move", "deploy", "send", "dispatch", "tour", "delegation", "mission", "voyage", "march", "drive", "sail",
+     "invasion", "incursion", "enter", "get", "relocate", "evacuate", "escape", "flee", "defect", "rush"}
+)  # fmt: skip
 # Verbs whose direct object is the place of the event ("visited Ukraine").
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade"})
 # Nouns for an event or venue that a place name can modify ("the Vladivostok forum").
@@ -53,14 +64,6 @@ def _clause_head(tok: Token) -> Token:
     while t.pos_ not in VERB_POS and t.head.i != t.i:
         t = t.head
     return t
-
-
-def _linked(a: Token, b: Token) -> bool:
-    if a.i == b.i:
-        return True
-    return (a.dep_ in ("xcomp", "conj") and a.head.i == b.i) or (
-        b.dep_ in ("xcomp", "conj") and b.head.i == a.i
-    )
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -156,21 +159,50 @@ class _Resolver:
 
     def resolve(self, tok: Token) -> Location | None:
         loc = self.by_name(tok) or self.by_generic_noun(tok)
-        if loc is None:  # "Moscow's Vnukovo Airport", "the Vladivostok forum"
+        if loc is None:  # "Moscow's Vnukovo Airport", "the Vladivostok forum" (not "US Dollars")
+            venue = tok.lemma_.lower() in VENUE_NOUNS or _entity_label(tok) == "FAC"
             for c in tok.children:
-                if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and (loc := self.by_name(c)):
+                slot = (c.dep_ == "poss" or (venue and c.dep_ == "compound")) and c.pos_ == "PROPN"
+                if slot and (loc := self.by_name(c)):
                     break
         return loc
 
 
-def _locative_slots(doc: Doc) -> list[tuple[Token, Token, int]]:
+def _governs_without_verb(top: Token, low: Token) -> bool:
+    """``top`` is an ancestor of ``low`` with no other verb on the path (same clause)."""
+    for t in low.ancestors:
+        if t.i == top.i:
+            return True
+        if t.pos_ in VERB_POS:
+            return False
+    return False
+
+
+def _argument(noun: Token) -> bool:
+    """A noun that is a direct argument of a verb, or the object of a preposition on a verb:
+    "engage with Russian leaders in Moscow" (the parser hangs "in Moscow" on "leaders")."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative"):
+        return head.pos_ in VERB_POS
+    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS
+
+
+def _locative_slots(doc: Doc, trigger_i: int) -> list[tuple[Token, Token, int]]:
     """(place token, token its phrase attaches to, preposition rank) for every locative slot."""
     slots: list[tuple[Token, Token, int]] = []
     for tok in doc:
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            prep = tok.head
-            slots.append((tok, prep.head, LOCATIVE_PREPS[prep.lower_]))
-            slots.extend((c, prep.head, LOCATIVE_PREPS[prep.lower_]) for c in tok.conjuncts)
+            prep, attach = tok.head, tok.head.head
+            if prep.lower_ in DIRECTIONAL_PREPS and attach.lemma_.lower() not in MOTION_WORDS:
+                continue
+            if attach.pos_ not in VERB_POS and not (
+                attach.i == trigger_i
+                or attach.lemma_.lower() in VENUE_NOUNS | MOTION_WORDS
+                or _argument(attach)
+            ):  # "a professor at a university in Shanghai": not where the event is
+                continue
+            slots.append((tok, attach, LOCATIVE_PREPS[prep.lower_]))
+            slots.extend((c, attach, LOCATIVE_PREPS[prep.lower_]) for c in tok.conjuncts)
         elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS:
             slots.extend((t, tok.head, 0) for t in (tok, *tok.conjuncts))
         elif (
@@ -201,14 +233,16 @@ def place_for_event(
     trigger = doc[trigger_i]
     trig_clause = _clause_head(trigger)
     found: dict[int, _Candidate] = {}
-    for tok, attach, prep_rank in _locative_slots(doc):
+    for tok, attach, prep_rank in _locative_slots(doc, trigger_i):
         loc = resolver.resolve(tok)
         if loc is None:
             continue
-        on_trigger = trigger_i in {t.i for t in [tok, *tok.ancestors]}
-        attached = on_trigger or _linked(_clause_head(attach), trig_clause)
+        on_trigger = _governs_without_verb(trigger, tok)
+        relation = clause_rank(_clause_head(attach), trig_clause, on_trigger)
+        if relation is None:  # a place of another happening in the sentence
+            continue
         rank = (
-            0 if attached else 1,
+            relation,
             0 if loc.feature == "city" else 1,
             prep_rank,
             _distance(tok, trigger),
