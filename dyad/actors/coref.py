@@ -1,0 +1,178 @@
+"""Within-article coreference: surnames, misspelled surnames, titles and pronouns.
+
+News text introduces a person once in full ("China's top lawmaker Li Zhanshu") and then says "Li",
+"Lee", "the Chinese premier", "Beijing's No. 3 official" or "he". :class:`ArticleContext` remembers
+every person seen so far in the article, in order — from parsed sentences through their mentions and
+from sentences the prefilter skipped through a knowledge-base scan of their text — and resolves:
+
+* a bare surname to the most recent person whose name contains it, or failing that to a misspelling
+  of it (same first letter, rapidfuzz ratio >= ``fuzzy_surname_ratio``; "Lee" -> "Li"), or to the one
+  person in the knowledge base with that surname;
+* a definite singular role phrase without a name ("the premier", "the Russian leader") to the most
+  recent person of the same country whose sector agrees (generic roles like "official" agree with any);
+* a singular personal pronoun to the subject of the reporting clause it sits in ("Putin told Li that
+  he ..."), else to the most recent person before it, preferring subjects.
+
+Resolution never invents a code: an antecedent without a code (an unknown analyst) resolves to no actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+from spacy.tokens import Token
+
+from dyad.actors.knowledge import Entry, KnowledgeBase, tokens
+from dyad.actors.mentions import Mention, SentenceActors
+
+
+@lru_cache(maxsize=1)
+def load_coref_config() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[1] / "data" / "patterns" / "coref.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass(slots=True)
+class Antecedent:
+    """A person seen earlier in the article."""
+
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    sentence: int
+    position: int  # token (parsed) or char (scanned) order inside the sentence
+    subject: bool = False
+    person: Entry | None = None
+
+    def name_tokens(self) -> list[str]:
+        return [t.lower() for t in tokens(self.name) if t[:1].isalpha()]
+
+
+@dataclass
+class ArticleContext:
+    """Persons mentioned so far in one article, for resolving later mentions."""
+
+    kb: KnowledgeBase
+    date: str | None
+    persons: list[Antecedent] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ observing
+    def observe_text(self, text: str, sentence_index: int) -> None:
+        """Record the known people named in an unparsed sentence."""
+        for m in self.kb.match(text, kinds={"person"}):
+            e = m.best
+            code, country, sector = e.actor_code(self.date)
+            self._add(Antecedent(e.name, code, country, sector, sentence_index, m.start))
+
+    def observe(self, mention: Mention, sentence_index: int, subject: bool = False) -> None:
+        """Record a resolved (or unknown but named) person mention of a parsed sentence."""
+        if mention.kind != "person" and not (mention.resolved_by in ("coref", "pronoun") and mention.name):
+            return
+        if not mention.name:
+            return
+        self._add(Antecedent(mention.name, mention.code, mention.country, mention.sector, sentence_index,
+                             mention.head, subject, mention.person))  # fmt: skip
+
+    def _add(self, ante: Antecedent) -> None:
+        self.persons.append(ante)
+
+    # ------------------------------------------------------------------ resolving
+    def resolve(self, m: Mention, sa: SentenceActors, sentence_index: int) -> Mention:
+        """Fill ``m`` from the article context when it is a surname, a bare title or a pronoun."""
+        if m.kind == "pronoun":
+            return self._pronoun(m, sa, sentence_index)
+        if m.kind == "person" and m.person is None and (m.surname_only or not m.code):
+            return self._surname(m, sentence_index)
+        if m.kind == "role" and not m.plural and m.definite and not m.name:
+            return self._title(m, sentence_index)
+        return m
+
+    def _before(self, sentence_index: int, position: int | None = None) -> list[Antecedent]:
+        """Antecedents before a point, most recent first."""
+        out = [a for a in self.persons if a.sentence < sentence_index
+               or (position is not None and a.sentence == sentence_index and a.position < position)]  # fmt: skip
+        return out[::-1]
+
+    def _surname(self, m: Mention, sentence_index: int) -> Mention:
+        word = (m.name or m.text).split()[-1].lower() if m.surname_only else None
+        full = [t.lower() for t in tokens(m.name or "") if t[:1].isalpha()]
+        cands = self._before(sentence_index, m.head)
+        if not m.surname_only:
+            # a full name seen before (an unknown person introduced with a role)
+            for a in cands:
+                if a.name_tokens() == full:
+                    return self._apply(m, a, "coref")
+            return m
+        assert word is not None
+        for a in cands:
+            if word in a.name_tokens():
+                return self._apply(m, a, "surname")
+        ratio = load_coref_config().get("fuzzy_surname_ratio", 80)
+        for a in cands:
+            for t in a.name_tokens():
+                if t[:1] == word[:1] and fuzz.ratio(t, word) >= ratio and min(len(t), len(word)) >= 2:
+                    return self._apply(m, a, "fuzzy")
+        person = self.kb.surname_person(word)
+        if person is not None:
+            code, country, sector = person.actor_code(self.date)
+            m.name, m.person, m.code, m.country, m.sector = person.name, person, code, country, sector
+            m.resolved_by = "surname"
+        return m
+
+    def _title(self, m: Mention, sentence_index: int) -> Mention:
+        for a in self._before(sentence_index, m.head):
+            if a.code is None:
+                continue
+            if m.country and a.country != m.country:
+                continue
+            if not m.generic_role and m.sector and a.sector != m.sector:
+                continue
+            if not m.country and not m.sector:
+                continue
+            return self._apply(m, a, "coref")
+        return m
+
+    def _pronoun(self, m: Mention, sa: SentenceActors, sentence_index: int) -> Mention:
+        word = sa.doc[m.head].lower_
+        if word not in load_coref_config().get("person_pronouns", []):
+            return m  # plural pronouns: left unresolved (too often wrong to code events from)
+        tok = sa.doc[m.head]
+        # "Putin told Li that he values ...": the subject of the reporting clause above
+        clause = tok.head
+        while clause.dep_ not in ("ccomp",) and clause.head.i != clause.i:
+            if clause.dep_ in ("ROOT",):
+                break
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                for a in self._before(sentence_index + 1):
+                    if a.sentence == sentence_index and a.position == subj.i:
+                        return self._apply(m, a, "pronoun")
+        cands = self._before(sentence_index, m.head)
+        same = [a for a in cands if a.sentence == sentence_index]
+        if same:
+            return self._apply(m, _prefer_subject(same, tok), "pronoun")
+        if cands:
+            last = cands[0].sentence
+            recent = [a for a in cands if a.sentence == last]
+            return self._apply(m, next((a for a in recent if a.subject), recent[0]), "pronoun")
+        return m
+
+    def _apply(self, m: Mention, a: Antecedent, how: str) -> Mention:
+        m.name, m.code, m.country, m.sector, m.person = a.name, a.code, a.country, a.sector, a.person
+        m.resolved_by = how
+        return m
+
+
+def _prefer_subject(cands: list[Antecedent], tok: Token) -> Antecedent:
+    for a in cands:
+        if a.subject:
+            return a
+    return cands[0]

@@ -1,0 +1,430 @@
+"""The actor knowledge base: every name, adjective, capital, institution, company, IGO, person and
+role noun that dyad can resolve to a CAMEO actor code.
+
+All knowledge comes from data files (``dyad/data/actors/*`` and the user dictionary in
+``$DYAD_DICTIONARY``); this module only indexes it. Phrases are indexed as tuples of lower-cased word
+tokens so one matcher serves both parsed sentences (by character span) and raw text (the event
+prefilter and coreference over unparsed sentences), without running spaCy.
+
+Case rule: a data word written with a capital letter ("US", "Li", "Kremlin") only matches the same
+spelling or its upper-case form (headlines, datelines); an all-lowercase data word ("president",
+"troops") matches any case. This keeps "US" from matching "us" and "May" from matching "may".
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+WORD_RE = re.compile(r"\w+|[^\w\s]")
+"""Tokens for phrase matching: runs of word characters, or single punctuation marks."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "MED", "OPP", "REB", "CVL", "COP", "SPY", "EDU", "REL",
+           "HLH", "LAB", "NGO", "ELI", "IGO", "AGR", "ENV", "CRM", "REF", "UAF", "MOD", "RAD", "SET", "DEV",
+           "IMG", "PTY", "INS", "HRI", "JEW", "MUS", "CHR")  # fmt: skip
+"""CAMEO sector suffixes; an actor code is ISO3 + zero or more of these."""
+
+
+def normalize(text: str) -> str:
+    """Typographic apostrophes and hyphens to ASCII, so "China’s" and "China's" tokenise alike."""
+    return text.translate(_APOSTROPHES)
+
+
+def tokens(text: str) -> list[str]:
+    """The matcher's tokenisation of a phrase (case kept)."""
+    return WORD_RE.findall(normalize(text))
+
+
+def _date_key(value: str | None, end: bool = False) -> str | None:
+    """Comparable key for YYYY, YYYY-MM or YYYY-MM-DD; an open end of a partial date covers the period."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) == 4:
+        return value + ("-99-99" if end else "-00-00")
+    if len(value) == 7:
+        return value + ("-99" if end else "-00")
+    return value[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One dated role of a person: the actor code they carry between start and end."""
+
+    code: str
+    start: str | None = None  # YYYY[-MM[-DD]] or None (since ever)
+    end: str | None = None  # None = still held
+    title: str = ""
+
+    def holds_on(self, date: str) -> bool:
+        s, e = _date_key(self.start), _date_key(self.end, end=True)
+        return (s is None or s <= date) and (e is None or date <= e)
+
+    def distance(self, date: str) -> int:
+        """Rough distance in days-ish units from ``date`` to this role's period (0 when inside)."""
+        def num(d: str) -> int:
+            y, m, dd = (int(p) if p.isdigit() else 0 for p in (d[:4], d[5:7], d[8:10]))
+            return y * 372 + min(m, 12) * 31 + min(dd, 31)
+        if self.holds_on(date):
+            return 0
+        s, e = _date_key(self.start), _date_key(self.end, end=True)
+        if s is not None and date < s:
+            return num(s) - num(date)
+        if e is not None:
+            return num(date) - num(e)
+        return 0
+
+
+@dataclass(slots=True)
+class Entry:
+    """One thing a phrase can name.
+
+    ``kind`` is one of: country, adjective, demonym, capital, metonym, institution, igo, company,
+    person, named (user-dictionary actor of unknown type), role (a sector noun such as "premier").
+    """
+
+    kind: str
+    name: str  # canonical name: "China", "Gazprom", "Li Zhanshu", or the role noun itself
+    code: str | None = None  # fixed actor code (countries, companies, IGOs, institutions, metonyms)
+    country: str | None = None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()  # persons / named actors
+    user: bool = False  # from the user dictionary (wins over bundled data)
+
+    def actor_code(self, date: str | None = None) -> tuple[str | None, str | None, str | None]:
+        """(code, country, sector) of this entry on ``date`` (persons: the role held then)."""
+        if not self.roles:
+            return self.code, self.country, self.sector
+        role = pick_role(self.roles, date)
+        if role is None:
+            return None, None, None
+        code = role.code
+        country, sector = split_code(code)
+        if date and not role.holds_on(date) and role.start:
+            # No role on that date: the person still belongs to the country of the nearest role,
+            # but we cannot claim the office (GOV, MIL...) they held at another time.
+            return country, country, None
+        return code, country, sector
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """Country and sector of a CAMEO actor code: "CHNGOV" -> ("CHN", "GOV"), "IGOUNO" -> (None, None)."""
+    if not code:
+        return None, None
+    if code.startswith("IGO") or code.startswith("NGO") or code.startswith("MNC"):
+        return None, None
+    country = code[:3] if len(code) >= 3 and code[:3].isalpha() else None
+    sector = code[3:6] if len(code) >= 6 else None
+    return country, sector
+
+
+def pick_role(roles: Iterable[Role], date: str | None) -> Role | None:
+    """The role held on ``date`` (latest-starting when several overlap); without a role on that date,
+    the nearest one in time; without a date, the latest-starting role."""
+    roles = list(roles)
+    if not roles:
+        return None
+    if not date:
+        return max(roles, key=lambda r: _date_key(r.start) or "")
+    date = date[:10]
+    held = [r for r in roles if r.holds_on(date)]
+    if held:
+        return max(held, key=lambda r: _date_key(r.start) or "")
+    return min(roles, key=lambda r: r.distance(date))
+
+
+@dataclass(slots=True)
+class Match:
+    """A phrase found in text: character span, the matched words, and what they can name."""
+
+    start: int
+    end: int
+    text: str
+    entries: list[Entry]
+
+    @property
+    def best(self) -> Entry:
+        return self.entries[0]
+
+
+_KIND_RANK = {"named": 0, "person": 1, "company": 2, "igo": 3, "institution": 4, "metonym": 5, "country": 6,
+              "capital": 7, "demonym": 8, "adjective": 9, "role": 10}  # fmt: skip
+
+
+@dataclass
+class KnowledgeBase:
+    """Phrase index over all actor knowledge. Build with :meth:`load`."""
+
+    index: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    max_len: int = 1
+    first: set[str] = field(default_factory=set)  # first words of indexed phrases (fast rejection)
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)  # iso3 -> raw yaml record
+    persons: dict[str, Entry] = field(default_factory=dict)  # canonical name -> entry
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)  # lower surname -> persons
+    name_words: set[str] = field(default_factory=set)  # lower-case words of person names (prefilter cue)
+    iso2: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3 (for places)
+    problems: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ building
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Index ``phrase`` (as written: capitals are significant) for ``entry``."""
+        toks = tokens(phrase)
+        if not toks:
+            return
+        key = tuple(t.lower() for t in toks)
+        bucket = self.index.setdefault(key, [])
+        for i, (_, old) in enumerate(bucket):
+            if old.kind == entry.kind and old.name == entry.name and old.code == entry.code:
+                if entry.user:
+                    bucket[i] = (tuple(toks), entry)
+                return
+        bucket.append((tuple(toks), entry))
+        # user entries first, then by kind rank (a person beats a country spelled the same)
+        bucket.sort(key=lambda p: (not p[1].user, _KIND_RANK.get(p[1].kind, 20)))
+        self.max_len = max(self.max_len, len(key))
+        self.first.add(key[0])
+
+    @classmethod
+    def load(cls, dictionary_dir: str | Path | None = None, data_dir: str | Path | None = None) -> KnowledgeBase:
+        """All bundled actor data plus the user dictionary (``$DYAD_DICTIONARY`` or ``~/.dyad/dictionary``
+        when ``dictionary_dir`` is None). Bad lines are logged and skipped, never fatal."""
+        kb = cls()
+        base = Path(data_dir) if data_dir else DATA_DIR / "actors"
+        kb._load_countries(base / "countries.yaml")
+        kb._load_sectors(base / "sectors.yaml")
+        kb._load_orgs(base / "igos.yaml", "igo")
+        kb._load_orgs(base / "companies.yaml", "company")
+        people = base / "people"
+        if people.is_dir():
+            for path in sorted(people.glob("*.tsv")):
+                kb._load_people(path, user=False)
+        kb._load_user(Path(dictionary_dir) if dictionary_dir else default_dictionary_dir())
+        kb._build_surnames()
+        for msg in kb.problems:
+            log.warning(msg)
+        return kb
+
+    def _read_yaml(self, path: Path) -> Any:
+        if not path.exists():
+            return None
+        try:
+            return yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            self.problems.append(f"{path}: unreadable YAML: {exc}")
+            return None
+
+    def _load_countries(self, path: Path) -> None:
+        data = self._read_yaml(path) or []
+        for n, rec in enumerate(data, 1):
+            try:
+                iso3 = str(rec["iso3"]).upper()
+                self.countries[iso3] = rec
+                name = str(rec["name"])
+                self.add(name, Entry("country", name, iso3, iso3))
+                for alias in rec.get("aliases") or []:
+                    self.add(str(alias), Entry("country", name, iso3, iso3))
+                for adj in rec.get("adjectives") or []:
+                    self.add(str(adj), Entry("adjective", name, iso3, iso3))
+                for dem in rec.get("demonyms") or []:
+                    self.add(str(dem), Entry("demonym", name, iso3, iso3))
+                for cap in rec.get("capitals") or []:
+                    self.add(str(cap), Entry("capital", str(cap), iso3 + "GOV", iso3, "GOV"))
+                for met, sector in (rec.get("metonyms") or {}).items():
+                    sector = str(sector).upper()
+                    self.add(str(met), Entry("metonym", str(met), iso3 + sector, iso3, sector))
+                for inst in rec.get("institutions") or []:
+                    sector = str(inst.get("sector", "GOV")).upper()
+                    names = [str(x) for x in inst.get("names") or []]
+                    for nm in names:
+                        self.add(nm, Entry("institution", names[0], iso3 + sector, iso3, sector))
+                if rec.get("iso2"):
+                    self.iso2[str(rec["iso2"]).upper()] = iso3
+            except (KeyError, TypeError, AttributeError) as exc:
+                self.problems.append(f"{path}: record {n}: {exc!r}")
+
+    def _load_sectors(self, path: Path) -> None:
+        data = self._read_yaml(path) or {}
+        if not isinstance(data, dict):
+            self.problems.append(f"{path}: expected a mapping of sector -> phrases")
+            return
+        for sector, phrases in data.items():
+            for phrase in phrases or []:
+                phrase = str(phrase).rstrip("?").strip()
+                if phrase:
+                    self.add(phrase.lower(), Entry("role", phrase.lower(), None, None, str(sector).upper()))
+
+    def _load_orgs(self, path: Path, kind: str) -> None:
+        data = self._read_yaml(path) or []
+        for n, rec in enumerate(data, 1):
+            try:
+                code = str(rec["code"]).upper()
+                name = str(rec["name"])
+                country = rec.get("country") or split_code(code)[0]
+                sector = rec.get("sector") or (split_code(code)[1] if kind == "company" else None)
+                if kind == "company" and not sector:
+                    sector = "BUS"
+                entry = Entry(kind, name, code, country, sector)
+                self.add(name, entry)
+                for alias in rec.get("aliases") or []:
+                    self.add(str(alias), entry)
+            except (KeyError, TypeError, AttributeError) as exc:
+                self.problems.append(f"{path}: record {n}: {exc!r}")
+
+    def _load_people(self, path: Path, user: bool) -> None:
+        """People TSV: name, aliases (|-separated), code, start, end, title; one row per role."""
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(f"{path}: unreadable: {exc}")
+            return
+        for n, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if not row or not row[0].strip() or row[0].startswith("#"):
+                continue
+            if n == 1 and row[0].strip().lower() == "name":
+                continue
+            row += [""] * (6 - len(row))
+            name, aliases, code = row[0].strip(), row[1].strip(), row[2].strip().upper()
+            if not code or not re.fullmatch(r"[A-Z]{3}[A-Z0-9]*", code):
+                self.problems.append(f"{path}:{n}: bad actor code {code!r}")
+                continue
+            start, end = row[3].strip() or None, row[4].strip() or None
+            role = Role(code, start, end, row[5].strip())
+            person = self.persons.get(name)
+            if person is None or (user and not person.user):
+                kind = "person" if not user or start or " " in name else "named"
+                person = Entry(kind, name, user=user)
+                self.persons[name] = person
+            person.roles = (*person.roles, role)
+            self.add(name, person)
+            for alias in aliases.split("|"):
+                if alias.strip():
+                    self.add(alias.strip(), person)
+
+    def _load_user(self, directory: Path) -> None:
+        if not directory.is_dir():
+            return
+        if (directory / "actors.tsv").exists():
+            self._load_people(directory / "actors.tsv", user=True)
+        agents = directory / "agents.tsv"
+        if agents.exists():
+            for n, line in enumerate(agents.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) < 2 or not parts[1].strip():
+                    self.problems.append(f"{agents}:{n}: expected phrase<TAB>code_suffix")
+                    continue
+                sector = parts[1].strip().upper()
+                phrase = parts[0].strip().lower()
+                self.add(phrase, Entry("role", phrase, None, None, sector, user=True))
+
+    def _build_surnames(self) -> None:
+        """Surname -> persons, for "Putin said" with no full name earlier in the article. The surname
+        is the last word, or the first when the data lists the reversed name as an alias ("Li Zhanshu"
+        with alias "Zhanshu Li": East Asian order)."""
+        aliases: dict[int, set[str]] = {}
+        for key, bucket in self.index.items():
+            for _, e in bucket:
+                if e.kind == "person":
+                    aliases.setdefault(id(e), set()).add(" ".join(key))
+        for person in self.persons.values():
+            if person.kind != "person":
+                continue
+            parts = [t for t in tokens(person.name) if t[:1].isalpha()]
+            self.name_words.update(p.lower() for p in parts if len(p) > 1)
+            if len(parts) < 2:
+                continue
+            reversed_alias = " ".join(reversed([p.lower() for p in parts])) in aliases.get(id(person), set())
+            surname = parts[0] if reversed_alias else parts[-1]
+            self.surnames.setdefault(surname.lower(), []).append(person)
+
+    # ------------------------------------------------------------------ matching
+    def match(self, text: str, kinds: set[str] | None = None) -> list[Match]:
+        """Longest non-overlapping phrase matches in ``text``, left to right."""
+        norm = normalize(text)
+        toks = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(norm)]
+        lowered = [t[0].lower() for t in toks]
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            if lowered[i] not in self.first:
+                i += 1
+                continue
+            found = None
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                bucket = self.index.get(tuple(lowered[i : i + n]))
+                if not bucket:
+                    continue
+                surface = [t[0] for t in toks[i : i + n]]
+                entries = [e for form, e in bucket if _case_ok(form, surface) and (kinds is None or e.kind in kinds)]
+                if entries:
+                    found = Match(toks[i][1], toks[i + n - 1][2], text[toks[i][1] : toks[i + n - 1][2]], entries)
+                    i += n
+                    break
+            if found:
+                out.append(found)
+            else:
+                i += 1
+        return out
+
+    def has_cue(self, text: str) -> bool:
+        """Whether ``text`` names any actor or role at all (cheap; used by the event prefilter)."""
+        return bool(self.match(text))
+
+    def surname_person(self, surname: str) -> Entry | None:
+        """The person with this surname when exactly one is known."""
+        hits = self.surnames.get(surname.lower())
+        return hits[0] if hits and len(hits) == 1 else None
+
+    def country_name(self, iso3: str | None) -> str | None:
+        rec = self.countries.get(iso3 or "")
+        return str(rec["name"]) if rec else None
+
+
+def _case_ok(form: tuple[str, ...], surface: list[str]) -> bool:
+    for want, got in zip(form, surface, strict=True):
+        if want == got or want.lower() == want or got == want.upper():
+            continue
+        return False
+    return True
+
+
+def default_dictionary_dir() -> Path:
+    """The user dictionary directory: ``$DYAD_DICTIONARY`` or ``~/.dyad/dictionary``."""
+    env = os.environ.get("DYAD_DICTIONARY")
+    return Path(env) if env else Path.home() / ".dyad" / "dictionary"
+
+
+@lru_cache(maxsize=4)
+def _cached(dictionary_dir: str) -> KnowledgeBase:
+    return KnowledgeBase.load(dictionary_dir)
+
+
+def default_kb(dictionary_dir: str | Path | None = None) -> KnowledgeBase:
+    """The shared knowledge base for this process (one per user-dictionary directory)."""
+    return _cached(str(dictionary_dir or default_dictionary_dir()))
+
+
+def iter_entries(kb: KnowledgeBase) -> Iterator[Entry]:
+    """Every distinct entry in the index (for inspection and tests)."""
+    seen: set[int] = set()
+    for bucket in kb.index.values():
+        for _, e in bucket:
+            if id(e) not in seen:
+                seen.add(id(e))
+                yield e

@@ -1,0 +1,407 @@
+"""Actor mentions in a parsed sentence: knowledge-base matches composed into CAMEO actors.
+
+A noun phrase becomes an actor by composing what the knowledge base recognises inside it:
+
+* a known person ("Vladimir Putin") carries the code of the role held on the event date;
+* a company or IGO ("Gazprom", "the UN") carries its own code;
+* an unknown person, or a role noun, takes its country from a nationality, possessive or "of/for"
+  complement and its sector from the role noun: "Russia's departing ambassador Andrey Denisov" ->
+  RUSGOV, "Ukrainian troops" -> UKRMIL, "a spokesperson for China's Foreign Ministry" -> CHNGOV;
+* a country-specific institution ("the State Duma") or metonym ("the Kremlin") carries its code;
+* a capital as the head of a phrase ("Beijing said") stands for the government (CHNGOV);
+* a country name or demonym stands for the country ("China" -> CHN).
+
+The phrase's head must itself be part of something recognised, so "China's market" or "Chinese
+customs data" are not actors. Coordinated phrases ("China and Russia", "State-owned CNPC and Russian
+gas giant Gazprom", even when the parser attaches the first conjunct oddly) are split into one
+mention per conjunct. Mentions that need the rest of the article (surnames, titles, pronouns) are
+resolved by :mod:`dyad.actors.coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dyad.actors.knowledge import Entry, KnowledgeBase, Match, split_code
+from dyad.records import Actor
+
+# Dependents that never belong to an argument's noun phrase (clauses, adverbials, punctuation of the clause)
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark", "advmod", "dep", "csubj"}
+ROLEISH_PREPS = {"of", "for", "from"}  # "the prime minister OF Russia", "a spokesperson FOR the ministry"
+EXTRA_ROLE_HEADS = {"member", "members", "head", "chief", "delegation", "chair", "chairs", "vice", "aide",
+                    "counterpart", "counterparts", "representative", "representatives", "secretary"}  # fmt: skip
+COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym", "institution"}
+NAME_KINDS = {"person", "named"}
+ORG_KINDS = {"company", "igo"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
+            "themselves", "it", "its", "who", "which", "that", "whom", "whose"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Piece:
+    """A knowledge-base match mapped onto token indices of the sentence."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    match: Match
+
+    @property
+    def entry(self) -> Entry:
+        return self.match.best
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.match.entries}
+
+    def first(self, kinds: set[str]) -> Entry | None:
+        return next((e for e in self.match.entries if e.kind in kinds), None)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor (or a phrase that may become one through coreference) in a sentence."""
+
+    start: int  # token span in the sentence doc
+    end: int
+    head: int
+    text: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None  # canonical name (KB) or the surface name of an unknown person
+    kind: str = "none"  # person | org | institution | role | capital | country | pronoun | none
+    person: Entry | None = None  # the KB person, when known
+    plural: bool = False
+    definite: bool = False
+    generic_role: bool = False  # "official", "leader": compatible with any sector of its country
+    resolved_by: str = "kb"  # kb | compose | coref | pronoun | surname | fuzzy
+    surname_only: bool = False  # a bare proper name that needs the article ("Li", "Lee")
+
+    def actor(self) -> Actor | None:
+        if not self.code:
+            return None
+        return Actor(code=self.code, country=self.country, sector=self.sector, name=self.name, text=self.text)
+
+
+@dataclass
+class SentenceActors:
+    """KB pieces of one parsed sentence and the composition of noun phrases into mentions."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    date: str | None
+    generic_roles: frozenset[str] = frozenset()
+    pieces: list[Piece] = field(default_factory=list)
+    by_token: dict[int, Piece] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.kb.match(self.doc.text):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or any(i in self.by_token for i in range(span.start, span.end)):
+                continue
+            piece = Piece(span.start, span.end, m)
+            self.pieces.append(piece)
+            for i in range(span.start, span.end):
+                self.by_token[i] = piece
+
+    # ------------------------------------------------------------------ phrase extraction
+    def phrase_tokens(self, head: Token) -> list[int]:
+        """Token indices of the noun phrase headed by ``head`` with its conjuncts and appositions,
+        without clauses and without prepositional phrases other than of/for/from on role nouns."""
+        out: list[int] = []
+
+        def walk(tok: Token) -> None:
+            out.append(tok.i)
+            for child in tok.children:
+                dep = child.dep_
+                if dep in CLAUSAL:
+                    continue
+                if dep == "prep":
+                    if child.lower_ in ROLEISH_PREPS and self.is_roleish(tok):
+                        walk(child)
+                    continue
+                if dep == "punct" and child.i in (head.left_edge.i, head.right_edge.i) and child.i != tok.i:
+                    continue
+                walk(child)
+
+        walk(head)
+        out.sort()
+        # trim leading/trailing punctuation and conjunctions
+        while out and self.doc[out[0]].is_punct:
+            out.pop(0)
+        while out and (self.doc[out[-1]].is_punct or self.doc[out[-1]].dep_ == "cc"):
+            out.pop()
+        return out
+
+    def is_roleish(self, tok: Token) -> bool:
+        piece = self.by_token.get(tok.i)
+        if piece is not None and piece.kinds() & {"role", "institution"}:
+            return True
+        return tok.lower_ in EXTRA_ROLE_HEADS or tok.lower_ in self.generic_roles
+
+    def split_conjuncts(self, toks: list[int]) -> list[list[int]]:
+        """Split a phrase at coordinating conjunctions (and commas that introduce a conjunct)."""
+        parts: list[list[int]] = [[]]
+        tokset = set(toks)
+        for i in toks:
+            t = self.doc[i]
+            is_cc = t.pos_ == "CCONJ" or t.dep_ == "cc" or t.lower_ in {"and", "or", "&"}
+            if is_cc and t.lower_ in {"and", "or", "&", "nor"}:
+                parts.append([])
+                continue
+            if t.text == "," and self._comma_starts_conjunct(i, tokset):
+                parts.append([])
+                continue
+            parts[-1].append(i)
+        return [p for p in parts if p]
+
+    def _comma_starts_conjunct(self, i: int, tokset: set[int]) -> bool:
+        nxt = i + 1
+        if nxt >= len(self.doc) or nxt not in tokset:
+            return False
+        tok = self.doc[nxt]
+        while tok.head.i != tok.i and tok.head.i in tokset and tok.head.i > i:
+            tok = tok.head
+        return tok.dep_ == "conj"
+
+    def segment_head(self, seg: list[int]) -> Token:
+        segset = set(seg)
+        for i in seg:
+            tok = self.doc[i]
+            if tok.head.i not in segset or tok.head.i == tok.i:
+                return tok
+        return self.doc[seg[-1]]
+
+    def mentions_for(self, head: Token) -> list[Mention]:
+        """One mention per conjunct of the phrase headed by ``head`` (unresolved ones included)."""
+        toks = self.phrase_tokens(head)
+        if not toks:
+            return []
+        out = []
+        for seg in self.split_conjuncts(toks):
+            m = self.compose(seg)
+            if m is not None:
+                out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ composition
+    def compose(self, seg: list[int]) -> Mention | None:
+        """The actor a noun-phrase segment names, or None when its head is not actor-like."""
+        doc = self.doc
+        segset = set(seg)
+        head = self.segment_head(seg)
+        # an appositive name dominates ("Li Qiang, the Chinese Premier" / "Russia's envoy, Li Hui")
+        heads = [head] + [doc[i] for i in seg if doc[i].dep_ == "appos" and doc[i].head.i in segset]
+        start, end = seg[0], seg[-1] + 1
+        text = doc[start:end].text
+        pieces = []
+        for i in seg:
+            p = self.by_token.get(i)
+            if p is not None and (not pieces or pieces[-1] is not p):
+                pieces.append(p)
+        ents = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in ("PERSON", "ORG")]
+        plural = head.tag_ in ("NNS", "NNPS")
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children) or (
+            head.pos_ == "PROPN"
+        )
+        m = Mention(start, end, head.i, text, plural=plural, definite=definite)
+
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            m.kind = "pronoun"
+            m.plural = head.lower_ in ("they", "them", "their", "themselves")
+            return m
+
+        def piece_at(tok: Token) -> Piece | None:
+            return self.by_token.get(tok.i)
+
+        head_pieces = [p for p in (piece_at(h) for h in heads) if p is not None]
+        head_in_ent = any(e.start <= h.i < e.end for e in ents for h in heads)
+
+        # 1. a known person or user-dictionary actor in the phrase
+        for p in sorted(pieces, key=lambda p: (p not in head_pieces, abs(p.start - head.i))):
+            person = p.first(NAME_KINDS)
+            if person is not None and (p in head_pieces or head_in_ent or self._is_name_head(p, head)):
+                code, country, sector = person.actor_code(self.date)
+                m.kind, m.person, m.name = "person", person, person.name
+                m.code, m.country, m.sector = code, country, sector
+                if not code or not sector:
+                    # no office on this date (or none known): a role the phrase states wins,
+                    # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV
+                    self._fill_from_cues(m, [p2 for p2 in pieces if p2 is not p], head, keep_country=country)
+                return m
+        # 2. a company or IGO
+        for p in pieces:
+            org = p.first(ORG_KINDS)
+            if org is not None and (p in head_pieces or head_in_ent or p.end == end):
+                m.kind, m.name = "org", org.name
+                m.code, m.country, m.sector = org.code, org.country, org.sector
+                return m
+        # 3. an unknown person named in the phrase
+        person_ent = next((e for e in ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)),
+                          None)  # fmt: skip
+        multiword_ent = any(e.start <= head.i < e.end and len(e) > 1 and e.label_ != "PERSON" for e in doc.ents)
+        if person_ent is None and head.pos_ == "PROPN" and head.i not in self.by_token and head.is_title and (
+            not multiword_ent
+        ):
+            # a bare proper name the NER did not type: maybe a surname ("Li", "Lee") for coreference
+            m.surname_only = len([i for i in seg if doc[i].pos_ == "PROPN" and i not in self.by_token]) == 1
+            if m.surname_only:
+                m.kind, m.name = "person", head.text
+                self._fill_from_cues(m, pieces, head)
+                return m
+        if person_ent is not None:
+            m.kind, m.name = "person", person_ent.text
+            m.surname_only = len(person_ent) == 1
+            self._fill_from_cues(m, pieces, head)
+            m.resolved_by = "compose"
+            return m
+        # 4. institutions and metonyms ("the State Duma", "the Kremlin")
+        for p in head_pieces:
+            inst = p.first({"institution", "metonym"})
+            if inst is not None:
+                m.kind, m.name = "institution", inst.name
+                m.code, m.country, m.sector = inst.code, inst.country, inst.sector
+                return m
+        # 5. a role noun with a country ("the Chinese premier", "Ukrainian troops")
+        for p in head_pieces:
+            role = p.first({"role"})
+            if role is not None:
+                m.kind = "role"
+                m.generic_role = head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles
+                m.sector = self._sector(pieces, head, role)
+                m.country = self._country(pieces, head, exclude=p)
+                m.code = (m.country + (m.sector or "")) if m.country else None
+                m.resolved_by = "compose"
+                return m
+        if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in self.generic_roles:
+            # "chairs of the Russian parliament", "a member of the Politburo"
+            m.kind, m.generic_role = "role", True
+            inst = next((p.first({"institution", "role", "metonym"}) for p in pieces
+                         if p.first({"institution", "role", "metonym"})), None)  # fmt: skip
+            m.sector = inst.sector if inst is not None else "GOV"
+            m.country = self._country(pieces, head)
+            m.code = (m.country + (m.sector or "")) if m.country else None
+            m.resolved_by = "compose"
+            return m
+        # 6. a capital standing for the government, a country, a demonym
+        for p in head_pieces:
+            cap = p.first({"capital"})
+            if cap is not None:
+                m.kind, m.name = "capital", cap.name
+                m.code, m.country, m.sector = cap.code, cap.country, cap.sector
+                return m
+            ctry = p.first({"country", "demonym"})
+            if ctry is None and head.pos_ in ("NOUN", "PROPN") and definite:
+                ctry = p.first({"adjective"})  # "the Chinese" used as a noun
+            if ctry is not None:
+                m.kind, m.name = "country", self.kb.country_name(ctry.country) or ctry.name
+                m.code, m.country = ctry.country, ctry.country
+                return m
+        if head_in_ent and any(e.label_ == "ORG" for e in ents):
+            # an unknown organisation named after its country: "China National Petroleum Corporation"
+            ctry = self._country(pieces, head)
+            if ctry and head.lower_ in ("corporation", "company", "group", "bank", "corp", "inc", "ltd", "holding",
+                                        "holdings", "airlines", "airline", "energy", "oil"):  # fmt: skip
+                m.kind, m.name = "org", doc[start:end].text
+                m.code, m.country, m.sector = ctry + "BUS", ctry, "BUS"
+                m.resolved_by = "compose"
+                return m
+        return None
+
+    def _is_name_head(self, p: Piece, head: Token) -> bool:
+        """A person match that ends right before a possessive head noun is a modifier, not the head."""
+        return p.start <= head.i < p.end
+
+    def _fill_from_cues(self, m: Mention, pieces: list[Piece], head: Token, keep_country: str | None = None) -> None:
+        ctry = keep_country or self._country(pieces, head)
+        roles = [p.first({"role", "institution", "metonym"}) for p in pieces]
+        roles = [r for r in roles if r is not None and r.sector]
+        sector = roles[-1].sector if roles else None
+        if ctry:
+            m.country, m.sector = ctry, sector
+            m.code = ctry + (sector or "")
+            m.resolved_by = "compose"
+        elif sector:
+            m.sector = sector
+
+    def _sector(self, pieces: list[Piece], head: Token, role: Entry) -> str | None:
+        """The head role's sector, unless it is generic and an institution in the phrase is more specific."""
+        if head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles:
+            for p in pieces:
+                inst = p.first({"institution", "metonym"})
+                if inst is not None and inst.sector:
+                    return inst.sector
+        return role.sector
+
+    def _country(self, pieces: list[Piece], head: Token, exclude: Piece | None = None) -> str | None:
+        """Country of the phrase: a nationality/possessive/compound left of the head first, then an
+        of/for complement; institutions and people inside count through their country."""
+        left: list[str] = []
+        right: list[str] = []
+        for p in pieces:
+            if p is exclude:
+                continue
+            country = None
+            for e in p.match.entries:
+                if e.kind in COUNTRY_KINDS and e.country:
+                    country = e.country
+                    break
+                if e.kind in ORG_KINDS | NAME_KINDS:
+                    c = e.actor_code(self.date)[1] if e.kind in NAME_KINDS else e.country
+                    if c:
+                        country = c
+                        break
+            if country:
+                (left if p.start <= head.i else right).append(country)
+        if left:
+            return left[0]
+        return right[0] if right else None
+
+
+@lru_cache(maxsize=1)
+def load_generic_roles() -> frozenset[str]:
+    """Role nouns compatible with any sector of their country (from ``patterns/coref.yaml``)."""
+    from dyad.actors.coref import load_coref_config
+
+    return frozenset(load_coref_config().get("generic_roles", []))
+
+
+def place_country(sa: SentenceActors, head: Token) -> tuple[str | None, str]:
+    """The country a place phrase lies in ("Vladivostok" -> RUS, "the Russian border region of
+    Kursk" -> RUS, "Moscow" -> RUS) and the phrase text; (None, text) when unknown."""
+    toks = sorted(t.i for t in _subtree_without(head, {"relcl", "acl", "advcl", "conj", "cc", "appos", "ccomp"}))
+    seg = [i for i in toks if not sa.doc[i].is_punct] or [head.i]
+    text = sa.doc[seg[0] : seg[-1] + 1].text
+    for i in seg:
+        p = sa.by_token.get(i)
+        if p is None:
+            continue
+        for e in p.match.entries:
+            if e.kind in COUNTRY_KINDS and e.country:
+                return e.country, text
+    from dyad.actors.places import city_country
+
+    for ent in sa.doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start >= seg[0] and ent.end <= seg[-1] + 1:
+            c = city_country(ent.text)
+            if c:
+                return c, text
+    if head.pos_ == "PROPN":
+        c = city_country(head.text)
+        if c:
+            return c, text
+    return None, text
+
+
+def _subtree_without(tok: Token, deps: set[str]) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in deps:
+            out.extend(_subtree_without(c, deps))
+    return out
+
+
+def country_of_code(code: str | None) -> str | None:
+    return split_code(code or "")[0]

@@ -1,0 +1,572 @@
+"""The event coder: parsed sentences -> CAMEO events between resolved actors.
+
+For each parsed sentence the coder (1) composes every noun phrase into an actor mention and resolves
+surnames, titles and pronouns against the article so far (:mod:`dyad.actors.coref`); (2) finds
+trigger verbs and nouns from the pattern data; (3) reads the trigger's source and target off the
+dependency parse — subject / passive agent, direct or indirect object, prepositional objects, places
+(whose country becomes the target), owners of an object ("praised Russia's efforts"), coordinated
+actors on either side, subjects inherited through xcomp/conj/advcl/relative clauses; (4) decides
+modality (negated and hypothetical events are dropped, announced ones become intent 03x); and (5)
+fills date and place from :mod:`dyad.when` / :mod:`dyad.where` when those are installed.
+
+Sentences the prefilter rejected (``doc is None``) are still read for coreference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from dyad.actors.coref import ArticleContext
+from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
+from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles, place_country
+from dyad.events import modality as mod
+from dyad.events.patterns import Pattern, PatternSet, load_patterns
+from dyad.records import Actor, Event, Location
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[a-z]+")
+SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch"}
+OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
+                  "help", "push", "tell", "order"}  # fmt: skip
+# Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
+DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
+MEETING_CODES = {"040"}
+
+
+@dataclass(slots=True)
+class Found:
+    """An event before it is turned into an :class:`Event` (token-level)."""
+
+    trigger: Token
+    pattern: Pattern
+    code: str
+    source: Mention
+    target: Mention
+    how: list[str] = field(default_factory=list)  # evidence for the confidence score
+
+
+class SentenceMentions:
+    """Resolved mentions of one sentence, cached per phrase head, resolved in reading order."""
+
+    def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int) -> None:
+        self.sa, self.ctx, self.index = sa, ctx, index
+        self.cache: dict[int, list[Mention]] = {}
+
+    def prime(self) -> None:
+        """Resolve every noun phrase left to right so that pronouns see the persons before them."""
+        for tok in self.sa.doc:
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in (
+                "compound", "amod", "nmod", "conj", "appos", "det", "nummod", "flat", "case"
+            ):  # fmt: skip
+                self.get(tok)
+
+    def get(self, tok: Token) -> list[Mention]:
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        out = []
+        for m in self.sa.mentions_for(tok):
+            m = self.ctx.resolve(m, self.sa, self.index)
+            self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+            out.append(m)
+        self.cache[tok.i] = out
+        return out
+
+
+class Coder:
+    """Codes events from parsed articles. Construct once; thread-safe for reading."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, codebook: Any = None,
+                 patterns: PatternSet | None = None) -> None:  # fmt: skip
+        self.kb = kb or default_kb()
+        self.patterns = patterns or load_patterns(str(default_dictionary_dir()))
+        if codebook is None:
+            try:
+                from dyad.events.codebook import Codebook
+
+                codebook = Codebook.load()
+            except Exception as exc:  # noqa: BLE001 - a missing codebook degrades, never stops coding
+                log.warning("CAMEO codebook unavailable (%s); events carry no names/Goldstein", exc)
+        self.codebook = codebook
+        self.cues = self.patterns.modality
+        self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
+        self.generic_roles = load_generic_roles()
+        self._date_for_event = _optional("dyad.when", "date_for_event")
+        self._place_for_event = _optional("dyad.where", "place_for_event")
+
+    # ------------------------------------------------------------------ prefilter
+    def could_hold_event(self, sentence_text: str) -> bool:
+        """Cheap test on raw text: a trigger word form (with its object for light verbs) and an actor cue."""
+        words = set(_WORD.findall(sentence_text.lower()))
+        if not self.patterns.sentence_has_trigger(words):
+            return False
+        return self.kb.has_cue(sentence_text) or self._has_name(sentence_text)
+
+    def _has_name(self, text: str) -> bool:
+        """A capitalised word that is part of a known person's name (surnames: "Putin", "Li")."""
+        return any(w.lower() in self.kb.name_words for w in re.findall(r"\b[A-Z][a-z]+", text))
+
+    # ------------------------------------------------------------------ coding
+    def code(self, parsed: Any) -> list[Event]:
+        """All events of one :class:`dyad.nlp.ParsedArticle`, in sentence order."""
+        article = parsed.article
+        date = (article.published or "")[:10] or None
+        ctx = ArticleContext(self.kb, date)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sent in parsed.sentences:
+            if sent.doc is None:
+                ctx.observe_text(sent.text, sent.index)
+                continue
+            try:
+                found = self.code_sentence(sent.doc, ctx, sent.index, date)
+            except Exception:  # noqa: BLE001 - one odd sentence must not lose the article
+                log.exception("coding failed in %s sentence %d", article.id, sent.index)
+                continue
+            for f in found:
+                ev = self._event(f, article, sent, date)
+                if ev is not None and ev.event_id not in seen:
+                    seen.add(ev.event_id)
+                    events.append(ev)
+        return events
+
+    def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
+        """Events of one parsed sentence (token-level), given the article context so far."""
+        sa = SentenceActors(doc, self.kb, date, self.generic_roles)
+        sm = SentenceMentions(sa, ctx, index)
+        sm.prime()
+        out: list[Found] = []
+        consumed: set[int] = set()  # nouns coded through their verb ("held talks")
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                out.extend(self._verb(tok, sm, consumed))
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                out.extend(self._noun(tok, sm))
+        return self._dedupe(out)
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
+        pats = self.patterns.verbs.get(tok.lemma_.lower())
+        if not pats:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        obj = self._object(tok, passive)
+        for pat in pats:
+            if self._fits(pat, tok, obj):
+                break
+        else:
+            return []
+        if obj is not None and pat.objects:
+            consumed.add(obj.i)
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    consumed.update(p.i for p in c.children if p.dep_ == "pobj")
+        status = mod.assess(tok, self.cues)
+        code = self._modal_code(pat.code, status)
+        if code is None:
+            return []
+        how = [] if status == mod.ASSERTED else ["intended"]
+        sources, inherited = self._subjects(tok, passive, sm)
+        if inherited:
+            how.append("inherited")
+        sources = [s for s in sources if s.code]
+        if not sources:
+            return []
+        targets = self._targets(tok, pat, obj, passive, sm)
+        code = self._refine(pat, code, tok, obj)
+        return self._pairs(tok, pat, code, sources, targets, how, sm)
+
+    def _object(self, tok: Token, passive: bool) -> Token | None:
+        deps = ("nsubjpass",) if passive else ("dobj", "obj")
+        obj = next((c for c in tok.children if c.dep_ in deps), None)
+        if obj is None and not passive:
+            obj = next((c for c in tok.children if c.dep_ == "attr"), None)
+        return obj
+
+    def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
+        if pat.objects:
+            lemmas = self._object_lemmas(obj)
+            if not lemmas & pat.objects:
+                return False
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+        if pat.preps and not preps & pat.preps:
+            return False
+        if pat.pobjs:
+            pobjs = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in (pat.preps or {"in"})
+                     for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+            if obj is not None:
+                pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
+            if not pobjs & pat.pobjs:
+                return False
+        if pat.with_objects:
+            wl = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+            if not wl & pat.with_objects:
+                return False
+        return True
+
+    def _object_lemmas(self, obj: Token | None) -> set[str]:
+        if obj is None:
+            return set()
+        toks = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+        out: set[str] = set()
+        for t in toks:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+            if t.lemma_.lower() in SERIES:  # "a series of agreements"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+            comp = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
+            if comp:
+                out.add(f"{comp} {t.lemma_.lower()}")
+        return out
+
+    def _modal_code(self, code: str, status: str) -> str | None:
+        if status == mod.ASSERTED:
+            return code
+        if status != mod.INTENDED:
+            return None
+        mapped = self.intent_codes.get(code[:2])
+        if mapped == "keep":
+            return code
+        return str(mapped) if mapped else None
+
+    def _subjects(self, tok: Token, passive: bool, sm: SentenceMentions) -> tuple[list[Mention], bool]:
+        """Source mentions: subject or passive agent, else inherited from the governing clause."""
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            return (sm.get(pobj), False) if pobj is not None else ([], False)
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjs:
+            subj = subjs[0]
+            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return sm.get(tok.head), True
+            if len(subjs) > 1:  # "China's top lawmaker Li Zhanshu" parsed as two subjects: the named one
+                found = [sm.get(x) for x in subjs]
+                best = max(found, key=lambda ms: (any(m.kind == "person" and m.code for m in ms),
+                                                  any(m.code for m in ms)))  # fmt: skip
+                return best, False
+            return sm.get(subj), False
+        cur, steps = tok, 0
+        while steps < 5 and cur.head.i != cur.i:
+            steps += 1
+            dep, head = cur.dep_, cur.head
+            if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return sm.get(head), True  # "the first official to visit Beijing"
+            if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                return (sm.get(obj), True) if obj is not None else ([], True)
+            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
+                cur = head if dep != "pcomp" else head.head
+                s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None:
+                    return sm.get(s), True
+                continue
+            break
+        return [], False
+
+    def _targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
+                 sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        for spec in pat.target:
+            found = self._target_spec(spec, tok, obj, passive, sm)
+            found = [m for m in found if m.code]
+            if found:
+                return found
+        return []
+
+    def _prep_objects(self, word: str, holders: Iterable[Token]) -> list[Token]:
+        out = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == word:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
+    def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
+                     sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        holders = [tok] + ([obj] if obj is not None else [])
+        if obj is not None:  # "a series of agreements WITH China"
+            holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"]  # fmt: skip
+        if spec == "dobj":
+            return sm.get(obj) if obj is not None and obj.lemma_.lower() not in SERIES else []
+        if spec == "dative":
+            d = next((c for c in tok.children if c.dep_ == "dative"), None)
+            return sm.get(d) if d is not None else []
+        if spec == "ofobj":
+            if obj is None:
+                return []
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            owners += self._prep_objects("of", [obj])
+            return [m for o in owners for m in sm.get(o)]
+        kind, _, word = spec.partition(":")
+        if kind == "prep":
+            return [m for p in self._prep_objects(word, holders) for m in sm.get(p)]
+        if kind == "place":
+            places = [obj] if word == "dobj" and obj is not None else self._prep_objects(word, holders)
+            out = []
+            for p in places:
+                for q in _conjuncts(p):
+                    m = self._place_mention(q, sm)
+                    if m is not None:
+                        out.append(m)
+            return out
+        if kind == "nested":
+            out = []
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        for t in g.subtree:
+                            if (t.dep_ == "agent" and word == "by") or (t.dep_ == "prep" and t.lower_ == word):
+                                out.extend(m for p in t.children if p.dep_ == "pobj" for m in sm.get(p))
+            return out
+        return []
+
+    def _place_mention(self, tok: Token, sm: SentenceMentions) -> Mention | None:
+        """A place phrase as a country-level target; a person or organisation stays itself."""
+        ms = [m for m in sm.get(tok) if m.head == tok.i] or sm.get(tok)[:1]
+        if ms and ms[0].kind in ("person", "org", "role", "institution") and ms[0].code:
+            return ms[0]
+        country, text = place_country(sm.sa, tok)
+        if ms and ms[0].kind in ("capital", "country") and ms[0].country:
+            country, text = ms[0].country, ms[0].text
+        if not country:
+            return None
+        return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
+                       name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
+        if not pat.refine or code != pat.code:
+            return code
+        mods: set[str] = set()
+        for t in [tok, obj] + ([g for c in tok.children if c.dep_ == "prep" for g in c.children] if tok else []):
+            if t is None:
+                continue
+            mods.add(t.lemma_.lower())
+            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj"))
+            for c in t.children:
+                if c.dep_ == "conj":
+                    mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound"))
+        for word, refined in pat.refine:
+            if word in mods:
+                return refined
+        return code
+
+    def _pairs(self, tok: Token, pat: Pattern, code: str, sources: list[Mention], targets: list[Mention],
+               how: list[str], sm: SentenceMentions) -> list[Found]:  # fmt: skip
+        out = []
+        if targets:
+            for s in sources:
+                for t in targets:
+                    out.append(Found(tok, pat, code, s, t, list(how)))
+        elif pat.mutual and len(sources) >= 2:
+            for s in sources:
+                for t in sources:
+                    if s is not t:
+                        out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
+        if pat.venue and code in MEETING_CODES:
+            venue = self._venue(tok, sm)
+            if venue:
+                for f in out:
+                    if venue == f.target.country and venue != f.source.country:
+                        f.code = "042"
+                    elif venue == f.source.country and f.target.country and venue != f.target.country:
+                        f.code = "043"
+        return out
+
+    def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
+        """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",
+        "on the sidelines of the forum in Russia's Far East city")."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "on"):
+                for g in c.children:
+                    if g.dep_ != "pobj" or (c.lower_ == "on" and g.lemma_.lower() not in ("sideline", "sidelines")):
+                        continue
+                    country, _ = place_country(sm.sa, g)
+                    if country:
+                        return country
+        return None
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
+        pats = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        if not pats:
+            return []
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {
+            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
+        }
+        pat = next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+        if pat is None:
+            return []
+        status = mod.assess(tok, self.cues)
+        code = self._modal_code(pat.code, status)
+        if code is None:
+            return []
+        how = ["nominal"] + ([] if status == mod.ASSERTED else ["intended"])
+        if isinstance(pat.mutual, str):
+            pair = [m for p in self._prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
+            if len(pair) >= 2:
+                f = self._pairs(tok, pat, code, pair, [], how, sm)
+                if f:
+                    return f
+        sources: list[Mention] = []
+        for spec in pat.source:
+            if spec.startswith("prep:"):
+                cands = [m for p in self._prep_objects(spec[5:], [tok]) for m in sm.get(p)]
+            else:
+                cands = []
+                for c in tok.children:
+                    if c.dep_ == spec:
+                        cands.extend(self._modifier_actor(c, sm))
+            sources = [m for m in cands if m.code]
+            if sources:
+                break
+        if not sources:
+            return []
+        targets: list[Mention] = []
+        for spec in pat.target:
+            targets = [m for m in self._target_spec(spec, tok, None, False, sm) if m.code]
+            if targets:
+                break
+        code = self._refine(pat, code, tok, None)
+        return self._pairs(tok, pat, code, sources, targets, how, sm)
+
+    def _modifier_actor(self, c: Token, sm: SentenceMentions) -> list[Mention]:
+        """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod)."""
+        if c.dep_ == "poss":
+            return sm.get(c)
+        piece = sm.sa.by_token.get(c.i)
+        if piece is None:
+            return []
+        e = piece.first({"country", "adjective", "capital", "metonym", "institution", "person", "company", "igo"})
+        if e is None:
+            return []
+        code, country, sector = e.actor_code(sm.sa.date)
+        if e.kind in ("country", "adjective"):
+            code, sector = e.country, None
+        if not code:
+            return []
+        return [Mention(piece.start, piece.end, c.i, piece.match.text, code=code, country=country, sector=sector,
+                        name=self.kb.country_name(country) if e.kind in ("country", "adjective") else e.name,
+                        kind="country", resolved_by="compose")]  # fmt: skip
+
+    # ------------------------------------------------------------------ assembling
+    def _dedupe(self, found: list[Found]) -> list[Found]:
+        out, seen = [], set()
+        for f in found:
+            key = (f.source.code, f.source.name, f.target.code, f.target.name, f.code)
+            if key in seen or _self_event(f):
+                continue
+            seen.add(key)
+            out.append(f)
+        return out
+
+    def _event(self, f: Found, article: Any, sent: Any, published: str | None) -> Event | None:
+        info = None
+        if self.codebook is not None:
+            try:
+                info = self.codebook.lookup(f.code)
+            except KeyError:
+                log.warning("pattern %s gives unknown CAMEO code %s", f.pattern.origin, f.code)
+                return None
+        doc = sent.doc
+        trig = f.trigger
+        t_start = sent.start + trig.idx
+        t_span = (t_start, t_start + len(trig.text))
+        src, tgt = f.source.actor(), f.target.actor()
+        if src is None or tgt is None:
+            return None
+        date, precision, date_text = published, ("day" if published else None), None
+        if self._date_for_event is not None:
+            try:
+                got = self._date_for_event(doc, trig.i, published)
+                if got and got[0]:
+                    date, precision, date_text = got
+            except Exception:  # noqa: BLE001 - a date problem must not lose the event
+                log.debug("date_for_event failed", exc_info=True)
+        location: Location | None = None
+        if self._place_for_event is not None:
+            try:
+                countries = [c for c in (src.country, tgt.country) if c]
+                location = self._place_for_event(doc, trig.i, countries, article.text)
+            except Exception:  # noqa: BLE001
+                log.debug("place_for_event failed", exc_info=True)
+        modality = "intended" if "intended" in f.how else "asserted"
+        key = f"{article.id}|{sent.index}|{src.code}|{tgt.code}|{f.code}|{t_span[0]}"
+        return Event(
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            article_id=article.id,
+            sentence_index=sent.index,
+            evidence=sent.text,
+            evidence_span=(sent.start, sent.end),
+            source=src,
+            target=tgt,
+            cameo=f.code,
+            cameo_root=info.root if info else f.code[:2],
+            plover=info.plover if info else None,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            date=date,
+            date_precision=precision,
+            date_text=date_text,
+            modality=modality,
+            negated=False,
+            location=location,
+            confidence=_confidence(f),
+            trigger_span=t_span,
+        )
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _self_event(f: Found) -> bool:
+    s, t = f.source, f.target
+    if s.name and s.name == t.name:
+        return True
+    if s.code == t.code and (s.name is None or t.name is None):
+        return True
+    return bool(s.country and s.country == t.country and f.code[:2] not in DOMESTIC_ROOTS)
+
+
+def _confidence(f: Found) -> float:
+    """Higher for a full parse path between known actors; lower for inherited subjects,
+    coreference, pronouns, nominal triggers, places and role-only actors."""
+    c = 0.9
+    penalties = {"inherited": 0.1, "nominal": 0.2, "mutual": 0.05, "intended": 0.05}
+    for h in f.how:
+        c -= penalties.get(h, 0.0)
+    for m in (f.source, f.target):
+        c -= {"kb": 0.0, "compose": 0.05, "surname": 0.05, "coref": 0.1, "fuzzy": 0.15, "pronoun": 0.2,
+              "place": 0.05}.get(m.resolved_by, 0.1)  # fmt: skip
+    return max(0.05, min(0.99, c))
+
+
+def _optional(module: str, name: str) -> Any:
+    """A function from a sibling stage, or None while that stage is not installed."""
+    try:
+        mod_ = __import__(module, fromlist=[name])
+        return getattr(mod_, name, None)
+    except ImportError:
+        return None
+
+
+def event_actor(m: Mention) -> Actor | None:
+    return m.actor()

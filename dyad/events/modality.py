@@ -1,0 +1,105 @@
+"""Is a trigger asserted, negated, hypothetical, intended or asked? Read off the dependency parse.
+
+From the trigger we climb the chain of governing clauses (xcomp, ccomp, advcl, conj, prepositional
+complements; a noun trigger first climbs to the verb it is an argument of) and look at each clause's
+dependents: a negation ("has NOT condemned", "NO evidence that ...", "refrained from denouncing"), a
+hypothetical modal ("WOULD have prompted", "COULD be"), a condition ("IF"), a future auxiliary or an
+intent head ("WILL meet", "is SCHEDULED to visit", "is EXPECTED to discuss"). Climbing stops at a
+reporting verb — reported speech keeps the event asserted, and "would" under it ("said they would
+meet") reads as future-in-past, i.e. intent — and at a relative clause, which is its own assertion.
+All cue words are data (``dyad/data/patterns/modality.yaml``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "negated", "hypothetical", "question"
+CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "acl",
+         "acomp", "oprd", "dative", "appos", "csubj", "agent", "npadvmod"}  # fmt: skip
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "appos", "oprd", "csubj", "agent"}
+
+
+def assess(trigger: Token, cues: dict[str, Any]) -> str:
+    """The modality of the event whose trigger is ``trigger``: one of asserted, intended, negated,
+    hypothetical, question."""
+    negators = set(cues.get("negators", []))
+    neg_verbs = set(cues.get("negating_verbs", []))
+    hypo = set(cues.get("hypothetical_modals", []))
+    future = set(cues.get("future_modals", []))
+    cond = set(cues.get("conditional_marks", []))
+    hypo_heads = set(cues.get("hypothetical_heads", []))
+    intent_heads = set(cues.get("intent_heads", []))
+    reporting = set(cues.get("reporting_verbs", []))
+
+    if _in_question(trigger):
+        return QUESTION
+    state = ASSERTED
+    tok = trigger
+    prev: Token | None = None
+    steps = 0
+    while steps < 12:
+        steps += 1
+        lemma = tok.lemma_.lower()
+        via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == tok.i
+        if prev is not None:
+            if lemma in reporting and tok.pos_ in ("VERB", "AUX") and prev.dep_ in ("ccomp", "parataxis", "advcl"):
+                if state == HYPOTHETICAL and _has_aux(prev, {"would", "'d"}):
+                    return INTENDED
+                return state
+            if lemma in neg_verbs and prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") and not via_conj:
+                return NEGATED
+            if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp") and not via_conj:
+                state = INTENDED if state == ASSERTED else state
+            if tok.pos_ == "NOUN" and lemma in hypo_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
+                return HYPOTHETICAL
+            if lemma == "be" and prev is trigger and prev.dep_ == "xcomp" and _has_aux(prev, {"to"}):
+                state = INTENDED if state == ASSERTED else state  # "Li is to visit Moscow"
+        for child in tok.children:
+            low = child.lower_
+            if (child.dep_ == "neg" or (low in negators and child.dep_ in ("det", "advmod", "preconj", "neg"))) and (
+                not via_conj
+            ):
+                return NEGATED
+            if child.dep_ in ("aux", "auxpass") and low in hypo:
+                state = HYPOTHETICAL
+            elif child.dep_ == "aux" and low in future and state == ASSERTED:
+                state = INTENDED
+            if child.dep_ == "mark" and low in cond:
+                return HYPOTHETICAL
+            if child.dep_ == "prep" and low == "without" and tok.pos_ == "NOUN":
+                return NEGATED
+        if tok.dep_ == "prep" and tok.lower_ == "without":
+            return NEGATED
+        own_clause = tok.dep_ == "relcl" or (tok.dep_ == "acl" and not any(c.dep_ == "mark" for c in tok.children))
+        if own_clause and tok.pos_ in ("VERB", "AUX"):
+            return state  # a relative / participial clause is its own assertion
+        if tok.dep_ == "conj" and _has_subject(tok):
+            return state  # a conjoined clause with its own subject has its own tense and polarity
+        if tok.dep_ == "advcl" and tok is not trigger and _has_subject(tok):
+            return state
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            return state
+        if tok.dep_ not in CLIMB and not (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ARG_DEPS):
+            return state
+        prev, tok = tok, tok.head
+    return state
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _has_aux(tok: Token, words: set[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in tok.children)
+
+
+def _in_question(tok: Token) -> bool:
+    """A trigger inside a clause that ends with a question mark (outside quotes the whole sentence)."""
+    doc = tok.doc
+    end = tok.i
+    while end < len(doc) and doc[end].text not in (".", "!", "?", ";"):
+        end += 1
+    return end < len(doc) and doc[end].text == "?"

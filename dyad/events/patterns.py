@@ -1,0 +1,232 @@
+"""Event patterns as data: verb and noun triggers, modality cues, and the word forms the prefilter looks for.
+
+Loads ``dyad/data/patterns/{verbs,nouns,modality,irregular}.yaml`` plus the user dictionary's
+``verbs.tsv`` (``pattern<TAB>cameo``, where ``pattern`` is a verb lemma optionally followed by a
+particle/preposition and/or object nouns: ``impose tariff	163``, ``call on	020``). A malformed entry
+is reported with its file and line and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+PREPOSITIONS = {"on", "upon", "with", "to", "in", "at", "for", "against", "from", "into", "about", "between",
+                "of", "by", "up", "off", "out", "down", "over"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger -> CAMEO code rule (see the header of verbs.yaml for the fields)."""
+
+    lemma: str
+    code: str
+    nominal: bool = False
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    pobjs: frozenset[str] = frozenset()
+    with_objects: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ("dobj",)
+    source: tuple[str, ...] = ()
+    mutual: str | bool = False
+    refine: tuple[tuple[str, str], ...] = ()
+    venue: bool = False
+    requires_modifier: frozenset[str] = frozenset()
+    origin: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects,
+                                     self.requires_modifier))  # fmt: skip
+
+
+def _words(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
+    code = str(rec["code"]).strip()
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        raise ValueError(f"bad CAMEO code {code!r}")
+    mutual = rec.get("mutual", False)
+    return Pattern(
+        lemma=str(rec["lemma"]).lower(),
+        code=code,
+        nominal=nominal,
+        objects=_words(rec.get("object")),
+        preps=_words(rec.get("prep")),
+        pobjs=_words(rec.get("pobj")),
+        with_objects=_words(rec.get("with_object")),
+        target=tuple(str(t) for t in rec.get("target", ["dobj"]) or []),
+        source=tuple(str(t) for t in rec.get("source", []) or []),
+        mutual=mutual if isinstance(mutual, bool) else str(mutual),
+        refine=tuple((str(k).lower(), str(v)) for k, v in (rec.get("refine") or {}).items()),
+        venue=bool(rec.get("venue", False)),
+        requires_modifier=_words(rec.get("requires_modifier")),
+        origin=origin,
+    )
+
+
+@dataclass
+class PatternSet:
+    """All trigger patterns, indexed by lemma, plus modality cues and prefilter word forms."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    modality: dict[str, Any] = field(default_factory=dict)
+    irregular: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    single_forms: frozenset[str] = frozenset()  # a form of a trigger that needs nothing else
+    paired_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # light verb form -> object forms
+
+    @classmethod
+    def load(cls, dictionary_dir: str | Path | None = None) -> PatternSet:
+        base = Path(__file__).resolve().parents[1] / "data" / "patterns"
+        ps = cls()
+        ps.irregular = {str(k): [str(x) for x in v] for k, v in (_yaml(base / "irregular.yaml") or {}).items()}
+        ps.modality = _yaml(base / "modality.yaml") or {}
+        for name, nominal, table in (("verbs.yaml", False, ps.verbs), ("nouns.yaml", True, ps.nouns)):
+            for n, rec in enumerate(_yaml(base / name) or [], 1):
+                try:
+                    p = _pattern(rec, nominal, f"{name}#{n}")
+                except (KeyError, TypeError, ValueError) as exc:
+                    ps.problems.append(f"dyad/data/patterns/{name}: entry {n}: {exc}")
+                    continue
+                table.setdefault(p.lemma, []).append(p)
+        if dictionary_dir is not None:
+            ps._load_user_verbs(Path(dictionary_dir) / "verbs.tsv")
+        for table in (ps.verbs, ps.nouns):
+            for pats in table.values():
+                pats.sort(key=lambda p: -p.specificity)  # most specific first; stable keeps file order
+        ps._build_forms()
+        for msg in ps.problems:
+            log.warning(msg)
+        return ps
+
+    def _load_user_verbs(self, path: Path) -> None:
+        if not path.exists():
+            return
+        user: dict[str, list[Pattern]] = {}
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            words = parts[0].lower().replace("_", " ").split()
+            code = parts[1].strip() if len(parts) > 1 else ""
+            if not words or not code.isdigit():
+                self.problems.append(f"{path}:{n}: expected 'pattern<TAB>cameo code'")
+                continue
+            lemma, rest = words[0], words[1:]
+            preps = [w for w in rest if w in PREPOSITIONS]
+            objs = [w for w in rest if w not in PREPOSITIONS and w not in ("*", "+", "$", "a", "the")]
+            target = ["dobj", "dative"] + [f"prep:{p}" for p in preps]
+            p = Pattern(lemma, code, objects=frozenset(objs), preps=frozenset(preps), target=tuple(target),
+                        origin=f"{path}:{n}")  # fmt: skip
+            user.setdefault(lemma, []).append(p)
+        for lemma, pats in user.items():  # user patterns win: placed before the bundled ones
+            self.verbs[lemma] = pats + self.verbs.get(lemma, [])
+
+    # ------------------------------------------------------------------ prefilter word forms
+    def _build_forms(self) -> None:
+        single: set[str] = set()
+        paired: dict[str, set[str]] = {}
+        for lemma, pats in self.verbs.items():
+            vforms = verb_forms(lemma, self.irregular)
+            for p in pats:
+                needs = p.objects | p.with_objects | p.pobjs
+                if needs:
+                    objs = {f for o in needs for w in o.split() for f in noun_forms(w)}
+                    for f in vforms:
+                        paired.setdefault(f, set()).update(objs)
+                else:
+                    single.update(vforms)
+        for lemma, pats in self.nouns.items():
+            for p in pats:
+                if p.requires_modifier:
+                    mods = {f for w in p.requires_modifier for f in noun_forms(w) | verb_forms(w)}
+                    for f in noun_forms(lemma):
+                        paired.setdefault(f, set()).update(mods)
+                else:
+                    single.update(noun_forms(lemma))
+        # light verbs that are triggers only with certain objects must not pass on their own
+        self.single_forms = frozenset(single)
+        self.paired_forms = {k: frozenset(v) for k, v in paired.items() if k not in single}
+
+    def sentence_has_trigger(self, words: set[str]) -> bool:
+        """Whether a set of lower-case words contains a trigger (with its object, for light verbs)."""
+        if not words.isdisjoint(self.single_forms):
+            return True
+        return any(not words.isdisjoint(self.paired_forms[w]) for w in words.intersection(self.paired_forms))
+
+
+def _yaml(path: Any) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def verb_forms(lemma: str, irregular: dict[str, list[str]] | None = None) -> set[str]:
+    """Inflected forms of a verb: visit -> visit, visits, visited, visiting (+ irregular forms)."""
+    words = lemma.split()
+    if len(words) > 1:
+        return verb_forms(words[0], irregular)
+    forms = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("ee"):
+        forms.update({lemma + "d", lemma + "ing"})
+    elif lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+        if _doubles(lemma):
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    forms.update((irregular or {}).get(lemma, []))
+    return forms
+
+
+def _doubles(lemma: str) -> bool:
+    """Consonant doubling for short CVC verbs (ban -> banned, stop -> stopped; also US/UK variants)."""
+    v = "aeiou"
+    return len(lemma) >= 3 and lemma[-1] not in v + "wxy" and lemma[-2] in v and lemma[-3] not in v
+
+
+def noun_forms(lemma: str) -> set[str]:
+    """Singular and plural of a noun (one word; the last word of a phrase)."""
+    word = lemma.split()[-1]
+    forms = {word}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    else:
+        forms.add(word + "s")
+    return forms
+
+
+@lru_cache(maxsize=4)
+def load_patterns(dictionary_dir: str | None = None) -> PatternSet:
+    return PatternSet.load(dictionary_dir)
+
+
+def all_lemmas(ps: PatternSet) -> Iterable[str]:
+    return list(ps.verbs) + list(ps.nouns)
