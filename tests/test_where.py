@@ -128,3 +128,49 @@ def test_broken_place_data_is_ignored() -> None:
     gz = build_gazetteer(places="not a mapping", countries_yaml=[{"iso3": 5}, "junk"])
     assert gz.best_city("Beijing").country == "CHN"
     assert gz.capital_of("CHN").name == "Beijing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "actors", "name", "country"),
+    [
+        ("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", "killed", ["USA"],
+         "Sāmarrā’", "IRQ"),
+        ("Bosnian Serbs completed their withdrawal from the besieged town of Gorazde.", "completed", ["BIH"],
+         "Goražde", "BIH"),
+        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "demonstrated", ["IRQ"],
+         "Kirkuk", "IRQ"),
+        ("Vietnamese-led forces have retaken a strategic village in Western Cambodia.", "retaken", ["VNM"],
+         "Cambodia", "KHM"),
+        ("The army forced out more than 1,000 refugees from their homes in a West Bank refugee camp.", "forced",
+         ["ISR"], None, "PSE"),
+    ],
+)  # fmt: skip
+def test_of_phrases_directions_and_diacritics(
+    nlp, sentence: str, trigger: str, actors: list[str], name: str, country: str
+) -> None:
+    loc = _place(nlp, sentence, trigger, actors)
+    assert loc is not None and loc.country == country
+    assert name is None or loc.name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("China's exports to Russia have jumped this year.", "jumped"),  # "to" after a non-motion noun
+        ("China has stepped up fossil fuel imports from Russia.", "stepped"),  # origin, not place
+        ("While Moscow's war in Ukraine continued, China's military took part in war games.", "took"),
+        ("Mishustin, the first official to visit Beijing since Moscow sent troops, held talks.", "held"),
+    ],
+)
+def test_places_of_other_happenings_are_not_the_events(nlp, sentence: str, trigger: str) -> None:
+    assert _place(nlp, sentence, trigger, ["CHN", "RUS"]) is None
+
+
+def test_plover_gold_locations() -> None:
+    """On the 48 PLOVER gold records with an event location: precision >= 0.9, recall >= 0.65."""
+    from dyad.where.evaluate import evaluate
+    from tests.conftest import shared_path
+
+    right, predicted, gold, _ = evaluate(shared_path("plover_gsr", "PLOVER_GSR_CAMEO.json"))
+    assert gold == 48
+    assert right / predicted >= 0.9 and right / gold >= 0.65

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -75,12 +76,12 @@ class Country:
 
 @dataclass(slots=True)
 class Gazetteer:
-    cities: dict[str, list[City]] = field(default_factory=dict)  # lower primary name -> cities
-    city_aliases: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
+    cities: dict[str, list[City]] = field(default_factory=dict)  # folded primary name -> cities
+    city_aliases: dict[str, list[City]] = field(default_factory=dict)  # folded alternate name -> cities
     countries: dict[str, Country] = field(default_factory=dict)  # ISO3 -> country
     country_names: dict[str, str] = field(default_factory=dict)  # name or alias as written -> ISO3
     adjectives: dict[str, str] = field(default_factory=dict)  # "Chinese" -> CHN
-    landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower -> (city, ISO3)
+    landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (city, ISO3)
     not_places: frozenset[str] = frozenset()
     _country_re: re.Pattern[str] | None = None
 
@@ -105,7 +106,7 @@ class Gazetteer:
         return None
 
     def city_candidates(self, name: str) -> list[City]:
-        key = name.strip().lower()
+        key = fold(name)
         return self.cities.get(key) or self.city_aliases.get(key, [])
 
     def best_city(
@@ -136,7 +137,7 @@ class Gazetteer:
         return max(cands, key=score)
 
     def landmark(self, name: str) -> City | None:
-        hit = self.landmarks.get(name.strip().lower())
+        hit = self.landmarks.get(fold(name))
         return self.best_city(hit[0], qualifier=hit[1], strict_country=True) if hit else None
 
     def countries_in(self, text: str | None) -> set[str]:
@@ -156,7 +157,7 @@ class Gazetteer:
         out: list[City] = []
         for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", text):
             words = m.group(0)
-            for c in self.cities.get(words.lower(), []):
+            for c in self.cities.get(fold(words), []):
                 if c.country == country and c not in out and words not in self.not_places:
                     out.append(c)
         return out
@@ -171,6 +172,12 @@ def _yaml(path: Path) -> object:
     except (OSError, yaml.YAMLError) as exc:
         log.warning("%s: cannot read place data (%s); ignoring it", path, exc)
         return None
+
+
+def fold(name: str) -> str:
+    """Lower case without diacritics or apostrophes: "Goražde" -> "gorazde", "Sāmarrā’" -> "samarra"."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "'’‘ʼ`")
 
 
 def _good_alias(name: str) -> bool:
@@ -197,10 +204,9 @@ def build_gazetteer(places: object = None, countries_yaml: object = None) -> Gaz
         if not iso3:
             continue
         city = City(c["geonameid"], c["name"], iso3, c["latitude"], c["longitude"], c.get("population") or 0)
-        gz.cities.setdefault(c["name"].lower(), []).append(city)
-        for alt in set(c.get("alternatenames") or ()):
-            if _good_alias(alt) and alt.lower() != c["name"].lower():
-                gz.city_aliases.setdefault(alt.lower(), []).append(city)
+        gz.cities.setdefault(fold(c["name"]), []).append(city)
+        for alt in {fold(a) for a in c.get("alternatenames") or () if _good_alias(a)} - {fold(c["name"])}:
+            gz.city_aliases.setdefault(alt, []).append(city)
 
     if isinstance(countries_yaml, list):  # actor data: aliases, adjectives, capitals
         for entry in countries_yaml:
@@ -214,9 +220,10 @@ def build_gazetteer(places: object = None, countries_yaml: object = None) -> Gaz
                 if isinstance(adj, str) and adj[:1].isupper():
                     gz.adjectives.setdefault(adj, iso3)
             caps = tuple(x for x in entry.get("capitals") or [] if isinstance(x, str))
-            if caps and iso3 in gz.countries:
+            if iso3 in gz.countries:  # the actor data's name, so places and actors name a country alike
                 old = gz.countries[iso3]
-                gz.countries[iso3] = Country(iso3, old.name, old.geonameid, caps + old.capitals)
+                name = entry["name"] if isinstance(entry.get("name"), str) else old.name
+                gz.countries[iso3] = Country(iso3, name, old.geonameid, caps + old.capitals)
 
     if isinstance(places, dict):
         for name, iso3 in (places.get("country_aliases") or {}).items():
@@ -225,7 +232,7 @@ def build_gazetteer(places: object = None, countries_yaml: object = None) -> Gaz
             gz.adjectives.setdefault(str(adj), str(iso3))
         for name, target in (places.get("landmarks") or {}).items():
             if isinstance(target, list) and len(target) == 2:
-                gz.landmarks[str(name).lower()] = (str(target[0]), str(target[1]))
+                gz.landmarks[fold(str(name))] = (str(target[0]), str(target[1]))
         gz.not_places = frozenset(str(w) for w in places.get("not_places") or [])
 
     words = sorted(set(gz.country_names) | set(gz.adjectives), key=len, reverse=True)

@@ -36,20 +36,44 @@ DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards"})
 MOTION_WORDS = frozenset(
     {"trip", "visit", "journey", "travel", "go", "come", "fly", "flight", "head", "return", "arrive", "arrival",
      "move", "deploy", "send", "dispatch", "tour", "delegation", "mission", "voyage", "march", "drive", "sail",
-     "invasion", "incursion", "enter", "get", "relocate", "evacuate", "escape", "flee", "defect", "rush"}
+     "invasion", "incursion", "enter", "get", "relocate", "evacuate", "escape", "flee", "defect", "rush",
+     "extradite", "extradition", "deport", "deportation", "transfer", "repatriate", "bring", "take", "lead"}
 )  # fmt: skip
 # Verbs whose direct object is the place of the event ("visited Ukraine").
-PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade"})
+PLACE_OBJECT_VERBS = frozenset(
+    {"visit", "tour", "reach", "enter", "invade", "storm", "shell", "bomb", "bombard", "attack", "raid", "capture",
+     "seize", "occupy", "besiege", "blockade", "retake", "recapture", "liberate", "shut", "paralyze", "paralyse"}
+)  # fmt: skip
 # Nouns for an event or venue that a place name can modify ("the Vladivostok forum").
 VENUE_NOUNS = frozenset(
     {"forum", "summit", "talks", "meeting", "conference", "airport", "visit", "trip", "session", "ceremony",
-     "parade", "rally", "protest", "office", "embassy", "consulate", "headquarters", "palace", "hall"}
+     "parade", "rally", "protest", "office", "embassy", "consulate", "headquarters", "palace", "hall", "camp",
+     "base", "jail", "prison", "hospital", "school", "market", "bazaar", "border", "crossing", "checkpoint",
+     "square", "street", "residence", "compound", "facility", "plant"}
 )  # fmt: skip
 # Generic place heads that take their country from a modifier ("the Chinese capital").
 CAPITAL_NOUNS = frozenset({"capital"})
 GENERIC_PLACE_NOUNS = frozenset({"city", "town", "port", "region", "province", "territory", "country"})
+# Place nouns that name their place with "of": "the town of Gorazde", "a residential sector of east Beirut".
+OF_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "port", "region", "province", "district", "enclave", "capital", "suburb",
+     "suburbs", "outskirts", "area", "sector", "part", "state", "island", "neighborhood", "neighbourhood",
+     "quarter", "republic", "municipality", "county", "governorate", "oblast", "prefecture", "center", "centre"}
+)  # fmt: skip
+# Words that only say which part of a place: "in southeastern Serbia", "east Beirut".
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+     "upper", "lower", "greater"}
+)  # fmt: skip
+# "from" is locative only after leaving words: "withdrawal from Gorazde", "evacuated ... from Kabul".
+LEAVING_WORDS = frozenset(
+    {"withdraw", "withdrawal", "evacuate", "evacuation", "pull", "retreat", "expel", "expulsion", "ship", "oust",
+     "flee", "escape", "depart", "departure"}
+)  # fmt: skip
 # Entity labels that are never places even in a locative slot.
-NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP"})
+# (NORP is not among them: the small model tags "Samarra" NORP; adjectives are excluded by part of speech.)
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -85,6 +109,14 @@ def _name_of(tok: Token) -> str:
     return tok.doc[start : tok.i + 1].text
 
 
+def _strip_direction(name: str) -> str:
+    """ "Western Cambodia" -> "Cambodia"; "the south" -> "" (a direction alone is no place)."""
+    words = name.split()
+    while words and (words[0].lower() in DIRECTION_WORDS or words[0].lower() == "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _entity_label(tok: Token) -> str:
     return tok.ent_type_ if tok.ent_iob_ != "O" else ""
 
@@ -116,10 +148,16 @@ class _Resolver:
         return None
 
     def by_name(self, tok: Token) -> Location | None:
-        if not tok.text[:1].isupper() or _entity_label(tok) in NON_PLACE_LABELS:
+        if not tok.text[:1].isupper() or tok.pos_ != "PROPN" or _entity_label(tok) in NON_PLACE_LABELS:
             return None
-        name = _name_of(tok)
-        if name in self.gz.not_places or name.removeprefix("the ") in self.gz.not_places:
+        full = _name_of(tok)
+        for name in dict.fromkeys((full, _strip_direction(full))):  # "West Bank" whole first, then "Cambodia"
+            if loc := self._lookup(tok, name):
+                return loc
+        return None
+
+    def _lookup(self, tok: Token, name: str) -> Location | None:
+        if not name or name in self.gz.not_places or name.removeprefix("the ") in self.gz.not_places:
             return None
         if city := self.gz.landmark(name):
             return city.location()
@@ -157,8 +195,28 @@ class _Resolver:
         country = self.gz.countries.get(iso)
         return country.location() if country else None
 
+    def by_of_phrase(self, tok: Token) -> Location | None:
+        """ "the town of Gorazde", "East Timor's capital Dili", "a sector of east Beirut"."""
+        if tok.lemma_.lower() not in OF_PLACE_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and (loc := self.by_name(obj) or self.by_of_phrase(obj)):
+                        return loc
+            if c.dep_ == "appos" and c.i > tok.i and (loc := self.by_name(c)):
+                return loc
+        nxt = tok.i + 1  # "capital Dili": a name right after the noun
+        if (
+            nxt < len(self.doc)
+            and self.doc[nxt].head.i in (tok.i, self.doc[nxt].i)
+            and self.doc[nxt].pos_ == "PROPN"
+        ):
+            return self.by_name(self.doc[nxt])
+        return None
+
     def resolve(self, tok: Token) -> Location | None:
-        loc = self.by_name(tok) or self.by_generic_noun(tok)
+        loc = self.by_name(tok) or self.by_of_phrase(tok) or self.by_generic_noun(tok)
         if loc is None:  # "Moscow's Vnukovo Airport", "the Vladivostok forum" (not "US Dollars")
             venue = tok.lemma_.lower() in VENUE_NOUNS or _entity_label(tok) == "FAC"
             for c in tok.children:
@@ -178,21 +236,31 @@ def _governs_without_verb(top: Token, low: Token) -> bool:
     return False
 
 
-def _argument(noun: Token) -> bool:
+def _argument(noun: Token, depth: int = 0) -> bool:
     """A noun that is a direct argument of a verb, or the object of a preposition on a verb:
     "engage with Russian leaders in Moscow" (the parser hangs "in Moscow" on "leaders")."""
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative"):
         return head.pos_ in VERB_POS
-    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    owner = head.head
+    return owner.pos_ in VERB_POS or (
+        depth < 2 and owner.pos_ in ("NOUN", "PROPN") and _argument(owner, depth + 1)
+    )
 
 
 def _locative_slots(doc: Doc, trigger_i: int) -> list[tuple[Token, Token, int]]:
     """(place token, token its phrase attaches to, preposition rank) for every locative slot."""
     slots: list[tuple[Token, Token, int]] = []
     for tok in doc:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            prep, attach = tok.head, tok.head.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in LOCATIVE_PREPS:
+            prep = prep.head  # "outside of the city of Basra"
+        if tok.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in LEAVING_WORDS:
+            slots.append((tok, prep.head, 1))
+        elif tok.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
+            attach = prep.head
             if prep.lower_ in DIRECTIONAL_PREPS and attach.lemma_.lower() not in MOTION_WORDS:
                 continue
             if attach.pos_ not in VERB_POS and not (
