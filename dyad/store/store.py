@@ -26,7 +26,6 @@ from dyad.store.schema import ARTICLE_COLUMNS, DDL, EVENT_COLUMNS, MENTION_COLUM
 
 log = logging.getLogger(__name__)
 
-FILTER_KEYS = frozenset(EventFilter.__slots__)  # type: ignore[attr-defined]
 
 _ARTICLE_SCHEMA = pa.schema(
     [
