@@ -27,7 +27,7 @@ import yaml
 from rapidfuzz import fuzz
 from spacy.tokens import Token
 
-from dyad.actors.knowledge import Entry, KnowledgeBase, tokens
+from dyad.actors.knowledge import Entry, KnowledgeBase, pick_role, tokens
 from dyad.actors.mentions import Mention, SentenceActors
 
 
@@ -116,7 +116,9 @@ class ArticleContext:
         ratio = load_coref_config().get("fuzzy_surname_ratio", 80)
         for a in cands:
             for t in a.name_tokens():
-                if t[:1] == word[:1] and fuzz.ratio(t, word) >= ratio and min(len(t), len(word)) >= 2:
+                if t[:1] != word[:1] or min(len(t), len(word)) < 2:
+                    continue
+                if fuzz.ratio(t, word) >= ratio or (_skeleton(t) == _skeleton(word) and abs(len(t) - len(word)) <= 2):
                     return self._apply(m, a, "fuzzy")
         person = self.kb.surname_person(word)
         if person is not None:
@@ -135,8 +137,20 @@ class ArticleContext:
                 continue
             if not m.country and not m.sector:
                 continue
+            if not self._title_fits(m, a):
+                continue
             return self._apply(m, a, "coref")
         return m
+
+    def _title_fits(self, m: Mention, a: Antecedent) -> bool:
+        """"the prime minister" cannot be a person whose office on that date is "President of Russia"."""
+        exclusive = load_coref_config().get("exclusive_titles", [])
+        if not m.role or m.role not in exclusive or a.person is None:
+            return True
+        role = pick_role(a.person.roles, self.date)
+        if role is None or not role.title:
+            return True
+        return m.role in role.title.lower()
 
     def _pronoun(self, m: Mention, sa: SentenceActors, sentence_index: int) -> Mention:
         word = sa.doc[m.head].lower_
@@ -169,6 +183,11 @@ class ArticleContext:
         m.name, m.code, m.country, m.sector, m.person = a.name, a.code, a.country, a.sector, a.person
         m.resolved_by = how
         return m
+
+
+def _skeleton(word: str) -> str:
+    """First letter plus the consonants: a crude phonetic key under which "Lee" and "Li" agree."""
+    return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
 
 
 def _prefer_subject(cands: list[Antecedent], tok: Token) -> Antecedent:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -346,11 +347,13 @@ class KnowledgeBase:
             if person.kind != "person":
                 continue
             parts = [t for t in tokens(person.name) if t[:1].isalpha()]
-            self.name_words.update(p.lower() for p in parts if len(p) > 1)
+            self.name_words.update(p.lower() for p in parts if len(p) > 1 and p.lower() not in STOP_WORDS)
             if len(parts) < 2:
                 continue
             reversed_alias = " ".join(reversed([p.lower() for p in parts])) in aliases.get(id(person), set())
             surname = parts[0] if reversed_alias else parts[-1]
+            if surname.lower() in STOP_WORDS:
+                continue
             self.surnames.setdefault(surname.lower(), []).append(person)
 
     # ------------------------------------------------------------------ matching

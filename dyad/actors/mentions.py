@@ -33,6 +33,9 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark", "advm
 ROLEISH_PREPS = {"of", "for", "from"}  # "the prime minister OF Russia", "a spokesperson FOR the ministry"
 EXTRA_ROLE_HEADS = {"member", "members", "head", "chief", "delegation", "chair", "chairs", "vice", "aide",
                     "counterpart", "counterparts", "representative", "representatives", "secretary"}  # fmt: skip
+NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
 COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym", "institution"}
 NAME_KINDS = {"person", "named"}
 ORG_KINDS = {"company", "igo"}
@@ -78,6 +81,7 @@ class Mention:
     generic_role: bool = False  # "official", "leader": compatible with any sector of its country
     resolved_by: str = "kb"  # kb | compose | coref | pronoun | surname | fuzzy
     surname_only: bool = False  # a bare proper name that needs the article ("Li", "Lee")
+    role: str | None = None  # the role noun of a title mention ("premier", "prime minister")
 
     def actor(self) -> Actor | None:
         if not self.code:
@@ -243,7 +247,7 @@ class SentenceActors:
                           None)  # fmt: skip
         multiword_ent = any(e.start <= head.i < e.end and len(e) > 1 and e.label_ != "PERSON" for e in doc.ents)
         if person_ent is None and head.pos_ == "PROPN" and head.i not in self.by_token and head.is_title and (
-            not multiword_ent
+            not multiword_ent and head.ent_type_ in NAME_ENT_TYPES and head.lower_ not in CALENDAR
         ):
             # a bare proper name the NER did not type: maybe a surname ("Li", "Lee") for coreference
             m.surname_only = len([i for i in seg if doc[i].pos_ == "PROPN" and i not in self.by_token]) == 1
@@ -268,7 +272,7 @@ class SentenceActors:
         for p in head_pieces:
             role = p.first({"role"})
             if role is not None:
-                m.kind = "role"
+                m.kind, m.role = "role", role.name
                 m.generic_role = head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles
                 m.sector = self._sector(pieces, head, role)
                 m.country = self._country(pieces, head, exclude=p)

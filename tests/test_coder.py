@@ -1,0 +1,169 @@
+"""Event coder unit cases: voice, coordination, nominal events, modality, coreference, prefilter."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events import Coder
+from dyad.nlp import parse_articles
+from dyad.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.fixture(scope="module")
+def code(coder: Coder):
+    def run(text: str, published: str = "2024-08-21") -> list[Event]:
+        article = Article(id="t", text=text, published=published)
+        parsed = parse_articles([article], coder.could_hold_event)[0]
+        return coder.code(parsed)
+
+    return run
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+# ---------------------------------------------------------------- structure
+def test_active_and_passive_voice_agree(code) -> None:
+    active = triples(code("Russian troops attacked Ukrainian soldiers near Kharkiv."))
+    passive = triples(code("Ukrainian soldiers were attacked by Russian troops near Kharkiv."))
+    assert ("RUSMIL", "UKRMIL", "190") in active
+    assert active == passive
+
+
+def test_coordinated_subjects_act_on_each_other(code) -> None:
+    got = triples(code("China and Russia signed an agreement on energy cooperation."))
+    assert {("CHN", "RUS", "057"), ("RUS", "CHN", "057")} <= got
+
+
+def test_coordinated_objects_are_all_targets(code) -> None:
+    got = triples(code("Japan criticized China and Russia over the joint patrol."))
+    assert {("JPN", "CHN", "111"), ("JPN", "RUS", "111")} <= got
+
+
+def test_prepositional_target_and_light_verb(code) -> None:
+    got = triples(code("Chinese Premier Li Qiang held talks with Russian Prime Minister Mikhail Mishustin."))
+    assert ("CHNGOV", "RUSGOV", "040") in got
+
+
+def test_place_target_is_the_country_and_venue_makes_a_visit(code) -> None:
+    got = triples(code("Indian Prime Minister Narendra Modi arrived in Moscow on Monday."))
+    assert any(s and s.startswith("IND") and t == "RUS" and c == "042" for s, t, c in got)
+    got = triples(code("Fumio Kishida met Vladimir Putin in Moscow."))
+    assert ("JPNGOV", "RUSGOV", "042") in got
+
+
+def test_speech_act_with_addressee(code) -> None:
+    got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that ties were strong."))
+    assert {("RUSGOV", "CHN", "051"), ("RUSGOV", "CHNGOV", "010")} <= got
+
+
+def test_nominal_events(code) -> None:
+    got = triples(code("Xi Jinping's visit to France ended on Tuesday."))
+    assert ("CHNGOV", "FRA", "042") in got
+    got = triples(code("Wednesday's meeting between Li Qiang and Mikhail Mishustin lasted three hours."))
+    assert {("CHNGOV", "RUSGOV", "040"), ("RUSGOV", "CHNGOV", "040")} <= got
+
+
+def test_no_source_no_event(code) -> None:
+    assert code("The talks with Russia have been incredibly disappointing.") == []
+
+
+def test_same_country_cooperation_is_not_an_event(code) -> None:
+    assert code("Chinese Premier Li Qiang praised President Xi Jinping.") == []
+
+
+# ---------------------------------------------------------------- modality
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan did not criticize China.",
+        "Japan has never criticized China.",
+        "There is no evidence that Iran supplied weapons to Russia.",
+        "Beijing has refrained from openly denouncing Russia.",
+        "If Iran attacks Israel, oil prices will rise.",
+        "Japan would criticize China if asked.",
+        "A meeting between Xi Jinping and Vladimir Putin could be an opportunity to end the war.",
+        "Will China attack Taiwan?",
+        "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
+    ],
+)
+def test_not_an_event(code, text: str) -> None:
+    assert code(text) == [], text
+
+
+def test_announced_meeting_is_intent(code) -> None:
+    events = code("Xi Jinping is scheduled to visit Moscow to meet Vladimir Putin next week.")
+    assert events and all(e.cameo == "036" and e.modality == "intended" for e in events)
+    assert ("CHNGOV", "RUSGOV", "036") in triples(events)
+    events = code("Xi Jinping and Vladimir Putin will meet in Samarkand.")
+    assert {("CHNGOV", "RUSGOV", "036"), ("RUSGOV", "CHNGOV", "036")} <= triples(events)
+
+
+def test_reported_speech_keeps_the_event(code) -> None:
+    events = code("Officials in Kyiv said Russian forces attacked Ukraine overnight.")
+    assert ("RUSMIL", "UKR", "190") in triples(events)
+    assert all(e.modality == "asserted" for e in events)
+
+
+# ---------------------------------------------------------------- coreference
+def test_surname_pronoun_title_and_misspelling(code) -> None:
+    events = code(
+        "Chinese Premier Li Qiang arrived in Moscow on Tuesday.\n"
+        "Li met Russian Prime Minister Mikhail Mishustin on Wednesday.\n"
+        "He also thanked Vladimir Putin.\n"
+        "The Chinese premier praised the Russian leader.\n"
+        "Lee later criticized Japan."
+    )
+    by_sentence = {e.sentence_index: e for e in events}
+    assert by_sentence[1].source.name == "Li Qiang" and by_sentence[1].source.code == "CHNGOV"
+    assert by_sentence[2].source.name == "Li Qiang" and by_sentence[2].cameo == "051"
+    assert by_sentence[3].source.name == "Li Qiang" and by_sentence[3].target.name == "Vladimir Putin"
+    assert by_sentence[4].source.name == "Li Qiang" and by_sentence[4].target.code == "JPN"
+    # resolved mentions cost confidence
+    assert by_sentence[2].confidence < by_sentence[1].confidence
+
+
+def test_coreference_reads_unparsed_sentences(code) -> None:
+    # the first sentence holds no trigger, so it is not parsed, but it says which of the many Lis this is
+    events = code("Chinese Premier Li Qiang spoke to reporters.\nLi criticized Japan.")
+    assert any(e.source.name == "Li Qiang" and e.target.code == "JPN" for e in events)
+
+
+# ---------------------------------------------------------------- records
+def test_event_fields(code) -> None:
+    text = "Intro line without anything.\nChina and Russia signed an agreement on Tuesday."
+    events = code(text, published="2022-09-07")
+    assert events
+    for e in events:
+        s, t = e.evidence_span
+        assert text[s:t] == e.evidence
+        assert e.trigger_span and s <= e.trigger_span[0] < e.trigger_span[1] <= t
+        assert text[e.trigger_span[0] : e.trigger_span[1]] == "signed"
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.cameo == "057" and e.cameo_root == "05" and e.quad_class == 1 and e.plover and e.goldstein
+        assert e.date and e.date <= "2022-09-07"
+    assert len({e.event_id for e in events}) == len(events)
+    assert [e.event_id for e in code(text, published="2022-09-07")] == [e.event_id for e in events]
+
+
+# ---------------------------------------------------------------- prefilter
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vladimir Putin met Xi Jinping in Moscow.", True),
+        ("Putin thanked Li for the message.", True),
+        ("China hosted a top Ukrainian official.", True),
+        ("The weather was fine and the markets were calm.", False),
+        ("He met her at the station.", False),  # a trigger but no actor cue
+        ("Officials held a press conference.", False),  # a light verb without its event object
+        ("Oil prices rose for the third day.", False),
+    ],
+)
+def test_prefilter(coder: Coder, text: str, expected: bool) -> None:
+    assert coder.could_hold_event(text) is expected
