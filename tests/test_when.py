@@ -182,3 +182,39 @@ def test_tempeval_held_out_accuracy() -> None:
     results = evaluate(list(read_timexes(shared_path("tempeval3"))))
     ok, n = results["held-out"]["resolvable"]
     assert n > 300 and ok / n >= 0.90
+
+
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-09-07" functionInDocument="CREATION_TIME">2022-09-07</TIMEX3></DCT>
+<TEXT>
+Li arrived <TIMEX3 tid="t1" type="DATE" value="2022-09-07">Wednesday</TIMEX3>. Xi will travel
+<TIMEX3 tid="t2" type="DATE" value="2022-09-15">Sept. 15</TIMEX3>. Profits rose in the
+<TIMEX3 tid="t3" type="DATE" value="2022-Q2">second quarter</TIMEX3>.
+<TIMEX3 tid="t4" type="DURATION" value="P3D">three days</TIMEX3>
+</TEXT>
+</TimeML>
+"""
+
+
+def test_tempeval_scorer_on_a_small_fixture(tmp_path, capsys) -> None:
+    from dyad.eval.tempeval import evaluate, main, read_timexes
+
+    (tmp_path / "TimeBank").mkdir()
+    (tmp_path / "TimeBank" / "t1.tml").write_text(TIMEML, encoding="utf-8")
+    (tmp_path / "TimeBank" / "broken.tml").write_text("<TimeML><TEXT>", encoding="utf-8")
+    timexes = list(read_timexes(tmp_path))
+    assert [t.value for t in timexes] == ["2022-09-07", "2022-09-15", "2022-Q2"]  # DATE only, no DCT
+    assert "will travel" in timexes[1].sentence
+    result = evaluate(timexes)["dev"]
+    assert result["overall"] == (2, 3) and result["targeted"] == (2, 2)
+    assert main([str(tmp_path)]) == 0
+    assert "dev" in capsys.readouterr().out
+
+
+def test_tempeval_main_skips_without_data(tmp_path, capsys) -> None:
+    from dyad.eval.tempeval import main
+
+    assert main([str(tmp_path / "absent")]) == 0
+    assert "skipping" in capsys.readouterr().out

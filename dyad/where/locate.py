@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -121,6 +122,12 @@ def _entity_label(tok: Token) -> str:
     return tok.ent_type_ if tok.ent_iob_ != "O" else ""
 
 
+@lru_cache(maxsize=64)
+def _countries_in_article(text: str) -> frozenset[str]:
+    """Countries an article names; cached because every event of an article asks again."""
+    return frozenset(load_gazetteer().countries_in(text))
+
+
 class _Resolver:
     """Turns one token in a locative slot into a Location, with the sentence's context."""
 
@@ -128,12 +135,12 @@ class _Resolver:
         self.gz, self.doc, self.article_text = gz, doc, article_text or ""
         self.actors = [c for c in actor_countries if c]
         self.sentence_countries = gz.countries_in(doc.text)
-        self._article_countries: set[str] | None = None
+        self._article_countries: frozenset[str] | None = None
 
     @property
-    def article_countries(self) -> set[str]:
+    def article_countries(self) -> frozenset[str]:
         if self._article_countries is None:
-            self._article_countries = self.gz.countries_in(self.article_text)
+            self._article_countries = _countries_in_article(self.article_text)
         return self._article_countries
 
     def _qualifier(self, tok: Token) -> str | None:
