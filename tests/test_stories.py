@@ -75,7 +75,7 @@ def test_publication_dates_far_apart_keep_stories_apart() -> None:
 
 def test_entity_features_are_cheap_and_typed() -> None:
     feats = extract_features(QUAKE_A1)
-    assert feats["e:arlow"] == 2
+    assert feats["e:arlow"] > feats["e:sedra"] >= 1  # named in the lead: counts extra
     assert "p:anton mereki" in feats and "n:6.1" in feats
     assert "e:a" not in feats and "e:the" not in feats  # sentence-initial function words
 

@@ -10,8 +10,16 @@ Two questions, two mechanisms:
   TF-IDF with document frequencies kept incrementally. Candidate articles come from an inverted
   index over the new article's *rarest* features (posting lists are capped, too-common features are
   ignored) and from a publication-date window, never from all pairs, so adding an article costs
-  about the same whatever the store size. The article joins the story of its most similar
-  candidate when the weighted cosine reaches ``story_threshold``; otherwise it opens a story.
+  about the same whatever the store size. The candidates' stories are scored by weighted cosine
+  to the story *centroid* (sum of member vectors, trimmed to a fixed size; ``link="nearest"``
+  uses the best single member instead), and the article joins the best story when the score
+  reaches ``story_threshold``; otherwise it opens a story. Words of the lead count extra.
+
+ECB+ topics 1-35, all 835 documents grouped at once without dates (``dyad.eval.ecbplus``):
+B-cubed F1 0.86 on odd topics (tuning half), 0.90 on even (held-out), 0.88 overall, against 0.68
+for grouping by topic alone. The remaining errors are ECB+'s deliberately confusable pairs (two
+Microsoft IE patches, two Klitschko title fights, two Qeshm earthquakes) whose articles share
+almost every name; in real feeds the publication-date window separates most such pairs.
 
 ``story_id`` is the article_id of the story's first article (stable and readable; a story is
 never renamed). Assignment is incremental and order-dependent by design: earlier decisions are
@@ -50,13 +58,20 @@ except ImportError:  # pragma: no cover
 NUM_PERM = 64
 SHINGLE = 3
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "near-duplicate"
-STORY_THRESHOLD = 0.2  # weighted cosine to the candidate story centroid (tuned on ECB+ odd topics)
+STORY_THRESHOLD = 0.25  # weighted cosine to the candidate story centroid (tuned on ECB+ odd topics)
 POSTING_CAP = 1000  # features seen in more articles than this are "too common": no postings
 BUCKET_CAP = 50  # articles kept per LSH bucket (exact-copy floods)
 QUERY_FEATURES = 40  # rarest features of the new article used to fetch candidates
 MAX_CANDIDATES = 40  # candidates scored in full
 DATE_WINDOW_DAYS = 10  # candidates published further apart (both dates known) are not the same story
+STORIES_CHECKED = 3  # best-scoring candidate stories tried, in order
+MEMBERS_CHECKED = 30  # most recent members of a story checked against the new article
+MIN_MEMBER_SIM = (
+    0.0  # optional complete-link check: every checked member must reach this cosine (off: lowered ECB+ F1)
+)
 CENTROID_FEATURES = 600  # features kept per story centroid
+LEAD_CHARS = 300  # the article's lead ...
+LEAD_BOOST = 3  # ... counts this many times
 TYPE_WEIGHT = {"e": 2.0, "p": 2.0, "n": 1.5, "w": 1.0}
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
@@ -102,7 +117,8 @@ def _is_initial(text: str, start: int) -> bool:
 def extract_features(text: str) -> Counter[str]:
     """Typed lexical features with counts: ``e:`` name tokens, ``p:`` multi-word names,
     ``n:`` numbers, ``w:`` content words. Regex only -- no parser -- because this runs on
-    every stored article."""
+    every stored article. Words of the lead (headline, first sentence) count ``LEAD_BOOST``
+    times: news puts the who/what/where of the happening there, and background further down."""
     feats: Counter[str] = Counter()
     toks = list(_TOKEN.finditer(text))
     initial = [_is_initial(text, m.start()) for m in toks]
@@ -110,12 +126,13 @@ def extract_features(text: str) -> Counter[str]:
         m.group().lower() for m, ini in zip(toks, initial, strict=True) if not ini and m.group()[0].isupper()
     }
     phrase: list[str] = []
+    inc = LEAD_BOOST
 
     def flush() -> None:
         while phrase and phrase[-1] in _CONNECT:
             phrase.pop()
         if len(phrase) > 1:
-            feats["p:" + " ".join(phrase)] += 1
+            feats["p:" + " ".join(phrase)] += inc
         phrase.clear()
 
     prev_end = 0
@@ -124,12 +141,14 @@ def extract_features(text: str) -> Counter[str]:
         if text[prev_end : m.start()].strip():  # punctuation between tokens ends a name
             flush()
         prev_end = m.end()
+        if m.start() >= LEAD_CHARS:
+            inc = 1
         low = _norm_word(tok)
         if tok[0].isdigit():
             flush()
             num = tok.replace(",", "")
             if len(num) >= 2 or "." in num:
-                feats["n:" + num] += 1
+                feats["n:" + num] += inc
             continue
         is_name = (
             tok[0].isupper()
@@ -137,7 +156,7 @@ def extract_features(text: str) -> Counter[str]:
             and (not is_initial or tok.lower() in caps_inside or (tok.isupper() and len(tok) > 1))
         )
         if is_name:
-            feats["e:" + low] += 1
+            feats["e:" + low] += inc
             phrase.append(low)
             continue
         if phrase and tok in _CONNECT:
@@ -145,7 +164,7 @@ def extract_features(text: str) -> Counter[str]:
             continue
         flush()
         if len(low) >= 3 and low not in _STOP:
-            feats["w:" + low] += 1
+            feats["w:" + low] += inc
     flush()
     return feats
 
@@ -215,6 +234,10 @@ class _MemoryBackend:
         self.postings: dict[int, list[str]] = defaultdict(list)
         self.df: dict[int, int] = {}
         self.centroids: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+        self.by_story: dict[str, list[str]] = defaultdict(list)
+
+    def story_members(self, story_id: str, limit: int) -> list[str]:
+        return self.by_story.get(story_id, [])[-limit:]
 
     def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
         return {s: self.centroids[s] for s in story_ids if s in self.centroids}
@@ -255,6 +278,7 @@ class _MemoryBackend:
         centroid: tuple[np.ndarray, np.ndarray, int],
     ) -> None:
         self.members[article_id] = member
+        self.by_story[member.story_id].append(article_id)
         if sig is not None:
             self.sigs[article_id] = sig
         for b in buckets:
@@ -284,6 +308,7 @@ def ensure_tables(con: Any) -> None:
         CREATE TABLE IF NOT EXISTS story_centroids (
             story_id VARCHAR PRIMARY KEY, features BLOB NOT NULL, weights BLOB NOT NULL, size INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS story_bands_bucket ON story_bands (bucket);
+        CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id);
         CREATE INDEX IF NOT EXISTS story_features_feature ON story_features (feature);
         """
     )
@@ -318,6 +343,13 @@ class _DuckDBBackend:
             f"SELECT article_id FROM story_bands WHERE bucket IN ({_in_list(len(buckets))})", buckets
         ).fetchall()
         return {r[0] for r in rows}
+
+    def story_members(self, story_id: str, limit: int) -> list[str]:
+        rows = self.con.execute(
+            "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
+            [story_id, limit],
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
         ids = list(story_ids)
@@ -451,6 +483,7 @@ class StoryIndex:
         dup_threshold: float = DUP_THRESHOLD,
         date_window_days: int = DATE_WINDOW_DAYS,
         link: str = "centroid",
+        min_member_sim: float = MIN_MEMBER_SIM,
     ) -> None:
         self._backend: _MemoryBackend | _DuckDBBackend = (
             _MemoryBackend() if con is None else _DuckDBBackend(con)
@@ -460,6 +493,7 @@ class StoryIndex:
         self.dup_threshold = dup_threshold
         self.date_window_days = date_window_days
         self.link = link
+        self.min_member_sim = min_member_sim
 
     # -- scoring helpers
     def _idf(self, feats: np.ndarray) -> np.ndarray:
@@ -537,8 +571,19 @@ class StoryIndex:
             scores = {sid: cos((c[0], c[1])) for sid, c in cents.items()}
             if self.link == "mixed":
                 scores = {sid: (v + nearest[sid]) / 2 for sid, v in scores.items()}
-        best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-        return best[0] if best and best[1] >= self.story_threshold else None
+        ranked = sorted(
+            ((v, sid) for sid, v in scores.items() if v >= self.story_threshold), key=lambda x: (-x[0], x[1])
+        )
+        for _, sid in ranked[:STORIES_CHECKED]:
+            if self.min_member_sim <= 0:
+                return sid
+            # complete-link check: every (recent) member must look like the same happening, so
+            # one bridging article cannot pull a second event of the same kind into the story
+            ids = self._backend.story_members(sid, MEMBERS_CHECKED)
+            vecs = self._backend.get_vectors(ids)
+            if all(cos(v) >= self.min_member_sim for v in vecs.values()):
+                return sid
+        return None
 
     def _merge_centroid(
         self, story_id: str, vec: tuple[np.ndarray, np.ndarray]
