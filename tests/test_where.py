@@ -174,3 +174,10 @@ def test_plover_gold_locations() -> None:
     right, predicted, gold, _ = evaluate(shared_path("plover_gsr", "PLOVER_GSR_CAMEO.json"))
     assert gold == 48
     assert right / predicted >= 0.9 and right / gold >= 0.65
+
+
+def test_coordinated_places_follow_the_events_target(nlp) -> None:
+    sentence = "On the 11-day visit, Li will visit Mongolia, Nepal and South Korea as well as Russia."
+    assert _place(nlp, sentence, "visit", ["CHN", "NPL"]).name == "Nepal"
+    assert _place(nlp, sentence, "visit", ["CHN", "KOR"]).country == "KOR"
+    assert _place(nlp, sentence, "visit", ["CHN"]).name == "Mongolia"  # no hint: the first named

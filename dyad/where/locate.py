@@ -81,7 +81,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 @dataclass(slots=True)
 class _Candidate:
     location: Location
-    rank: tuple[int, int, int, int]
+    rank: tuple[int, int, int, int, int]
 
 
 def _clause_head(tok: Token) -> Token:
@@ -304,7 +304,8 @@ def place_for_event(
     if not 0 <= trigger_i < len(doc):
         return None
     gz = load_gazetteer()
-    resolver = _Resolver(gz, doc, [c for c in actor_countries if c], article_text)
+    actors = [c for c in actor_countries if c]
+    resolver = _Resolver(gz, doc, actors, article_text)
     trigger = doc[trigger_i]
     trig_clause = _clause_head(trigger)
     found: dict[int, _Candidate] = {}
@@ -320,6 +321,7 @@ def place_for_event(
             relation,
             0 if loc.feature == "city" else 1,
             prep_rank,
+            0 if loc.country in actors else 1,  # "will visit Mongolia, Nepal and South Korea": each its own
             _distance(tok, trigger),
         )
         if tok.i not in found or rank < found[tok.i].rank:
