@@ -142,6 +142,7 @@ def test_gsr_scores_known_predictions() -> None:
     assert (report.source.sector_ok, report.source.sector_n) == (2, 4)
     assert (report.target.country_ok, report.target.country_n) == (3, 3)
     assert (report.target.sector_ok, report.target.sector_n) == (2, 2)
+    assert (report.source.coded_ok, report.source.coded_n) == (4, 4)  # R5 has no event
     assert [(b.n, b.correct) for b in report.bands] == [(1, 0), (0, 0), (1, 1), (2, 2)]
     assert report.events_per_record == pytest.approx(1.0)
     assert len(report.problems) == 1  # the broken fixture record
@@ -243,6 +244,8 @@ def test_petrarch_scores_known_predictions(tmp_path: Path) -> None:
     assert report.exact.f1 == pytest.approx(4 / 9)
     assert report.lenient == PRF(tp=3, fp=2, fn=1)
     assert report.lenient.f1 == pytest.approx(2 / 3)
+    # pairs: DEMO-01 hit; COMPOUND hit+miss+extra; DISCARD extra; GONGOV/ARNMIL vs GONGOV/ARNGOV miss+extra
+    assert report.dyads == PRF(tp=2, fp=3, fn=2)
     assert (report.nothing_produced, report.nothing_expected) == (1, 2)
     assert report.sentences_exactly_right == 2  # DEMO-01 and NOEV-01
     assert report.by_category["DEMO"] == PRF(1, 1, 1)

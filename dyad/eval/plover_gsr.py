@@ -216,6 +216,9 @@ class SlotScore:
     country_ok: int = 0
     sector_n: int = 0
     sector_ok: int = 0
+    coded_n: int = 0
+    """Records with gold actors in the slot for which the coder produced an event at all."""
+    coded_ok: int = 0
 
 
 @dataclass
@@ -242,7 +245,7 @@ class GSRReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _score_slot(gold: Sequence[GoldActor], predicted: Any, slot: SlotScore) -> bool | None:
+def _score_slot(gold: Sequence[GoldActor], predicted: Any, slot: SlotScore, has_event: bool) -> bool | None:
     """Country right if the predicted actor is any gold actor of the slot (joint actors are
     interchangeable); sector judged only where the gold gives one, against the gold actor(s) of the
     same country."""
@@ -253,6 +256,9 @@ def _score_slot(gold: Sequence[GoldActor], predicted: Any, slot: SlotScore) -> b
     matched = [actor for actor in gold if actor.country == country]
     ok = bool(matched)
     slot.country_ok += ok
+    if has_event:
+        slot.coded_n += 1
+        slot.coded_ok += ok
     gold_sectors = {actor.sector for actor in (matched or gold) if actor.sector}
     if gold_sectors:
         slot.sector_n += 1
@@ -277,8 +283,12 @@ def score(records: Sequence[GSRRecord], events: Sequence[dict[str, Any]]) -> GSR
         predicted_labels.append(predicted)
         if event is not None:
             pairs.append((float(event.get("confidence") or 0.0), predicted == record.category))
-        source_ok = _score_slot(record.sources, event.get("source") if event else None, source)
-        target_ok = _score_slot(record.targets, event.get("target") if event else None, target)
+        source_ok = _score_slot(
+            record.sources, event.get("source") if event else None, source, event is not None
+        )
+        target_ok = _score_slot(
+            record.targets, event.get("target") if event else None, target, event is not None
+        )
         results.append(RecordResult(record, predicted, event, source_ok, target_ok))
     wanted = {r.key for r in records}
     coded = sum(1 for e in events if str(e.get("article_id")) in wanted)
@@ -315,13 +325,12 @@ def print_report(report: GSRReport, errors: int = 0, title: str = "PLOVER GSR") 
     )
     print_label_report(f"{title}: PLOVER category (top event per sentence)", cats, CATEGORY_ORDER)
     print_table(
-        f"{title}: actors (no event counts as wrong)",
-        ["slot", "country accuracy", "sector accuracy"],
+        f"{title}: actors (no event counts as wrong; last column: among sentences with an event)",
+        ["slot", "country accuracy", "sector accuracy", "country accuracy | event"],
         [
-            ["source", _pct(report.source.country_ok, report.source.country_n),
-             _pct(report.source.sector_ok, report.source.sector_n)],
-            ["target", _pct(report.target.country_ok, report.target.country_n),
-             _pct(report.target.sector_ok, report.target.sector_n)],
+            [name, _pct(slot.country_ok, slot.country_n), _pct(slot.sector_ok, slot.sector_n),
+             _pct(slot.coded_ok, slot.coded_n)]
+            for name, slot in (("source", report.source), ("target", report.target))
         ],
     )  # fmt: skip
     print_table(
@@ -405,6 +414,12 @@ def headline(report: GSRReport) -> dict[str, Any]:
         else None,
         "target_country_accuracy": round(report.target.country_ok / report.target.country_n, 4)
         if report.target.country_n
+        else None,
+        "source_country_accuracy_given_event": round(report.source.coded_ok / report.source.coded_n, 4)
+        if report.source.coded_n
+        else None,
+        "target_country_accuracy_given_event": round(report.target.coded_ok / report.target.coded_n, 4)
+        if report.target.coded_n
         else None,
         "source_sector_accuracy": round(report.source.sector_ok / report.source.sector_n, 4)
         if report.source.sector_n

@@ -7,6 +7,7 @@ F1 formula would make every reported number meaningless, so it lives in one plac
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -189,11 +190,13 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
             print("  ".join(row))
         return
     table = Table(title=title, title_justify="left")
+    # Piped output (logs, CI) would otherwise wrap at 80 columns and bury the numbers.
+    console = Console() if sys.stdout.isatty() else Console(width=160)
     for i, column in enumerate(columns):
         table.add_column(column, justify="left" if i == 0 else "right")
     for row in rows:
         table.add_row(*row)
-    Console().print(table)
+    console.print(table)
 
 
 def print_label_report(title: str, report: LabelReport, label_order: Sequence[str] | None = None) -> None:
@@ -205,6 +208,6 @@ def print_label_report(title: str, report: LabelReport, label_order: Sequence[st
         prf = report.per_label.get(label)
         if prf is None or (not prf.support and not prf.fp):
             continue
-        rows.append([label, prf.support, fmt(prf.precision), fmt(prf.recall), fmt(prf.f1)])
-    rows.append(["accuracy / macro-F1", report.n, "", fmt(report.accuracy), fmt(report.macro_f1)])
-    print_table(title, ["label", "support", "precision", "recall", "F1"], rows)
+        rows.append([label, prf.support, prf.tp + prf.fp, fmt(prf.precision), fmt(prf.recall), fmt(prf.f1)])
+    rows.append(["accuracy / macro-F1", report.n, report.n, "", fmt(report.accuracy), fmt(report.macro_f1)])
+    print_table(title, ["label", "support", "predicted", "precision", "recall", "F1"], rows)
