@@ -182,7 +182,21 @@ class Coder:
             return []
         targets = self._targets(tok, pat, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
+        if pat.xcomp_codes and code == pat.code:
+            x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            xpat = self._pattern_for(x) if x is not None else None
+            if xpat is not None:
+                code = dict(pat.xcomp_codes).get(xpat.code[:2], code)
         return self._pairs(tok, pat, code, sources, targets, how, sm)
+
+    def _pattern_for(self, tok: Token) -> Pattern | None:
+        """The verb pattern that fits ``tok``, if any."""
+        pats = self.patterns.verbs.get(tok.lemma_.lower())
+        if not pats:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        obj = self._object(tok, passive)
+        return next((p for p in pats if self._fits(p, tok, obj)), None)
 
     def _object(self, tok: Token, passive: bool) -> Token | None:
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
@@ -307,8 +321,32 @@ class Coder:
             if obj is None:
                 return []
             owners = [c for c in obj.children if c.dep_ == "poss"]
-            owners += self._prep_objects("of", [obj])
-            return [m for o in owners for m in sm.get(o)]
+            owners += self._prep_objects("of", [obj]) + self._prep_objects("by", [obj])
+            owners += self._prep_objects("from", [obj])
+            found = [m for o in owners for m in sm.get(o)]
+            if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
+                found = [m for c in obj.children if c.dep_ in ("amod", "compound")
+                         for m in self._modifier_actor(c, sm)]  # fmt: skip
+            return found
+        if spec == "ccomp_subj":
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+            return sm.get(subj) if subj is not None else []
+        if spec == "xcomp":
+            x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if x is None:
+                return []
+            xpat = self._pattern_for(x)
+            specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
+            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xobj = self._object(x, xpassive)
+            for sp in specs:
+                if sp == "xcomp":
+                    continue
+                found = [m for m in self._target_spec(sp, x, xobj, xpassive, sm) if m.code]
+                if found:
+                    return found
+            return []
         kind, _, word = spec.partition(":")
         if kind == "prep":
             return [m for p in self._prep_objects(word, holders) for m in sm.get(p)]
@@ -431,6 +469,15 @@ class Coder:
             sources = [m for m in cands if m.code]
             if sources:
                 break
+        if not sources and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in self.patterns.light_verbs:
+            # "Serbia lodged a protest with Albania": the light verb's subject is the source
+            verb = tok.head
+            if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED):
+                return []
+            subj, inherited = self._subjects(verb, False, sm)
+            sources = [m for m in subj if m.code]
+            if inherited:
+                how.append("inherited")
         if not sources:
             return []
         targets: list[Mention] = []

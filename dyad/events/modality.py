@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "negated", "hypothetical", "question"
+GOVERNED = "governed"  # the complement of "threatened to", "demanded that": coded through the governing verb
 CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "acl",
          "acomp", "oprd", "dative", "appos", "csubj", "agent", "npadvmod"}  # fmt: skip
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "appos", "oprd", "csubj", "agent"}
@@ -33,6 +34,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     hypo_heads = set(cues.get("hypothetical_heads", []))
     intent_heads = set(cues.get("intent_heads", []))
     reporting = set(cues.get("reporting_verbs", []))
+    governing = set(cues.get("governing_verbs", []))
 
     if _in_question(trigger):
         return QUESTION
@@ -49,6 +51,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 if state == HYPOTHETICAL and _has_aux(prev, {"would", "'d"}):
                     return INTENDED
                 return state
+            if lemma in governing and prev is trigger and prev.dep_ in ("xcomp", "ccomp") and not via_conj:
+                return GOVERNED
             if lemma in neg_verbs and prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") and not via_conj:
                 return NEGATED
             if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp") and not via_conj:

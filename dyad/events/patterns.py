@@ -40,6 +40,7 @@ class Pattern:
     refine: tuple[tuple[str, str], ...] = ()
     venue: bool = False
     requires_modifier: frozenset[str] = frozenset()
+    xcomp_codes: tuple[tuple[str, str], ...] = ()
     origin: str = ""
 
     @property
@@ -75,6 +76,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         refine=tuple((str(k).lower(), str(v)) for k, v in (rec.get("refine") or {}).items()),
         venue=bool(rec.get("venue", False)),
         requires_modifier=_words(rec.get("requires_modifier")),
+        xcomp_codes=tuple((str(k), str(v)) for k, v in (rec.get("xcomp_codes") or {}).items()),
         origin=origin,
     )
 
@@ -87,6 +89,7 @@ class PatternSet:
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     modality: dict[str, Any] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
     single_forms: frozenset[str] = frozenset()  # a form of a trigger that needs nothing else
     paired_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # light verb form -> object forms
@@ -97,6 +100,7 @@ class PatternSet:
         ps = cls()
         ps.irregular = {str(k): [str(x) for x in v] for k, v in (_yaml(base / "irregular.yaml") or {}).items()}
         ps.modality = _yaml(base / "modality.yaml") or {}
+        ps.light_verbs = _words(_yaml(base / "light_verbs.yaml"))
         for name, nominal, table in (("verbs.yaml", False, ps.verbs), ("nouns.yaml", True, ps.nouns)):
             for n, rec in enumerate(_yaml(base / name) or [], 1):
                 try:
