@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from dyad.eval.report import PRF, CodeFn, CoderFailed, fmt, print_table, set_prf
+from dyad.eval.report import PRF, CodeFn, CoderFailed, default_code_fn, fmt, print_table, set_prf
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "petrarch_unittest"
 RECORDS_FILE = "PETR.UnitTest.records.xml"
@@ -354,9 +354,7 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
         return 2
     if code_fn is None:
         try:
-            import dyad
-
-            code_fn = dyad.code
+            code_fn = default_code_fn()
         except Exception as exc:  # noqa: BLE001
             print(f"cannot load the coder (dyad.code): {type(exc).__name__}: {exc}")
             return 2

@@ -32,6 +32,7 @@ from dyad.eval.report import (
     CoderFailed,
     LabelReport,
     confidence_bands,
+    default_code_fn,
     expected_calibration_error,
     fmt,
     label_report,
@@ -384,9 +385,7 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
         return 0
     if code_fn is None:
         try:
-            import dyad
-
-            code_fn = dyad.code
+            code_fn = default_code_fn()
         except Exception as exc:  # noqa: BLE001 - report any loading failure plainly
             print(f"cannot load the coder (dyad.code): {type(exc).__name__}: {exc}")
             return 2

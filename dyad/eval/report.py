@@ -21,6 +21,14 @@ class CoderFailed(RuntimeError):
     """The coder raised on every input: nothing can be measured (``main`` reports it, exit 2)."""
 
 
+def default_code_fn() -> CodeFn:
+    """The public coder, ``dyad.code`` (the function lives in ``dyad.pipeline``; importing it from
+    there also works when ``dyad`` was installed before its ``__init__`` existed)."""
+    from dyad.pipeline import code
+
+    return code
+
+
 NONE_LABEL = "NONE"
 """Predicted label of a record for which the coder produced no event."""
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "cameo"
+"""Where codebook.tsv and plover.tsv live (package data)."""
 
 PLOVER_CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
@@ -95,7 +97,7 @@ def quad_class_for_root(root: str) -> int:
     return 4
 
 
-def _read_tsv(path: Path | resources.abc.Traversable, header: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _read_tsv(path: Path, header: list[str]) -> Iterator[tuple[int, list[str]]]:
     """Yield (line number, fields) for each data line, checking the header and field count."""
     with path.open(encoding="utf-8") as handle:
         lines = handle.read().splitlines()
@@ -121,13 +123,14 @@ class Codebook:
     @functools.cache
     def load(cls) -> Codebook:
         """The bundled codebook (read once per process)."""
-        folder = resources.files("dyad") / "data" / "cameo"
+        # Relative to this file rather than importlib.resources: an editable install made before
+        # dyad/__init__.py existed maps "dyad" as a namespace package, whose MultiplexedPath cannot
+        # open files, and package data always sits next to the code (pyproject package-data).
+        folder = DATA_DIR
         return cls.from_files(folder / "codebook.tsv", folder / "plover.tsv")
 
     @classmethod
-    def from_files(
-        cls, codebook_path: Path | resources.abc.Traversable, plover_path: Path | resources.abc.Traversable
-    ) -> Codebook:
+    def from_files(cls, codebook_path: Path, plover_path: Path) -> Codebook:
         """Build a codebook from a ``code/name/goldstein`` file and a ``cameo/plover/mode`` file."""
         rows: dict[str, tuple[str, float]] = {}
         for number, (code, name, goldstein_text) in _read_tsv(codebook_path, ["code", "name", "goldstein"]):
