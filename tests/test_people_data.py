@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
+import pycountry
 import pytest
 
 PEOPLE_DIR = Path(__file__).resolve().parents[1] / "dyad" / "data" / "actors" / "people"
@@ -91,12 +92,33 @@ def test_coverage() -> None:
     assert len({r.code[:3] for r in ROLES}) >= 100
 
 
+def test_country_codes_are_iso3() -> None:
+    """Country = code[:3] must be an ISO 3166 alpha-3 code (plus XKX, Kosovo's user-assigned code)."""
+    bad = {
+        r.code[:3]
+        for r in ROLES
+        if r.code[:3] != "XKX" and pycountry.countries.get(alpha_3=r.code[:3]) is None
+    }
+    assert not bad, bad
+
+
+def test_aliases_are_not_bare_surnames() -> None:
+    """Bare surnames are resolved in context by the coder; as aliases they would over-match."""
+    for r in ROLES:
+        surname = r.name.split()[-1]
+        for a in r.aliases:
+            assert a != r.name, f"{r.origin}: alias repeats the name"
+            assert not (" " not in a and a == surname and " " in r.name), f"{r.origin}: bare surname {a!r}"
+
+
 def test_aliases_consistent_per_person() -> None:
     """The same spelling must not name two different people."""
     owner: dict[str, str] = {}
     for r in ROLES:
         for a in (r.name, *r.aliases):
-            assert owner.setdefault(a.lower(), r.name) == r.name, f"{r.origin}: {a!r} also names {owner[a.lower()]}"
+            assert owner.setdefault(a.lower(), r.name) == r.name, (
+                f"{r.origin}: {a!r} also names {owner[a.lower()]}"
+            )
 
 
 @pytest.mark.parametrize(
@@ -169,4 +191,6 @@ def test_seed_exact_dates(name: str, title: str, start: str, end: str) -> None:
 def test_leaders_present() -> None:
     """Every P5 member has a dated head of state or government."""
     for code in ("USAGOV", "GBRGOV", "FRAGOV", "RUSGOV", "CHNGOV"):
-        assert any(r.code == code and r.title.startswith(("President", "Prime Minister")) for r in ROLES), code
+        assert any(r.code == code and r.title.startswith(("President", "Prime Minister")) for r in ROLES), (
+            code
+        )
