@@ -375,9 +375,12 @@ class Coder:
         ms = [m for m in sm.get(tok) if m.head == tok.i] or sm.get(tok)[:1]
         if ms and ms[0].kind in ("person", "org", "role", "institution") and ms[0].code:
             return ms[0]
-        country, text = place_country(sm.sa, tok)
         if ms and ms[0].kind in ("capital", "country") and ms[0].country:
             country, text = ms[0].country, ms[0].text
+        elif tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.patterns.place_nouns:
+            country, text = place_country(sm.sa, tok)
+        else:
+            return None
         if not country:
             return None
         return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,

@@ -1,6 +1,6 @@
 """Event patterns as data: verb and noun triggers, modality cues, and the word forms the prefilter looks for.
 
-Loads ``dyad/data/patterns/{verbs,nouns,modality,irregular}.yaml`` plus the user dictionary's
+Loads ``dyad/data/patterns/{verbs,nouns,modality,irregular,light_verbs,place_nouns}.yaml`` plus the user dictionary's
 ``verbs.tsv`` (``pattern<TAB>cameo``, where ``pattern`` is a verb lemma optionally followed by a
 particle/preposition and/or object nouns: ``impose tariff	163``, ``call on	020``). A malformed entry
 is reported with its file and line and skipped.
@@ -90,6 +90,7 @@ class PatternSet:
     modality: dict[str, Any] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
     single_forms: frozenset[str] = frozenset()  # a form of a trigger that needs nothing else
     paired_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # light verb form -> object forms
@@ -101,6 +102,7 @@ class PatternSet:
         ps.irregular = {str(k): [str(x) for x in v] for k, v in (_yaml(base / "irregular.yaml") or {}).items()}
         ps.modality = _yaml(base / "modality.yaml") or {}
         ps.light_verbs = _words(_yaml(base / "light_verbs.yaml"))
+        ps.place_nouns = _words(_yaml(base / "place_nouns.yaml"))
         for name, nominal, table in (("verbs.yaml", False, ps.verbs), ("nouns.yaml", True, ps.nouns)):
             for n, rec in enumerate(_yaml(base / name) or [], 1):
                 try:
