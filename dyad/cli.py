@@ -29,6 +29,7 @@ app.add_typer(actors_app, name="actors")
 err = Console(stderr=True)
 DB_OPTION = typer.Option("--db", help="DuckDB database file.")
 DbPath = Annotated[Path, DB_OPTION]
+EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "plover", "csv", "parquet", "jsonl")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -196,6 +197,7 @@ def events(
     since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    clusters: Annotated[bool, typer.Option("--clusters", help="One record per real-world event (cluster), not per mention.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
 ) -> None:
     """Query stored events."""
@@ -205,10 +207,11 @@ def events(
         fail(f"unknown format {fmt!r}: use table, jsonl or csv")
     if not db.exists():
         fail(f"no database at {db}: run 'dyad run PATH' first")
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = store.query_events(
             source=source, target=target, actor=actor, root=root, cameo=cameo,
             plover=plover.upper() if plover else None, since=since, until=until, limit=limit,
+            clusters=clusters,
         )
     if fmt == "table":
         print_timeline(rows)
@@ -227,21 +230,26 @@ def events(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, csv or parquet.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"{', '.join(EXPORT_FORMATS)}.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output file.")],
     db: DbPath = Path("dyad.duckdb"),
+    source: Annotated[str | None, typer.Option(help="Source actor code or country prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code or country prefix.")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code.")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    header: Annotated[bool, typer.Option(help="GDELT only: write a header line (GDELT files have none).")] = False,
 ) -> None:
     """Export stored events (GDELT 2.0 event table TSV, PLOVER JSON, CSV, Parquet)."""
     from dyad.store import Store
 
-    if fmt not in ("gdelt", "plover", "csv", "parquet"):
-        fail(f"unknown format {fmt!r}: use gdelt, plover, csv or parquet")
+    if fmt not in EXPORT_FORMATS:
+        fail(f"unknown format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
     if not db.exists():
         fail(f"no database at {db}: run 'dyad run PATH' first")
-    with Store(db) as store:
-        n = store.export(fmt, out, since=since, until=until)
+    options = {"header": header} if fmt == "gdelt" else {}
+    with Store(db, read_only=True) as store:
+        n = store.export(fmt, out, source=source, target=target, root=root, since=since, until=until, **options)
     err.print(f"wrote {n} rows to {out} ({fmt})")
 
 
@@ -347,10 +355,11 @@ def actors_import(
         fail(f"no such file: {file}")
     target = into or default_dictionary_dir()
     stats = import_dictionary(file, target)
-    err.print(f"imported {file} into {target}: {stats}", highlight=False)
+    err.print(f"imported {file} into {target}", highlight=False)
+    print(stats)
 
 
-@app.command("eval")
+@app.command("eval", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 def evaluate(
     what: Annotated[str, typer.Argument(help="plover, petrarch, tempeval or ecbplus.")],
     args: Annotated[list[str] | None, typer.Argument(help="Options passed to the evaluation.")] = None,
