@@ -72,7 +72,6 @@ def run_side(side: str, articles: list[dict], batch_size: int) -> dict:
         extra = {"tokens": tokens}
     else:
         from dyad.dedup.events import assign_clusters
-
         from dyad.ingest import article_from_record
         from dyad.pipeline import RunSummary, code_batch, code_stream, split_inputs
 
