@@ -183,6 +183,8 @@ def _vectorise(feats: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _shingles(text: str) -> list[bytes]:
     words = [m.group().lower() for m in _TOKEN.finditer(text)]
+    if 0 < len(words) < SHINGLE:  # a very short text is one shingle: identical ones still match
+        return [" ".join(words).encode("utf-8")]
     return list({" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)})
 
 
