@@ -46,6 +46,25 @@ def test_coordinated_objects_are_all_targets(code) -> None:
     assert {("JPN", "CHN", "111"), ("JPN", "RUS", "111")} <= got
 
 
+def test_coordinated_nationalities_share_the_role_noun(code) -> None:
+    got = triples(code("Japan criticized Russian and Chinese officials."))
+    assert {("JPN", "RUSGOV", "111"), ("JPN", "CHNGOV", "111")} <= got
+
+
+def test_governing_verbs_code_their_complement(code) -> None:
+    # a threat, not a break in relations; the target comes from the complement
+    assert triples(code("Pakistan threatened to break off diplomatic relations with Israel.")) == {
+        ("PAK", "ISR", "131")
+    }
+    assert ("CHN", "USA", "100") in triples(code("China demanded that the United States cancel the arms sale."))
+    assert ("BGD", "IND", "120") in triples(code("Bangladesh rejected an Indian proposal for a trade pact."))
+    assert ("ISRGOV", "JORGOV", "125") in triples(code("The Israeli government refused to meet Jordan's envoys."))
+
+
+def test_light_verb_noun_takes_the_verb_subject(code) -> None:
+    assert ("SRB", "ALB", "140") in triples(code("Serbia lodged an official protest against Albania on Friday."))
+
+
 def test_prepositional_target_and_light_verb(code) -> None:
     got = triples(code("Chinese Premier Li Qiang held talks with Russian Prime Minister Mikhail Mishustin."))
     assert ("CHNGOV", "RUSGOV", "040") in got

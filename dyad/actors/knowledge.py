@@ -300,7 +300,7 @@ class KnowledgeBase:
                 continue
             row += [""] * (6 - len(row))
             name, aliases, code = row[0].strip(), row[1].strip(), row[2].strip().upper()
-            if not code or not re.fullmatch(r"[A-Z]{3}[A-Z0-9]*", code):
+            if not code or not re.fullmatch(r"[A-Z0-9]{3,}", code):
                 self.problems.append(f"{path}:{n}: bad actor code {code!r}")
                 continue
             start, end = row[3].strip() or None, row[4].strip() or None

@@ -171,12 +171,12 @@ class SentenceActors:
         return tok.dep_ == "conj"
 
     def segment_head(self, seg: list[int]) -> Token:
+        """The token of a conjunct that governs most of it (rightmost on ties: English NPs are head-final)."""
         segset = set(seg)
-        for i in seg:
-            tok = self.doc[i]
-            if tok.head.i not in segset or tok.head.i == tok.i:
-                return tok
-        return self.doc[seg[-1]]
+        roots = [self.doc[i] for i in seg if self.doc[i].head.i not in segset or self.doc[i].head.i == i]
+        if not roots:
+            return self.doc[seg[-1]]
+        return max(roots, key=lambda t: (sum(1 for d in t.subtree if d.i in segset), t.i))
 
     def mentions_for(self, head: Token) -> list[Mention]:
         """One mention per conjunct of the phrase headed by ``head`` (unresolved ones included)."""
@@ -184,11 +184,30 @@ class SentenceActors:
         if not toks:
             return []
         out = []
-        for seg in self.split_conjuncts(toks):
+        segs = self.split_conjuncts(toks)
+        for k, seg in enumerate(segs):
             m = self.compose(seg)
+            if m is None and k + 1 < len(segs):
+                m = self._shared_head(seg, segs[k + 1 :])
             if m is not None:
                 out.append(m)
         return out
+
+    def _shared_head(self, seg: list[int], rest: list[list[int]]) -> Mention | None:
+        """"Russian and Chinese officials": a conjunct that is only a nationality shares the role noun
+        of the conjunct it modifies (RUSGOV, CHNGOV)."""
+        head = self.segment_head(seg)
+        later = {i for r in rest for i in r}
+        if head.dep_ not in ("amod", "compound", "nmod", "poss") or head.head.i not in later:
+            return None
+        country = self._country([p for i in seg if (p := self.by_token.get(i)) is not None], head)
+        target = next((r for r in rest if head.head.i in r), None)
+        other = self.compose(target) if target else None
+        if not country or other is None or other.kind != "role":
+            return None
+        text = self.doc[seg[0] : seg[-1] + 1].text
+        return Mention(seg[0], seg[-1] + 1, head.i, text, code=country + (other.sector or ""), country=country,
+                       sector=other.sector, kind="role", plural=other.plural, resolved_by="compose")  # fmt: skip
 
     # ------------------------------------------------------------------ composition
     def compose(self, seg: list[int]) -> Mention | None:

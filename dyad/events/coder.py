@@ -512,8 +512,18 @@ class Coder:
 
     # ------------------------------------------------------------------ assembling
     def _dedupe(self, found: list[Found]) -> list[Found]:
+        """One event per actor pair and code; a generic code yields to a specific one of the same family
+        for the same pair ("agreed to undertake joint exercises": 031 rather than 030 and 031)."""
+        pair_codes: dict[tuple, set[str]] = {}
+        for f in found:
+            pair_codes.setdefault((f.source.code, f.source.name, f.target.code, f.target.name), set()).add(f.code)
         out, seen = [], set()
         for f in found:
+            codes = pair_codes[(f.source.code, f.source.name, f.target.code, f.target.name)]
+            if len(f.code) == 3 and f.code.endswith("0") and any(
+                c != f.code and c.startswith(f.code[:2]) for c in codes
+            ):
+                continue
             key = (f.source.code, f.source.name, f.target.code, f.target.name, f.code)
             if key in seen or _self_event(f):
                 continue
