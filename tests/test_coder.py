@@ -148,6 +148,13 @@ def test_surname_pronoun_title_and_misspelling(code) -> None:
     assert by_sentence[2].confidence < by_sentence[1].confidence
 
 
+def test_plural_pronoun_takes_the_last_group(code) -> None:
+    events = code("China and Russia held a summit on Monday.\nThey also criticized Japan.")
+    later = {(e.source.code, e.target.code, e.cameo) for e in events if e.sentence_index == 1}
+    assert later == {("CHN", "JPN", "111"), ("RUS", "JPN", "111")}
+    assert all(e.confidence < 0.8 for e in events if e.sentence_index == 1)
+
+
 def test_coreference_reads_unparsed_sentences(code) -> None:
     # the first sentence holds no trigger, so it is not parsed, but it says which of the many Lis this is
     events = code("Chinese Premier Li Qiang spoke to reporters.\nLi criticized Japan.")

@@ -61,6 +61,7 @@ class ArticleContext:
     kb: KnowledgeBase
     date: str | None
     persons: list[Antecedent] = field(default_factory=list)
+    groups: list[tuple[int, int, list[Mention]]] = field(default_factory=list)  # (sentence, position, members)
 
     # ------------------------------------------------------------------ observing
     def observe_text(self, text: str, sentence_index: int) -> None:
@@ -78,6 +79,28 @@ class ArticleContext:
             return
         self._add(Antecedent(mention.name, mention.code, mention.country, mention.sector, sentence_index,
                              mention.head, subject, mention.person))  # fmt: skip
+
+    def observe_group(self, mentions: list[Mention], sentence_index: int, position: int) -> None:
+        """Record coordinated actors ("China and Russia") or a plural actor ("Chinese officials") as a
+        possible antecedent of "they"."""
+        coded = [m for m in mentions if m.code and m.kind != "pronoun"]
+        if len(coded) >= 2 or (len(coded) == 1 and coded[0].plural):
+            self.groups.append((sentence_index, position, coded))
+
+    def resolve_plural(self, m: Mention, sentence_index: int) -> list[Mention]:
+        """"they"/"their" -> the most recent group in this or the previous sentence (copies, so the
+        pronoun's own words stay as the mention text)."""
+        for sent, pos, members in reversed(self.groups):
+            if sent == sentence_index and pos >= m.head:
+                continue
+            if sent < sentence_index - 1:
+                break
+            out = []
+            for a in members:
+                out.append(Mention(m.start, m.end, m.head, m.text, code=a.code, country=a.country, sector=a.sector,
+                                   name=a.name, kind=a.kind, person=a.person, plural=True, resolved_by="pronoun"))  # fmt: skip
+            return out
+        return []
 
     def _add(self, ante: Antecedent) -> None:
         self.persons.append(ante)

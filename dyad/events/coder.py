@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.coref import ArticleContext
+from dyad.actors.coref import ArticleContext, load_coref_config
 from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
 from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles, place_country
 from dyad.events import modality as mod
@@ -59,6 +59,7 @@ class SentenceMentions:
     def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int) -> None:
         self.sa, self.ctx, self.index = sa, ctx, index
         self.cache: dict[int, list[Mention]] = {}
+        self.plural_pronouns = frozenset(load_coref_config().get("plural_pronouns", []))
 
     def prime(self) -> None:
         """Resolve every noun phrase left to right so that pronouns see the persons before them."""
@@ -71,11 +72,16 @@ class SentenceMentions:
     def get(self, tok: Token) -> list[Mention]:
         if tok.i in self.cache:
             return self.cache[tok.i]
-        out = []
+        out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
+            if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
+                out.extend(self.ctx.resolve_plural(m, self.index))
+                continue
             m = self.ctx.resolve(m, self.sa, self.index)
             self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             out.append(m)
+        if tok.lower_ not in self.plural_pronouns:
+            self.ctx.observe_group(out, self.index, tok.i)
         self.cache[tok.i] = out
         return out
 
@@ -561,6 +567,16 @@ class Coder:
                 location = self._place_for_event(doc, trig.i, countries, article.text)
             except Exception:  # noqa: BLE001
                 log.debug("place_for_event failed", exc_info=True)
+        code = f.code
+        if f.pattern.venue and code in MEETING_CODES and location is not None and location.country:
+            # the place stage knows where the meeting was: a visit to the target or hosting the target
+            if location.country == tgt.country and location.country != src.country:
+                code = "042"
+            elif location.country == src.country and tgt.country and location.country != tgt.country:
+                code = "043"
+            if code != f.code and self.codebook is not None:
+                info = self.codebook.get(code) or info
+            f.code = code
         modality = "intended" if "intended" in f.how else "asserted"
         key = f"{article.id}|{sent.index}|{src.code}|{tgt.code}|{f.code}|{t_span[0]}"
         return Event(
