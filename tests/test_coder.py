@@ -61,6 +61,20 @@ def test_governing_verbs_code_their_complement(code) -> None:
     assert ("ISRGOV", "JORGOV", "125") in triples(code("The Israeli government refused to meet Jordan's envoys."))
 
 
+def test_accusation_is_not_the_accused_act(code) -> None:
+    assert triples(code("The United States accused Iran of supplying drones to Russia.")) == {("USA", "IRN", "112")}
+
+
+def test_meeting_venue_gives_visit_host_or_third_location(code) -> None:
+    assert ("USAGOV", "CHNGOV", "044") in triples(code("Joe Biden met Xi Jinping in Bali on Monday."))
+    assert ("PRKGOV", "RUSGOV", "043") in triples(code("Kim Jong Un hosted Vladimir Putin in Pyongyang."))
+
+
+def test_family_name_first_surnames(code) -> None:
+    got = triples(code("Xi and Biden talked by phone on Tuesday.", published="2023-04-04"))
+    assert {("CHNGOV", "USAGOV", "041"), ("USAGOV", "CHNGOV", "041")} <= got
+
+
 def test_light_verb_noun_takes_the_verb_subject(code) -> None:
     assert ("SRB", "ALB", "140") in triples(code("Serbia lodged an official protest against Albania on Friday."))
 

@@ -337,12 +337,14 @@ class KnowledgeBase:
     def _build_surnames(self) -> None:
         """Surname -> persons, for "Putin said" with no full name earlier in the article. The surname
         is the last word, or the first when the data lists the reversed name as an alias ("Li Zhanshu"
-        with alias "Zhanshu Li": East Asian order)."""
+        with alias "Zhanshu Li") or the person belongs to a family-name-first country (coref.yaml)."""
         aliases: dict[int, set[str]] = {}
         for key, bucket in self.index.items():
             for _, e in bucket:
                 if e.kind == "person":
                     aliases.setdefault(id(e), set()).add(" ".join(key))
+        cfg = self._read_yaml(DATA_DIR / "patterns" / "coref.yaml") or {}
+        family_first = set(cfg.get("surname_first_countries", []))
         for person in self.persons.values():
             if person.kind != "person":
                 continue
@@ -351,7 +353,8 @@ class KnowledgeBase:
             if len(parts) < 2:
                 continue
             reversed_alias = " ".join(reversed([p.lower() for p in parts])) in aliases.get(id(person), set())
-            surname = parts[0] if reversed_alias else parts[-1]
+            countries = {r.code[:3] for r in person.roles}
+            surname = parts[0] if reversed_alias or (countries and countries <= family_first) else parts[-1]
             if surname.lower() in STOP_WORDS:
                 continue
             self.surnames.setdefault(surname.lower(), []).append(person)

@@ -36,6 +36,9 @@ _WORD = re.compile(r"[a-z]+")
 SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch"}
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
                   "help", "push", "tell", "order"}  # fmt: skip
+# Verbs whose object is the doer of their "for/of + -ing" complement
+PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "criticise", "condemn", "congratulate",
+                        "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail"}  # fmt: skip
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
 MEETING_CODES = {"040"}
@@ -286,6 +289,10 @@ class Coder:
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 return (sm.get(obj), True) if obj is not None else ([], True)
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in PCOMP_OBJECT_CONTROL:
+                obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:  # "thanked China for supporting Russia": China supports
+                    return sm.get(obj), True
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
                 cur = head if dep != "pcomp" else head.head
                 s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -425,16 +432,14 @@ class Coder:
             venue = self._venue(tok, sm)
             if venue:
                 for f in out:
-                    if venue == f.target.country and venue != f.source.country:
-                        f.code = "042"
-                    elif venue == f.source.country and f.target.country and venue != f.target.country:
-                        f.code = "043"
+                    f.code = _venue_code(venue, f.source.country, f.target.country, f.code)
         return out
 
     def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",
         "on the sidelines of the forum in Russia's Far East city")."""
-        for c in tok.children:
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "on"):
                 for g in c.children:
                     if g.dep_ != "pobj" or (c.lower_ == "on" and g.lemma_.lower() not in ("sideline", "sidelines")):
@@ -570,10 +575,7 @@ class Coder:
         code = f.code
         if f.pattern.venue and code in MEETING_CODES and location is not None and location.country:
             # the place stage knows where the meeting was: a visit to the target or hosting the target
-            if location.country == tgt.country and location.country != src.country:
-                code = "042"
-            elif location.country == src.country and tgt.country and location.country != tgt.country:
-                code = "043"
+            code = _venue_code(location.country, src.country, tgt.country, code)
             if code != f.code and self.codebook is not None:
                 info = self.codebook.get(code) or info
             f.code = code
@@ -601,6 +603,18 @@ class Coder:
             confidence=_confidence(f),
             trigger_span=t_span,
         )
+
+
+def _venue_code(venue: str, source: str | None, target: str | None, code: str) -> str:
+    """A meeting in the target's country is a visit (042), in the source's a hosting (043), elsewhere a
+    meeting at a third location (044)."""
+    if not source or not target or source == target:
+        return code
+    if venue == target:
+        return "042"
+    if venue == source:
+        return "043"
+    return "044"
 
 
 def _conjuncts(tok: Token) -> list[Token]:

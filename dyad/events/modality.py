@@ -51,8 +51,11 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 if state == HYPOTHETICAL and _has_aux(prev, {"would", "'d"}):
                     return INTENDED
                 return state
-            if lemma in governing and prev is trigger and prev.dep_ in ("xcomp", "ccomp") and not via_conj:
-                return GOVERNED
+            if lemma in governing and not via_conj and (
+                (prev is trigger and prev.dep_ in ("xcomp", "ccomp"))
+                or (trigger.dep_ == "pcomp" and trigger.head.head in (tok, *tok.children))
+            ):
+                return GOVERNED  # "threatened to break ...", "accused Iran of supplying ..."
             if lemma in neg_verbs and prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") and not via_conj:
                 return NEGATED
             if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp") and not via_conj:
