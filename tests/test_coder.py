@@ -66,7 +66,7 @@ def test_accusation_is_not_the_accused_act(code) -> None:
 
 
 def test_meeting_venue_gives_visit_host_or_third_location(code) -> None:
-    assert ("USAGOV", "CHNGOV", "044") in triples(code("Joe Biden met Xi Jinping in Bali on Monday."))
+    assert ("USAGOV", "CHNGOV", "044") in triples(code("Joe Biden met Xi Jinping in Jakarta on Monday."))
     assert ("PRKGOV", "RUSGOV", "043") in triples(code("Kim Jong Un hosted Vladimir Putin in Pyongyang."))
 
 
@@ -76,7 +76,9 @@ def test_family_name_first_surnames(code) -> None:
 
 
 def test_light_verb_noun_takes_the_verb_subject(code) -> None:
-    assert ("SRB", "ALB", "140") in triples(code("Serbia lodged an official protest against Albania on Friday."))
+    got = triples(code("Israel and Lebanon renewed negotiations on Friday."))
+    assert {("ISR", "LBN", "046"), ("LBN", "ISR", "046")} <= got
+    assert ("SRB", "ALB", "114") in triples(code("Serbia lodged an official protest against Albania on Friday."))
 
 
 def test_prepositional_target_and_light_verb(code) -> None:
@@ -123,6 +125,8 @@ def test_same_country_cooperation_is_not_an_event(code) -> None:
         "Japan would criticize China if asked.",
         "A meeting between Xi Jinping and Vladimir Putin could be an opportunity to end the war.",
         "Will China attack Taiwan?",
+        "The meeting between Vladimir Putin and Xi Jinping was postponed.",
+        "Hungary has repeatedly refused to criticize Russia.",
         "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
     ],
 )

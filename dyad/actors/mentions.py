@@ -36,6 +36,7 @@ EXTRA_ROLE_HEADS = {"member", "members", "head", "chief", "delegation", "chair",
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
+NON_PLACE_ENTS = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym", "institution"}
 NAME_KINDS = {"person", "named"}
 ORG_KINDS = {"company", "igo"}
@@ -262,8 +263,9 @@ class SentenceActors:
                 m.code, m.country, m.sector = org.code, org.country, org.sector
                 return m
         # 3. an unknown person named in the phrase
-        person_ent = next((e for e in ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)),
-                          None)  # fmt: skip
+        person_ent = next((e for e in ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)
+                           and not all(i in self.by_token for i in range(e.start, e.end))),
+                          None)  # fmt: skip  # a known place the NER took for a person ("Kyiv") stays a place
         multiword_ent = any(e.start <= head.i < e.end and len(e) > 1 and e.label_ != "PERSON" for e in doc.ents)
         if person_ent is None and head.pos_ == "PROPN" and head.i not in self.by_token and head.is_title and (
             not multiword_ent and head.ent_type_ in NAME_ENT_TYPES and head.lower_ not in CALENDAR
@@ -407,11 +409,13 @@ def place_country(sa: SentenceActors, head: Token) -> tuple[str | None, str]:
     from dyad.actors.places import city_country
 
     for ent in sa.doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start >= seg[0] and ent.end <= seg[-1] + 1:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start >= seg[0] and ent.end <= seg[-1] + 1 and (
+            ent.text.lower() not in CALENDAR
+        ):
             c = city_country(ent.text)
             if c:
                 return c, text
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.ent_type_ not in NON_PLACE_ENTS and head.lower_ not in CALENDAR:
         c = city_country(head.text)
         if c:
             return c, text

@@ -194,8 +194,10 @@ class Coder:
         if pat.xcomp_codes and code == pat.code:
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             xpat = self._pattern_for(x) if x is not None else None
-            if xpat is not None:
-                code = dict(pat.xcomp_codes).get(xpat.code[:2], code)
+            mapped = dict(pat.xcomp_codes).get(xpat.code[:2]) if xpat is not None else None
+            if mapped is None and pat.xcomp_only:
+                return []
+            code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm)
 
     def _pattern_for(self, tok: Token) -> Pattern | None:
@@ -293,7 +295,7 @@ class Coder:
                 obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:  # "thanked China for supporting Russia": China supports
                     return sm.get(obj), True
-            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
+            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp"):
                 cur = head if dep != "pcomp" else head.head
                 s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None:
@@ -322,9 +324,9 @@ class Coder:
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
         holders = [tok] + ([obj] if obj is not None else [])
-        if obj is not None:  # "a series of agreements WITH China"
-            holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                        if g.dep_ == "pobj"]  # fmt: skip
+        if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"
+            holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                        for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if spec == "dobj":
             return sm.get(obj) if obj is not None and obj.lemma_.lower() not in SERIES else []
         if spec == "dative":
@@ -575,7 +577,10 @@ class Coder:
         code = f.code
         if f.pattern.venue and code in MEETING_CODES and location is not None and location.country:
             # the place stage knows where the meeting was: a visit to the target or hosting the target
-            code = _venue_code(location.country, src.country, tgt.country, code)
+            refined = _venue_code(location.country, src.country, tgt.country, code)
+            subtree = doc[trig.left_edge.i : trig.right_edge.i + 1].text
+            # a third country only when the place is named in the trigger's own clause
+            code = refined if refined != "044" or location.name in subtree else code
             if code != f.code and self.codebook is not None:
                 info = self.codebook.get(code) or info
             f.code = code

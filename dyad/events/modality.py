@@ -35,6 +35,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     intent_heads = set(cues.get("intent_heads", []))
     reporting = set(cues.get("reporting_verbs", []))
     governing = set(cues.get("governing_verbs", []))
+    cancelling = set(cues.get("cancelling_verbs", []))
 
     if _in_question(trigger):
         return QUESTION
@@ -60,6 +61,10 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 return NEGATED
             if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp") and not via_conj:
                 state = INTENDED if state == ASSERTED else state
+            if lemma in cancelling and trigger.pos_ in ("NOUN", "PROPN") and prev is trigger and (
+                prev.dep_ in ("nsubjpass", "dobj", "nsubj")
+            ):
+                return NEGATED  # "the meeting was postponed"
             if tok.pos_ == "NOUN" and lemma in hypo_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
                 return HYPOTHETICAL
             if lemma == "be" and prev is trigger and prev.dep_ == "xcomp" and _has_aux(prev, {"to"}):

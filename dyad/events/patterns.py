@@ -41,6 +41,7 @@ class Pattern:
     venue: bool = False
     requires_modifier: frozenset[str] = frozenset()
     xcomp_codes: tuple[tuple[str, str], ...] = ()
+    xcomp_only: bool = False
     origin: str = ""
 
     @property
@@ -77,6 +78,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         venue=bool(rec.get("venue", False)),
         requires_modifier=_words(rec.get("requires_modifier")),
         xcomp_codes=tuple((str(k), str(v)) for k, v in (rec.get("xcomp_codes") or {}).items()),
+        xcomp_only=bool(rec.get("xcomp_only", False)),
         origin=origin,
     )
 
