@@ -61,7 +61,7 @@ class ArticleContext:
     kb: KnowledgeBase
     date: str | None
     persons: list[Antecedent] = field(default_factory=list)
-    groups: list[tuple[int, int, list[Mention]]] = field(default_factory=list)  # (sentence, position, members)
+    groups: list[tuple[int, int, bool, list[Mention]]] = field(default_factory=list)  # sentence, position, subject
 
     # ------------------------------------------------------------------ observing
     def observe_text(self, text: str, sentence_index: int) -> None:
@@ -80,27 +80,37 @@ class ArticleContext:
         self._add(Antecedent(mention.name, mention.code, mention.country, mention.sector, sentence_index,
                              mention.head, subject, mention.person))  # fmt: skip
 
-    def observe_group(self, mentions: list[Mention], sentence_index: int, position: int) -> None:
+    def observe_group(self, mentions: list[Mention], sentence_index: int, position: int, subject: bool) -> None:
         """Record coordinated actors ("China and Russia") or a plural actor ("Chinese officials") as a
         possible antecedent of "they"."""
         coded = [m for m in mentions if m.code and m.kind != "pronoun"]
         if len(coded) >= 2 or (len(coded) == 1 and coded[0].plural):
-            self.groups.append((sentence_index, position, coded))
+            self.groups.append((sentence_index, position, subject, coded))
 
-    def resolve_plural(self, m: Mention, sentence_index: int) -> list[Mention]:
-        """"they"/"their" -> the most recent group in this or the previous sentence (copies, so the
-        pronoun's own words stay as the mention text)."""
-        for sent, pos, members in reversed(self.groups):
+    def resolve_plural(self, m: Mention, sentence_index: int, earlier: list[Mention] | None = None) -> list[Mention]:
+        """"they"/"their" -> the actors named earlier in the same sentence when there are two or more
+        ("Mishustin assured Li at THEIR meeting"), else the most recent group in this sentence or the
+        subject group of the previous one ("China and Russia ... They"). Copies keep the pronoun's words."""
+        same = [a for a in (earlier or []) if a.code and a.kind != "pronoun" and a.head < m.head]
+        if len({a.code for a in same}) >= 2:
+            return [self._copy(m, a) for a in same]
+        for sent, pos, subject, members in reversed(self.groups):
             if sent == sentence_index and pos >= m.head:
                 continue
             if sent < sentence_index - 1:
                 break
+            if sent < sentence_index and not subject:
+                continue
             out = []
             for a in members:
-                out.append(Mention(m.start, m.end, m.head, m.text, code=a.code, country=a.country, sector=a.sector,
-                                   name=a.name, kind=a.kind, person=a.person, plural=True, resolved_by="pronoun"))  # fmt: skip
+                out.append(self._copy(m, a))
             return out
         return []
+
+    @staticmethod
+    def _copy(m: Mention, a: Mention) -> Mention:
+        return Mention(m.start, m.end, m.head, m.text, code=a.code, country=a.country, sector=a.sector, name=a.name,
+                       kind=a.kind, person=a.person, plural=True, resolved_by="pronoun")  # fmt: skip
 
     def _add(self, ante: Antecedent) -> None:
         self.persons.append(ante)

@@ -78,13 +78,14 @@ class SentenceMentions:
         out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
             if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
-                out.extend(self.ctx.resolve_plural(m, self.index))
+                earlier = [x for ms in self.cache.values() for x in ms]
+                out.extend(self.ctx.resolve_plural(m, self.index, earlier))
                 continue
             m = self.ctx.resolve(m, self.sa, self.index)
             self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             out.append(m)
         if tok.lower_ not in self.plural_pronouns:
-            self.ctx.observe_group(out, self.index, tok.i)
+            self.ctx.observe_group(out, self.index, tok.i, subject=tok.dep_ in ("nsubj", "nsubjpass"))
         self.cache[tok.i] = out
         return out
 
