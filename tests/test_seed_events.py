@@ -140,3 +140,15 @@ def test_all_events_are_well_formed(coded) -> None:
             assert e.modality in ("asserted", "intended") and not e.negated
             assert 0 <= e.confidence <= 1
             assert e.modality != "intended" or e.cameo_root == "03" or e.cameo_root == "13"
+
+
+def test_prefilter_loses_no_event(coded) -> None:
+    """Parsing every sentence finds nothing that the prefilter-selected parse misses."""
+    coder = Coder()
+    articles = [article for article, _ in coded.values()]
+    everything = parse_articles(articles, lambda _: True)
+    full = {e.event_id for pa in everything for e in coder.code(pa)}
+    filtered = {e.event_id for _, events in coded.values() for e in events}
+    assert full == filtered
+    parsed = sum(s.doc is not None for pa in parse_articles(articles, coder.could_hold_event) for s in pa.sentences)
+    assert parsed < sum(len(pa.sentences) for pa in everything)
