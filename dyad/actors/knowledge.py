@@ -40,6 +40,8 @@ SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "MED", "OPP", "REB", "CVL", "COP",
            "IMG", "PTY", "INS", "HRI", "JEW", "MUS", "CHR")  # fmt: skip
 """CAMEO sector suffixes; an actor code is ISO3 + zero or more of these."""
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
+
 
 def normalize(text: str) -> str:
     """Typographic apostrophes and hyphens to ASCII, so "China’s" and "China's" tokenise alike."""
@@ -224,7 +226,7 @@ class KnowledgeBase:
         if not path.exists():
             return None
         try:
-            return yaml.safe_load(path.read_text(encoding="utf-8"))
+            return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             self.problems.append(f"{path}: unreadable YAML: {exc}")
             return None

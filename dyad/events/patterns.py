@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 PREPOSITIONS = {"on", "upon", "with", "to", "in", "at", "for", "against", "from", "into", "about", "between",
                 "of", "by", "up", "off", "out", "down", "over"}  # fmt: skip
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -181,7 +183,7 @@ class PatternSet:
 
 def _yaml(path: Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         return None
 
