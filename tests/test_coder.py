@@ -211,3 +211,18 @@ def test_event_fields(code) -> None:
 )
 def test_prefilter(coder: Coder, text: str, expected: bool) -> None:
     assert coder.could_hold_event(text) is expected
+
+
+def test_user_dictionary_actors_agents_and_verbs(tmp_path) -> None:
+    from dyad.actors.knowledge import KnowledgeBase
+    from dyad.events.patterns import PatternSet
+
+    (tmp_path / "actors.tsv").write_text("Arnor\t\tARN\t\t\t\nGondor\t\tGON\t\t\t\n", encoding="utf-8")
+    (tmp_path / "agents.tsv").write_text("rangers\tMIL\n", encoding="utf-8")
+    (tmp_path / "verbs.tsv").write_text("snub\t125\nbad line\n", encoding="utf-8")
+    patterns = PatternSet.load(tmp_path)
+    assert any("verbs.tsv:2" in p for p in patterns.problems)
+    coder = Coder(kb=KnowledgeBase.load(dictionary_dir=tmp_path), patterns=patterns)
+    article = Article(id="u", text="Arnor snubbed Gondor.\nGondor rangers attacked Arnor.", published="2020-01-01")
+    events = coder.code(parse_articles([article], coder.could_hold_event)[0])
+    assert {("ARN", "GON", "125"), ("GONMIL", "ARN", "190")} <= triples(events)
