@@ -127,6 +127,8 @@ def test_same_country_cooperation_is_not_an_event(code) -> None:
         "Will China attack Taiwan?",
         "The meeting between Vladimir Putin and Xi Jinping was postponed.",
         "Hungary has repeatedly refused to criticize Russia.",
+        "Japan and South Korea have yet to sign the agreement.",
+        "Iran is accused of arming Houthi rebels in Yemen.",
         "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
     ],
 )
@@ -140,6 +142,12 @@ def test_announced_meeting_is_intent(code) -> None:
     assert ("CHNGOV", "RUSGOV", "036") in triples(events)
     events = code("Xi Jinping and Vladimir Putin will meet in Samarkand.")
     assert {("CHNGOV", "RUSGOV", "036"), ("RUSGOV", "CHNGOV", "036")} <= triples(events)
+
+
+def test_inflected_intent_heads_and_invitations(code) -> None:
+    # "hoped" is lemmatised "hop" by the small model: the inflected form still marks intent
+    assert triples(code("Vladimir Putin said he hoped to visit China soon.")) == {("RUSGOV", "CHN", "036")}
+    assert triples(code("Emmanuel Macron invited Xi Jinping to visit France.")) == {("FRAGOV", "CHNGOV", "026")}
 
 
 def test_reported_speech_keeps_the_event(code) -> None:

@@ -78,7 +78,8 @@ class SentenceMentions:
         out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
             if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
-                earlier = [x for ms in self.cache.values() for x in ms]
+                earlier = [x for i, ms in self.cache.items() for x in ms
+                           if self.sa.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]  # fmt: skip
                 out.extend(self.ctx.resolve_plural(m, self.index, earlier))
                 continue
             m = self.ctx.resolve(m, self.sa, self.index)

@@ -27,15 +27,15 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     """The modality of the event whose trigger is ``trigger``: one of asserted, intended, negated,
     hypothetical, question."""
     negators = set(cues.get("negators", []))
-    neg_verbs = set(cues.get("negating_verbs", []))
+    neg_verbs = _forms(cues, "negating_verbs")
     hypo = set(cues.get("hypothetical_modals", []))
     future = set(cues.get("future_modals", []))
     cond = set(cues.get("conditional_marks", []))
-    hypo_heads = set(cues.get("hypothetical_heads", []))
-    intent_heads = set(cues.get("intent_heads", []))
-    reporting = set(cues.get("reporting_verbs", []))
-    governing = set(cues.get("governing_verbs", []))
-    cancelling = set(cues.get("cancelling_verbs", []))
+    hypo_heads = _forms(cues, "hypothetical_heads")
+    intent_heads = _forms(cues, "intent_heads")
+    reporting = _forms(cues, "reporting_verbs")
+    governing = _forms(cues, "governing_verbs")
+    cancelling = _forms(cues, "cancelling_verbs")
 
     if _in_question(trigger):
         return QUESTION
@@ -46,6 +46,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     while steps < 12:
         steps += 1
         lemma = tok.lemma_.lower()
+        if tok.lower_ in intent_heads or tok.lower_ in governing or tok.lower_ in neg_verbs:
+            lemma = tok.lower_  # "hoped" lemmatised as "hop": the inflected form decides
         via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == tok.i
         if prev is not None:
             if lemma in reporting and tok.pos_ in ("VERB", "AUX") and prev.dep_ in ("ccomp", "parataxis", "advcl"):
@@ -67,6 +69,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 return NEGATED  # "the meeting was postponed"
             if tok.pos_ == "NOUN" and lemma in hypo_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
                 return HYPOTHETICAL
+            if prev.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+                return NEGATED  # "have yet to sign"
             if lemma == "be" and prev is trigger and prev.dep_ == "xcomp" and _has_aux(prev, {"to"}):
                 state = INTENDED if state == ASSERTED else state  # "Li is to visit Moscow"
         for child in tok.children:
@@ -98,6 +102,20 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
             return state
         prev, tok = tok, tok.head
     return state
+
+
+_FORMS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _forms(cues: dict[str, Any], key: str) -> frozenset[str]:
+    """A cue list with the inflected forms of each word, so a mis-lemmatised verb still matches."""
+    cache_key = (id(cues), key)
+    if cache_key not in _FORMS:
+        from dyad.events.patterns import verb_forms
+
+        words = [str(w) for w in cues.get(key, [])]
+        _FORMS[cache_key] = frozenset(f for w in words for f in verb_forms(w)) | frozenset(words)
+    return _FORMS[cache_key]
 
 
 def _has_subject(tok: Token) -> bool:
