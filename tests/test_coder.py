@@ -36,6 +36,10 @@ def test_active_and_passive_voice_agree(code) -> None:
     assert active == passive
 
 
+def test_participle_with_agent_is_passive(code) -> None:
+    assert ("IGOEUREEC", "RUS", "163") in triples(code("Sanctions imposed by the EU on Russia remain in force."))
+
+
 def test_coordinated_subjects_act_on_each_other(code) -> None:
     got = triples(code("China and Russia signed an agreement on energy cooperation."))
     assert {("CHN", "RUS", "057"), ("RUS", "CHN", "057")} <= got

@@ -170,6 +170,9 @@ class Coder:
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         obj = self._object(tok, passive)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "sanctions imposed by the EU on Russia", "the agreement signed by Russia and China"
+            passive, obj = True, tok.head
         for pat in pats:
             if self._fits(pat, tok, obj):
                 break
@@ -212,6 +215,8 @@ class Coder:
         return next((p for p in pats if self._fits(p, tok, obj)), None)
 
     def _object(self, tok: Token, passive: bool) -> Token | None:
+        if passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return tok.head
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
         obj = next((c for c in tok.children if c.dep_ in deps), None)
         if obj is None and not passive:
