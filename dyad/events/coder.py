@@ -331,6 +331,8 @@ class Coder:
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
         holders = [tok] + ([obj] if obj is not None else [])
+        # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
+        holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"
             holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
