@@ -17,7 +17,7 @@ import csv
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -426,13 +426,3 @@ def _cached(dictionary_dir: str) -> KnowledgeBase:
 def default_kb(dictionary_dir: str | Path | None = None) -> KnowledgeBase:
     """The shared knowledge base for this process (one per user-dictionary directory)."""
     return _cached(str(dictionary_dir or default_dictionary_dir()))
-
-
-def iter_entries(kb: KnowledgeBase) -> Iterator[Entry]:
-    """Every distinct entry in the index (for inspection and tests)."""
-    seen: set[int] = set()
-    for bucket in kb.index.values():
-        for _, e in bucket:
-            if id(e) not in seen:
-                seen.add(id(e))
-                yield e

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.knowledge import Entry, KnowledgeBase, Match, split_code
+from dyad.actors.knowledge import Entry, KnowledgeBase, Match
 from dyad.records import Actor
 
 # Dependents that never belong to an argument's noun phrase (clauses, adverbials, punctuation of the clause)
@@ -428,7 +428,3 @@ def _subtree_without(tok: Token, deps: set[str]) -> list[Token]:
         if c.dep_ not in deps:
             out.extend(_subtree_without(c, deps))
     return out
-
-
-def country_of_code(code: str | None) -> str | None:
-    return split_code(code or "")[0]

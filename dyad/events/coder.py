@@ -28,7 +28,7 @@ from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default
 from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles, place_country
 from dyad.events import modality as mod
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
-from dyad.records import Actor, Event, Location
+from dyad.records import Event, Location
 
 log = logging.getLogger(__name__)
 
@@ -670,7 +670,3 @@ def _optional(module: str, name: str) -> Any:
         return getattr(mod_, name, None)
     except ImportError:
         return None
-
-
-def event_actor(m: Mention) -> Actor | None:
-    return m.actor()

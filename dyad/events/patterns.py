@@ -9,7 +9,6 @@ is reported with its file and line and skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -236,7 +235,3 @@ def noun_forms(lemma: str) -> set[str]:
 @lru_cache(maxsize=4)
 def load_patterns(dictionary_dir: str | None = None) -> PatternSet:
     return PatternSet.load(dictionary_dir)
-
-
-def all_lemmas(ps: PatternSet) -> Iterable[str]:
-    return list(ps.verbs) + list(ps.nouns)
