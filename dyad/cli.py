@@ -62,43 +62,43 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "-"
     name = actor.get("name") or actor.get("text") or ""
-    return f"{actor.get('code') or '?'} {name}".strip()
+    return f"{name} ({actor.get('code') or '?'})"
 
 
 def print_timeline(events: list[dict[str, Any]], console: Console | None = None, title: str = "") -> None:
-    """Events as a readable timeline: date, who, what, whom, where, evidence."""
+    """Events as a readable timeline, two lines each: when, who did what to whom, where;
+    then the evidence sentence. Reads well at any width, in a terminal or piped."""
+    from rich.text import Text
+
+    from dyad.events.codebook import Codebook
+
     console = console or Console()
+    if title:
+        console.print(Text(title, style="bold"))
     if not events:
         console.print("No events.")
         return
-    from dyad.events.codebook import Codebook
-
     book = Codebook.load()
-    table = Table(title=title or None, show_lines=False, expand=True)
-    for col, kw in (
-        ("date", {"no_wrap": True}),
-        ("source", {"ratio": 2}),
-        ("event", {"ratio": 2}),
-        ("target", {"ratio": 2}),
-        ("where", {"ratio": 1}),
-        ("evidence", {"ratio": 5}),
-    ):
-        table.add_column(col, **kw)
     for e in sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["sentence_index"])):
-        date = e.get("date") or "?"
+        date = e.get("date") or "undated"
         if e.get("date_precision") not in (None, "day"):
             date += f" ({e['date_precision']})"
-        info = book.lookup(e["cameo"])
-        what = f"{e['cameo']} {info.name}"
+        line = Text(f"{date:<20}", style="cyan")
+        line.append(_actor_label(e["source"]), style="bold")
+        line.append(f"  {e['cameo']} {book.lookup(e['cameo']).name}", style="green")
         if e.get("modality") == "intended":
-            what += " [intent]"
-        sources = e.get("num_sources")
-        evidence = e["evidence"] if len(e["evidence"]) < 220 else e["evidence"][:217] + "..."
-        if sources and sources > 1:
-            evidence += f" [{sources} sources]"
-        loc = (e.get("location") or {}).get("name") or ""
-        table.add_row(date, _actor_label(e["source"]), what, _actor_label(e.get("target")), loc, evidence)
-    console.print(table)
+            line.append(" [intent]", style="yellow")
+        if e.get("target"):
+            line.append("  ")
+            line.append(_actor_label(e["target"]), style="bold")
+        if (loc := (e.get("location") or {}).get("name")):
+            line.append(f"  @ {loc}", style="magenta")
+        if (sources := e.get("num_sources")) and sources > 1:
+            line.append(f"  [{sources} sources]", style="yellow")
+        console.print(line, soft_wrap=True)
+        quote = Text(" " * 20 + f"“{e['evidence']}” ", style="dim")
+        quote.append(f"({e['article_id']} #{e['sentence_index']})", style="dim italic")
+        console.print(quote, soft_wrap=True)
 
 
 @app.command()
@@ -148,10 +148,10 @@ def run(
     if timeline and events:
         from dyad.store import Store
 
-        with Store(db) as store:
-            new_ids = {e.event_id for e in events}
-            stored = [e for e in store.query_events() if e["event_id"] in new_ids]
-        print_timeline(stored, title=f"{len(stored)} events added to {db}")
+        with Store(db, read_only=True) as store:  # one line per real-world event, not per mention
+            new_clusters = {e.cluster_id for e in events}
+            stored = [e for e in store.query_events(clusters=True) if e["cluster_id"] in new_clusters]
+        print_timeline(stored, title=f"{len(events)} events coded into {db} ({len(stored)} distinct real-world events)")
     _print_summary(summary, "dyad run")
     if summary.articles_read == 0 and summary.already_stored == 0:
         raise typer.Exit(1)
