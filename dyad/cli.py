@@ -269,14 +269,22 @@ def stories(
     summary = RunSummary()
     articles = [clean_article(a) for a in split_inputs(read_inputs(paths), summary)]
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    lines = group_stories(articles)
     try:
-        for line in group_stories(articles):
+        for line in lines:
             sink.write(json.dumps(line, ensure_ascii=False) + "\n")
     finally:
         if out:
             sink.close()
-    summary.articles_coded = len(articles)
-    _print_summary(summary, "dyad stories")
+    n_stories = len({line["story_id"] for line in lines})
+    n_dups = sum(1 for line in lines if line["duplicate_of"])
+    err.print(
+        f"[bold]dyad stories:[/] {summary.articles_read} articles read, {summary.skipped} skipped; "
+        f"{n_stories} stories, {n_dups} near-duplicates",
+        highlight=False,
+    )
+    for problem in summary.problems[:20]:
+        err.print(f"  [yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
     if not articles:
         raise typer.Exit(1)
 

@@ -206,3 +206,13 @@ def test_console_script_is_installed():
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("run", "code", "events", "export", "stories", "series", "network"):
         assert command in out
+
+
+def test_stories_groups_the_two_rewrites_of_one_wire_story():
+    result = invoke("stories", str(EXAMPLE_CORPUS))
+    assert result.exit_code == 0, result.output
+    lines = {x["article_id"][:3]: x for x in map(json.loads, result.stdout.splitlines())}
+    assert set(lines) == {"000", "001", "002", "003", "004"}
+    assert lines["001"]["story_id"] == lines["003"]["story_id"]
+    assert len({x["story_id"] for x in lines.values()}) == 4
+    assert "4 stories" in result.stderr
