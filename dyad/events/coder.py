@@ -52,7 +52,7 @@ class Found:
     pattern: Pattern
     code: str
     source: Mention
-    target: Mention
+    target: Mention | None  # None: a one-sided event ("protesters rallied", "X agreed to a ceasefire")
     how: list[str] = field(default_factory=list)  # evidence for the confidence score
 
 
@@ -195,6 +195,7 @@ class Coder:
         if not sources:
             return []
         targets = self._targets(tok, pat, obj, passive, sm)
+        solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
         if pat.xcomp_codes and code == pat.code:
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
@@ -203,7 +204,26 @@ class Coder:
             if mapped is None and pat.xcomp_only:
                 return []
             code = mapped or code
-        return self._pairs(tok, pat, code, sources, targets, how, sm)
+        return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _may_stand_alone(self, pat: Pattern, tok: Token, obj: Token | None, passive: bool,
+                         sm: SentenceMentions) -> bool:  # fmt: skip
+        """Whether a trigger with a source but no resolved target is still an event.
+
+        A pattern says ``alone: never`` when the event is empty without its target ("told", "met"),
+        ``alone: any`` when the act is complete without one ("rallied", "mobilized troops"). By default
+        the trigger stands alone when nothing was left unread: no direct object, or the object is one
+        the pattern asks for ("imposed a curfew"), or it names people the KB cannot place ("kidnapped
+        16 advisers"). "released its earnings" has an object that is neither, and is no event.
+        """
+        if pat.alone == "never":
+            return False
+        if pat.alone == "any" or obj is None or passive:
+            return True
+        if pat.objects and self._object_lemmas(obj) & pat.objects:
+            return True
+        piece = sm.sa.by_token.get(obj.i)
+        return piece is not None and bool(piece.kinds() & {"role", "institution", "person"})
 
     def _pattern_for(self, tok: Token) -> Pattern | None:
         """The verb pattern that fits ``tok``, if any."""
@@ -428,8 +448,8 @@ class Coder:
         return code
 
     def _pairs(self, tok: Token, pat: Pattern, code: str, sources: list[Mention], targets: list[Mention],
-               how: list[str], sm: SentenceMentions) -> list[Found]:  # fmt: skip
-        out = []
+               how: list[str], sm: SentenceMentions, solo: bool = False) -> list[Found]:  # fmt: skip
+        out: list[Found] = []
         if targets:
             for s in sources:
                 for t in targets:
@@ -439,11 +459,14 @@ class Coder:
                 for t in sources:
                     if s is not t:
                         out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
+        elif solo:
+            out.extend(Found(tok, pat, code, s, None, [*how, "alone"]) for s in sources)
         if pat.venue and code in MEETING_CODES:
             venue = self._venue(tok, sm)
             if venue:
                 for f in out:
-                    f.code = _venue_code(venue, f.source.country, f.target.country, f.code)
+                    if f.target is not None:
+                        f.code = _venue_code(venue, f.source.country, f.target.country, f.code)
         return out
 
     def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
@@ -494,6 +517,7 @@ class Coder:
             sources = [m for m in cands if m.code]
             if sources:
                 break
+        light = False
         if not sources and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in self.patterns.light_verbs:
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = tok.head
@@ -501,6 +525,7 @@ class Coder:
                 return []
             subj, inherited = self._subjects(verb, False, sm)
             sources = [m for m in subj if m.code]
+            light = True
             if inherited:
                 how.append("inherited")
         if not sources:
@@ -511,7 +536,10 @@ class Coder:
             if targets:
                 break
         code = self._refine(pat, code, tok, None)
-        return self._pairs(tok, pat, code, sources, targets, how, sm)
+        # a bare nominal ("US sanctions") needs its target unless the noun is an act on its own
+        # ("Palestinian riots") or a light verb made it one ("staged a protest")
+        solo = not targets and pat.alone != "never" and (pat.alone == "any" or light)
+        return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
 
     def _modifier_actor(self, c: Token, sm: SentenceMentions) -> list[Mention]:
         """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod)."""
@@ -537,16 +565,19 @@ class Coder:
         """One event per actor pair and code; a generic code yields to a specific one of the same family
         for the same pair ("agreed to undertake joint exercises": 031 rather than 030 and 031)."""
         pair_codes: dict[tuple, set[str]] = {}
+        with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
         for f in found:
-            pair_codes.setdefault((f.source.code, f.source.name, f.target.code, f.target.name), set()).add(f.code)
+            pair_codes.setdefault(_pair(f), set()).add(f.code)
         out, seen = [], set()
         for f in found:
-            codes = pair_codes[(f.source.code, f.source.name, f.target.code, f.target.name)]
+            if f.target is None and (f.source.code, f.source.name, f.code[:2]) in with_target:
+                continue  # the same act is coded with its target already
+            codes = pair_codes[_pair(f)]
             if len(f.code) == 3 and f.code.endswith("0") and any(
                 c != f.code and c.startswith(f.code[:2]) for c in codes
             ):
                 continue
-            key = (f.source.code, f.source.name, f.target.code, f.target.name, f.code)
+            key = (*_pair(f), f.code)
             if key in seen or _self_event(f):
                 continue
             seen.add(key)
@@ -565,8 +596,9 @@ class Coder:
         trig = f.trigger
         t_start = sent.start + trig.idx
         t_span = (t_start, t_start + len(trig.text))
-        src, tgt = f.source.actor(), f.target.actor()
-        if src is None or tgt is None:
+        src = f.source.actor()
+        tgt = f.target.actor() if f.target is not None else None
+        if src is None or (f.target is not None and tgt is None):
             return None
         date, precision, date_text = published, ("day" if published else None), None
         if self._date_for_event is not None:
@@ -579,12 +611,14 @@ class Coder:
         location: Location | None = None
         if self._place_for_event is not None:
             try:
-                countries = [c for c in (src.country, tgt.country) if c]
+                countries = [c for c in (src.country, tgt.country if tgt else None) if c]
                 location = self._place_for_event(doc, trig.i, countries, article.text)
             except Exception:  # noqa: BLE001
                 log.debug("place_for_event failed", exc_info=True)
         code = f.code
-        if f.pattern.venue and code in MEETING_CODES and location is not None and location.country:
+        if f.pattern.venue and code in MEETING_CODES and tgt is not None and location is not None and (
+            location.country
+        ):
             # the place stage knows where the meeting was: a visit to the target or hosting the target
             refined = _venue_code(location.country, src.country, tgt.country, code)
             subtree = doc[trig.left_edge.i : trig.right_edge.i + 1].text
@@ -594,7 +628,7 @@ class Coder:
                 info = self.codebook.get(code) or info
             f.code = code
         modality = "intended" if "intended" in f.how else "asserted"
-        key = f"{article.id}|{sent.index}|{src.code}|{tgt.code}|{f.code}|{t_span[0]}"
+        key = f"{article.id}|{sent.index}|{src.code}|{tgt.code if tgt else ''}|{f.code}|{t_span[0]}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
             article_id=article.id,
@@ -641,8 +675,15 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _pair(f: Found) -> tuple:
+    t = f.target
+    return (f.source.code, f.source.name, t.code if t else None, t.name if t else None)
+
+
 def _self_event(f: Found) -> bool:
     s, t = f.source, f.target
+    if t is None:
+        return False
     if s.name and s.name == t.name:
         return True
     if s.code == t.code and (s.name is None or t.name is None):
@@ -654,10 +695,10 @@ def _confidence(f: Found) -> float:
     """Higher for a full parse path between known actors; lower for inherited subjects,
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
-    penalties = {"inherited": 0.1, "nominal": 0.2, "mutual": 0.05, "intended": 0.05}
+    penalties = {"inherited": 0.1, "nominal": 0.2, "mutual": 0.05, "intended": 0.05, "alone": 0.15}
     for h in f.how:
         c -= penalties.get(h, 0.0)
-    for m in (f.source, f.target):
+    for m in (f.source, f.target) if f.target is not None else (f.source,):
         c -= {"kb": 0.0, "compose": 0.05, "surname": 0.05, "coref": 0.1, "fuzzy": 0.15, "pronoun": 0.2,
               "place": 0.05}.get(m.resolved_by, 0.1)  # fmt: skip
     return max(0.05, min(0.99, c))

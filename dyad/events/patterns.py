@@ -43,6 +43,7 @@ class Pattern:
     requires_modifier: frozenset[str] = frozenset()
     xcomp_codes: tuple[tuple[str, str], ...] = ()
     xcomp_only: bool = False
+    alone: str = "object"  # never | object | any: may the event stand without a target (coder._may_stand_alone)
     origin: str = ""
 
     @property
@@ -57,6 +58,16 @@ def _words(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         value = [value]
     return frozenset(str(v).lower() for v in value)
+
+
+def _alone(value: Any) -> str:
+    if value is True:
+        return "any"
+    if value is False:
+        return "never"
+    if value not in ("never", "object", "any"):
+        raise ValueError(f"alone must be never, object or any, got {value!r}")
+    return str(value)
 
 
 def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
@@ -80,6 +91,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         requires_modifier=_words(rec.get("requires_modifier")),
         xcomp_codes=tuple((str(k), str(v)) for k, v in (rec.get("xcomp_codes") or {}).items()),
         xcomp_only=bool(rec.get("xcomp_only", False)),
+        alone=_alone(rec.get("alone", "object")),
         origin=origin,
     )
 
