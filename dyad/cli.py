@@ -43,6 +43,15 @@ def _check_paths(paths: list[str]) -> None:
         fail("no such file or folder: " + ", ".join(missing))
 
 
+def _inputs_or_stdin(inputs: list[str] | None) -> list[str]:
+    """The paths to read; none means JSONL on stdin, which must then be piped, not a terminal."""
+    if not inputs and sys.stdin.isatty():
+        fail("give input files or folders, or pipe JSONL articles on stdin (see --help)")
+    paths = inputs or ["-"]
+    _check_paths(paths)
+    return paths
+
+
 def _print_summary(summary: Any, what: str) -> None:
     """The closing report: articles read, skipped and why, events found."""
     err.print(
@@ -168,8 +177,7 @@ def code(
     from dyad.ingest import read_inputs
     from dyad.pipeline import RunSummary, code_stream, split_inputs
 
-    paths = inputs or ["-"]
-    _check_paths(paths)
+    paths = _inputs_or_stdin(inputs)
     summary = RunSummary()
     events = [e for _, evs in code_stream(split_inputs(read_inputs(paths), summary), summary, batch_size) for e in evs]
     assign_clusters(events)
@@ -264,8 +272,7 @@ def stories(
     from dyad.ingest import read_inputs
     from dyad.pipeline import RunSummary, split_inputs
 
-    paths = inputs or ["-"]
-    _check_paths(paths)
+    paths = _inputs_or_stdin(inputs)
     summary = RunSummary()
     articles = [clean_article(a) for a in split_inputs(read_inputs(paths), summary)]
     sink = out.open("w", encoding="utf-8") if out else sys.stdout

@@ -9,6 +9,7 @@ workers code, the driver alone writes to the database.
 from __future__ import annotations
 
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -159,7 +160,8 @@ def dask_client(workers: int = 0, scheduler: str | None = None):
 
 def code(articles: Iterable[dict[str, Any] | Article], published: str | None = None) -> list[dict[str, Any]]:
     """Code articles given as contract dicts (``id``, ``text`` or ``html``, ``published``...) and
-    return contract event dicts, with ``cluster_id`` assigned across the whole input."""
+    return contract event dicts, with ``cluster_id`` assigned across the whole input.
+    Records without ``id`` or text are skipped with a warning naming the record."""
     from dyad.dedup.events import assign_clusters
     from dyad.ingest import article_from_record
 
@@ -169,8 +171,8 @@ def code(articles: Iterable[dict[str, Any] | Article], published: str | None = N
         for i, a in enumerate(articles)
     )
     events = [e for _, evs in code_stream(split_inputs(items, summary), summary) for e in evs]
-    if summary.problems:
-        raise ValueError("; ".join(str(p) for p in summary.problems))
+    for problem in summary.problems:  # a bad record is reported and skipped, never the whole call
+        warnings.warn(f"dyad.code skipped {problem}", stacklevel=2)
     assign_clusters(events)
     return [e.to_dict() for e in events]
 

@@ -216,3 +216,13 @@ def test_stories_groups_the_two_rewrites_of_one_wire_story():
     assert lines["001"]["story_id"] == lines["003"]["story_id"]
     assert len({x["story_id"] for x in lines.values()}) == 4
     assert "4 stories" in result.stderr
+
+
+def test_python_api_skips_a_bad_record_with_a_warning():
+    import dyad
+
+    good = {"id": "g", "published": "2024-05-16",
+            "text": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday."}
+    with pytest.warns(UserWarning, match="record 1"):
+        events = dyad.code([good, {"text": "no id here"}])
+    assert events and all(e["article_id"] == "g" for e in events)
