@@ -226,3 +226,36 @@ def test_python_api_skips_a_bad_record_with_a_warning():
     with pytest.warns(UserWarning, match="record 1"):
         events = dyad.code([good, {"text": "no id here"}])
     assert events and all(e["article_id"] == "g" for e in events)
+
+
+def test_a_run_killed_midway_keeps_finished_batches_and_a_rerun_completes_it(tmp_path: Path, monkeypatch):
+    from dyad import pipeline
+
+    real = pipeline.code_batch
+    calls = {"n": 0}
+
+    def dies_on_second_batch(batch):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # not an error a batch can recover from: the run stops here
+        return real(batch)
+
+    db = tmp_path / "killed.duckdb"
+    monkeypatch.setattr(pipeline, "code_batch", dies_on_second_batch)
+    aborted = invoke("run", str(EXAMPLE_CORPUS), "--db", str(db), "--batch-size", "2")
+    assert aborted.exit_code != 0  # click turns the interrupt into "Aborted!"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+    con.close()
+    monkeypatch.setattr(pipeline, "code_batch", real)
+    result = invoke("run", str(EXAMPLE_CORPUS), "--db", str(db), "--batch-size", "2")
+    assert result.exit_code == 0
+    assert "2 already stored" in result.stderr
+    reference = tmp_path / "clean.duckdb"
+    assert invoke("run", str(EXAMPLE_CORPUS), "--db", str(reference)).exit_code == 0
+    counts = []
+    for path in (db, reference):
+        con = duckdb.connect(str(path), read_only=True)
+        counts.append([con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events")])
+        con.close()
+    assert counts[0] == counts[1]
