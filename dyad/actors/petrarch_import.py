@@ -22,8 +22,10 @@ PETRARCH conventions handled here:
   PETRARCH 0.5 a regular plural is generated for each agent phrase unless ``{}`` or an explicit plural
   is given.
 
-Verb dictionaries are recognised and reported, not imported: PETRARCH verb patterns depend on its own
-parse-tree matcher and have no faithful equivalent in ``verbs.tsv``.
+Verb dictionaries (PETRARCH 1 ``PETR.Validate.verbs.txt`` and PETRARCH 2 / Phoenix ``CAMEO.2.0.txt``) are
+converted into ``verbs.tsv`` lines -- ``lemma [particle/preposition] [object]<TAB>code[<TAB>reverse code]``
+-- as far as they map faithfully onto what dyad's coder matches (see :func:`parse_verbs`); every pattern
+that does not is counted under a reason and left out.
 
 Messy input never stops an import: a malformed line gives a warning naming ``file:line`` and is skipped,
 duplicate names and roles are merged, overlapping date ranges are counted and kept (the knowledge base
@@ -38,6 +40,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
@@ -46,12 +49,14 @@ __all__ = [
     "import_dictionary",
     "parse_actors",
     "parse_agents",
+    "parse_verbs",
     "petrarch_date",
     "pretty_name",
 ]
 
 ACTORS_FILE = "actors.tsv"
 AGENTS_FILE = "agents.tsv"
+VERBS_FILE = "verbs.tsv"
 
 #: Two-digit years up to this value are read as 20xx, later ones as 19xx (Phoenix roles start in 1917).
 CENTURY_PIVOT = 30
@@ -120,6 +125,13 @@ class ImportStats:
     agents: int = 0
     new_agents: int = 0
     verbs: int = 0
+    """Verb dictionary files read."""
+    verb_entries: int = 0
+    verb_patterns: int = 0
+    verb_rules: int = 0
+    new_verb_rules: int = 0
+    verb_conflicts: int = 0
+    verb_skipped: dict[str, int] = field(default_factory=dict)
     skipped_lines: int = 0
     duplicates: int = 0
     overlaps: int = 0
@@ -142,7 +154,14 @@ class ImportStats:
             f"  skipped:  {self.skipped_lines} line(s), {self.no_code} actor(s) without a usable code",
         ]
         if self.verbs:
-            lines.append(f"  verbs:    {self.verbs} verb dictionary file(s) not imported (not supported)")
+            skipped = sum(self.verb_skipped.values())
+            lines.append(
+                f"  verbs:    {self.verbs} file(s): {self.verb_entries} verbs, {self.verb_patterns} patterns -> "
+                f"{self.verb_rules} verbs.tsv lines ({self.new_verb_rules} new, {self.verb_conflicts} with another "
+                f"code for the same words: first kept); {skipped} left out:"
+            )
+            for reason, count in sorted(self.verb_skipped.items(), key=lambda kv: -kv[1]):
+                lines.append(f"    {count:6d}  {reason}")
         if self.warnings:
             lines.append(f"  warnings: {len(self.warnings)}")
             lines.extend(f"    {w}" for w in self.warnings[:20])
@@ -428,6 +447,373 @@ def _kind(path: Path) -> str:
     return "unknown"
 
 
+# ------------------------------------------------------------------------------------------- verbs
+
+#: Phrasal particles: "set OUT views", "put OFF talks" take a direct object after them; any other
+#: preposition followed by a noun ("appeal FOR aid") introduces a prepositional object instead.
+PARTICLES = {"up", "off", "out", "down", "over", "back", "away", "aside", "forward", "apart"}
+#: Words in a pattern's tail that show it matches auxiliaries, adverbs or clauses, not an object.
+_CONTEXT_WORDS = {"would", "will", "wo", "should", "may", "might", "can", "ca", "could", "must", "not", "n't", "never",
+                  "now", "again", "so", "really", "was", "were", "is", "are", "am", "be", "been", "have", "has",
+                  "had", "did", "do", "does", "also", "still", "ever", "that", "neither", "nor", "to"}  # fmt: skip
+_VERB_TOKEN_RE = re.compile(r"[(){}]|[^\s_(){}]+")
+_MARKERS = {"+", "$", "%", "^"}
+MAX_OBJECT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """One ``verbs.tsv`` line: verb lemma, then particles/prepositions, then at most one object noun."""
+
+    words: tuple[str, ...]
+    code: str
+    reverse: str = ""
+    """Code of the event in the other direction (PETRARCH ``[032:033]``: the host's 033), or empty."""
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+    def line(self) -> str:
+        return "\t".join([self.key, self.code, *([self.reverse] if self.reverse else [])])
+
+
+@dataclass
+class VerbImport:
+    """What a verb dictionary converted into: rules, and patterns left out by reason."""
+
+    rules: list[VerbRule] = field(default_factory=list)
+    verbs: int = 0
+    patterns: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+
+def parse_code_pair(text: str) -> tuple[str, str]:
+    """``032:033`` -> ("032", "033"), ``064`` -> ("064", ""); raises for ``---``, ``:173``, ``023?``...
+
+    PETRARCH's paired codes give the event of the source on the target and, after the colon, the
+    event of the target on the source (an arrival is a visit by the one and hosting by the other).
+    """
+    text = text.strip()
+    first, _, second = text.partition(":")
+    if not first:
+        raise DictionaryFormatError("reverse-direction-only code")
+    for part in (first, second) if second else (first,):
+        if not part.isdigit() or not 2 <= len(part) <= 4:
+            raise DictionaryFormatError("not a CAMEO code")
+    return first, second
+
+
+def _verb_tokens(text: str) -> list[str]:
+    """Pattern text to tokens: ``_`` joins words but is otherwise a space; brackets are tokens."""
+    return [t.lower() for t in _VERB_TOKEN_RE.findall(text)]
+
+
+def _irregular_lemmas() -> dict[str, str]:
+    """Irregular form -> lemma from dyad's own pattern data (read-only), so ``SAID`` imports as ``say``."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "data" / "patterns" / "irregular.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {str(form).lower(): str(lemma).lower() for lemma, forms in data.items() for form in forms or []}
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    from dyad.events.patterns import verb_forms
+
+    return verb_forms(lemma) - {lemma}
+
+
+class _VerbParser:
+    """State of one pass over a verb dictionary (synsets, the current block and its verbs)."""
+
+    def __init__(self, path: Path, stats: ImportStats) -> None:
+        self.path, self.stats = path, stats
+        self.out = VerbImport()
+        self.synsets: dict[str, list[str]] = {}
+        self.lemma_of: dict[str, str] = _irregular_lemmas()
+        self.seen: dict[str, VerbRule] = {}
+        self.heads: set[str] = set()
+
+    # -- pass 1: which words are verbs, so inflected entries ("SAYS", "SAID") map to their lemma
+    def collect_lemmas(self, lines: list[tuple[int, str]]) -> None:
+        heads: set[str] = set()
+        for _, line in lines:
+            text = _strip_comment(line).strip()
+            m = re.match(r"^---\s*([A-Za-z_+'-]+)", text)
+            if m:
+                heads.add(m[1].strip("_+").lower())
+            elif text and text[0].isalpha():
+                word = re.split(r"[\s_\[{]", text)[0].lower()
+                heads.add(word)
+                brace = re.search(r"\{([^}]*)\}", text)
+                for form in (brace[1].split() if brace else []):
+                    self.lemma_of.setdefault(form.strip("+").split("_")[0].lower(), word)
+        self.heads = heads
+
+    def lemma(self, word: str) -> str:
+        """The lemma of a verb entry: known irregular forms, else a regular form of a known lemma."""
+        if word in self.lemma_of:
+            return self.lemma_of[word]
+        known = set(self.lemma_of.values()) | self.heads
+        for stem in _stems(word):
+            if stem != word and stem in known and word in _regular_forms(stem):
+                return stem
+        return word
+
+    # -- synsets
+    def expand(self, name: str, depth: int = 0) -> list[list[str]]:
+        """Members of ``&NAME`` as token lists (nested synsets expanded)."""
+        members = self.synsets.get(name.rstrip("_"))
+        if members is None:
+            raise DictionaryFormatError(f"synset &{name} is not defined above")
+        out: list[list[str]] = []
+        for member in members:
+            toks = _verb_tokens(member)
+            if toks and toks[0].startswith("&") and depth < 5:
+                out.extend(self.expand(toks[0][1:], depth + 1))
+            elif toks:
+                out.append(toks)
+        return out
+
+    def run(self) -> VerbImport:
+        lines = list(_lines(self.path, self.stats))
+        self.collect_lemmas(lines)
+        synset: str | None = None
+        block_code: str | None = None
+        block_verbs: list[tuple[str, list[str]]] = []
+        for number, line in lines:
+            origin = f"{self.path}:{number}"
+            raw, _, comment = line.partition("#")
+            text = raw.strip()
+            if not text:
+                continue
+            try:
+                if text.startswith("&"):
+                    synset = text[1:].split()[0].rstrip("_").lower()
+                    self.synsets[synset] = []
+                elif text.startswith("---"):
+                    synset = None
+                    _, blocks = _brackets(text.strip("- "))
+                    block_code = blocks[0].strip() if blocks else "---"
+                    block_verbs = []
+                elif text.startswith("+") and synset is not None:
+                    self.synsets[synset].append(text[1:].strip())
+                elif text.startswith("-"):
+                    self.out.patterns += 1
+                    self.pattern(text[1:], comment, block_verbs)
+                elif block_code is not None:
+                    self.verb(text, block_code, block_verbs)
+                else:
+                    raise DictionaryFormatError("verb line before any '--- VERB [code] ---' block")
+            except DictionaryFormatError as exc:
+                self.stats.skipped_lines += 1
+                self.stats.warn(origin, str(exc))
+        return self.out
+
+    def verb(self, text: str, block_code: str, block_verbs: list[tuple[str, list[str]]]) -> None:
+        """``SAY``, ``BAN {BANS BANNED}``, ``+BREAK_DOWN {...}``, ``ASK [020]``: a verb of the block."""
+        text = re.sub(r"\{[^}]*\}", " ", text)
+        head, blocks = _brackets(text)
+        toks = [t for t in _verb_tokens(head) if t not in "(){}"]
+        if not toks:
+            raise DictionaryFormatError("empty verb line")
+        self.out.verbs += 1
+        plus = [i for i, t in enumerate(toks) if t.startswith("+")]
+        at = plus[0] if plus else 0
+        if at > 0:
+            self.out.skip("verb with words before it (WIRE_+TAP)")
+            return
+        lemma = self.lemma(toks[at].lstrip("+"))
+        tail = [t.lstrip("+") for t in toks[at + 1 :]]
+        if not re.fullmatch(r"[a-z][a-z'-]*", lemma):
+            raise DictionaryFormatError(f"verb {toks[at]!r} is not a word")
+        block_verbs.append((lemma, tail))
+        code = blocks[0] if blocks else block_code
+        if code.strip() == "---":
+            return  # a verb that only codes through its patterns
+        try:
+            first, second = parse_code_pair(code)
+        except DictionaryFormatError as exc:
+            self.out.skip(f"verb: {exc}")
+            return
+        self.add((lemma, *tail), first, second, "verb")
+
+    def pattern(self, text: str, comment: str, block_verbs: list[tuple[str, list[str]]]) -> None:
+        head, blocks = _brackets(text)
+        if len(blocks) != 1:
+            raise DictionaryFormatError("a pattern needs exactly one [code]")
+        if blocks[0].strip() == "---":
+            self.out.skip("pattern: coded '---' (no event)")
+            return
+        try:
+            code, reverse = parse_code_pair(blocks[0])
+        except DictionaryFormatError as exc:
+            self.out.skip(f"pattern: {exc}")
+            return
+        toks = _verb_tokens(head)
+        if "*" not in toks:
+            self.out.skip("pattern: no '*' for the verb")
+            return
+        star = toks.index("*")
+        left, right = toks[:star], toks[star + 1 :]
+        if "$" in toks or "+" in left:
+            self.out.skip("pattern: places source/target itself ($, + before the verb)")
+            return
+        if any(t not in _MARKERS for t in left):
+            self.out.skip("pattern: words before the verb (subject, auxiliary or adverb context)")
+            return
+        try:
+            tails = self.tails(right)
+        except _Skip as exc:
+            self.out.skip(f"pattern: {exc}")
+            return
+        if not block_verbs:
+            raise DictionaryFormatError("pattern before any verb of its block")
+        source = self.lemma(comment.strip().split()[0].lower()) if comment.strip() else ""
+        verbs = [v for v in block_verbs if v[0] == source] or block_verbs
+        for lemma, vtail in verbs:
+            if vtail and tails != [[]]:
+                # "+ASK_FOR" with "- * SUPPORT": the pattern's object would be a prepositional object
+                self.out.skip("pattern: on a multi-word verb")
+                continue
+            for tail in tails:
+                self.add((lemma, *vtail, *tail), code, reverse, "pattern")
+
+    def tails(self, toks: list[str]) -> list[list[str]]:
+        """Particles/prepositions and at most one object head noun after the verb, per alternative.
+
+        Raises :class:`_Skip` when the tail needs something ``verbs.tsv`` cannot say: a prepositional
+        object, auxiliaries or clauses, more than one object phrase."""
+        preps: list[str] = []
+        objects: list[list[str]] = []  # alternatives for one object phrase (its head words)
+        phrase: list[str] = []
+        i = 0
+
+        def close_phrase() -> None:
+            nonlocal phrase
+            if phrase:
+                if objects:
+                    raise _Skip("more than one object phrase")
+                if len(phrase) > MAX_OBJECT_WORDS:
+                    raise _Skip("object phrase of more than three words")
+                objects.append([phrase[-1]])
+                phrase = []
+
+        while i < len(toks):
+            t = toks[i]
+            if t in _MARKERS:
+                close_phrase()
+            elif t == "(":
+                close_phrase()
+                j = toks.index(")", i) if ")" in toks[i:] else len(toks)
+                group = [x for x in toks[i + 1 : j] if x not in _MARKERS and x not in "{}"]
+                if not group or group[0] not in _preps():
+                    raise _Skip("parenthesised group that is not a prepositional phrase")
+                if len(group) > 1:
+                    raise _Skip("prepositional object (only the preposition can be matched)")
+                preps.append(group[0])
+                i = j
+            elif t == "{":
+                close_phrase()
+                j = toks.index("}", i) if "}" in toks[i:] else len(toks)
+                phrase = [x for x in toks[i + 1 : j] if x not in _MARKERS]
+                if phrase and phrase[-1].startswith("&"):
+                    objects.append([m[-1] for m in self.expand(phrase[-1][1:])])
+                    phrase = []
+                else:
+                    close_phrase()
+                i = j
+            elif t.startswith("&"):
+                close_phrase()
+                if objects:
+                    raise _Skip("more than one object phrase")
+                members = self.expand(t[1:])
+                if all(len(m) == 1 and m[0] in _preps() for m in members):
+                    raise _Skip("alternative prepositions (one line each is not faithful to order)")
+                objects.append([m[-1] for m in members])
+            elif t in _CONTEXT_WORDS:
+                raise _Skip("auxiliary, adverb or clause after the verb")
+            elif t in _preps():
+                if phrase or objects:
+                    raise _Skip("preposition after the object")
+                if t not in PARTICLES and i + 1 < len(toks) and toks[i + 1] not in _MARKERS | {"("}:
+                    raise _Skip("prepositional object (only the preposition can be matched)")
+                preps.append(t)
+            elif re.fullmatch(r"[a-z][a-z'-]*", t):
+                phrase.append(t)
+            else:
+                raise _Skip(f"token {t!r} is not a word")
+            i += 1
+        close_phrase()
+        if not objects:
+            return [preps]
+        heads = [h for h in objects[0] if re.fullmatch(r"[a-z][a-z'-]*", h)]
+        if not heads:
+            raise _Skip("object synset without usable words")
+        return [[*preps, h] for h in dict.fromkeys(heads)]
+
+    def add(self, words: tuple[str, ...], code: str, reverse: str, kind: str) -> None:
+        rule = VerbRule(tuple(words), code, reverse)
+        old = self.seen.get(rule.key)
+        if old is None:
+            self.seen[rule.key] = rule
+            self.out.rules.append(rule)
+        elif (old.code, old.reverse) != (code, reverse):
+            self.out.conflicts += 1
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of a regularly inflected verb form (checked against known lemmas by the caller)."""
+    out = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):  # fmt: skip
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # banned -> ban
+    return out
+
+
+class _Skip(Exception):
+    """A pattern that has no faithful ``verbs.tsv`` equivalent (counted, not an error)."""
+
+
+@lru_cache(maxsize=1)
+def _preps() -> frozenset[str]:
+    from dyad.events.patterns import PREPOSITIONS
+
+    return frozenset(PREPOSITIONS) | PARTICLES
+
+
+def parse_verbs(path: Path, stats: ImportStats) -> VerbImport:
+    """Convert a PETRARCH 1 or PETRARCH 2 (Phoenix) verb dictionary into ``verbs.tsv`` rules.
+
+    What converts: each verb of a ``--- VERB [code] ---`` block with its own or the block's code
+    (``say  010``); multi-word verbs whose extra words follow the verb (``+BREAK_DOWN`` -> ``break
+    down``); patterns ``- * [particle] [object] [code]`` where ``*`` is the verb and the tail is
+    particles/prepositions (``(TO)``, ``OFF``) and at most one object phrase, kept as its head noun
+    (``- * DIPLOMATIC TIES`` -> ``ties``; ``{MOCK ATTACK}`` -> ``attack``); object synsets (``&FOOD``)
+    expand into one line per member. Inflected entries (``SAID``, ``SAYS``) become their lemma.
+
+    Left out, by reason: words before the verb (``- SAID * [041]``, ``- NOT *``), prepositional
+    objects (``(TO BORDER)``, ``FOR_ASYLUM`` -- dyad matches a particle and a direct object only),
+    tails with auxiliaries or clauses, patterns that place the source or target themselves
+    (``$``), codes that are not numeric (``[---]``, ``[023?]``) or only for the reverse direction
+    (``[:173]``). A PETRARCH 2 pattern whose comment names the verb it was written for (``# RUSH``)
+    is attached to that verb only, not to every synonym of the block.
+    """
+    return _VerbParser(path, stats).run()
+
+
 # ----------------------------------------------------------------------------------------- the store
 
 
@@ -470,6 +856,22 @@ def _read_agents_tsv(path: Path, stats: ImportStats) -> tuple[dict[str, str], li
         else:
             agents.setdefault(cols[0].strip().lower(), cols[1].strip())
     return agents, verbatim
+
+
+def _read_verbs_tsv(path: Path) -> tuple[dict[str, str], list[str]]:
+    """Existing verb lines keyed by their pattern words; comments and odd lines are kept verbatim."""
+    verbs: dict[str, str] = {}
+    verbatim: list[str] = []
+    if not path.exists():
+        return verbs, verbatim
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not line.strip() or line.startswith("#") or len(cols) < 2:
+            verbatim.append(line)
+        else:
+            key = " ".join(cols[0].lower().replace("_", " ").split())
+            verbs.setdefault(key, "\t".join([key, *(c.strip() for c in cols[1:])]))
+    return verbs, verbatim
 
 
 def _clean_cell(value: str) -> str:
@@ -518,8 +920,9 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
 
     actors, actors_verbatim = _read_actors_tsv(into / ACTORS_FILE, stats)
     agents, agents_verbatim = _read_agents_tsv(into / AGENTS_FILE, stats)
-    actors_before, agents_before = len(actors), len(agents)
-    touched_actors = touched_agents = False
+    verbs, verbs_verbatim = _read_verbs_tsv(into / VERBS_FILE)
+    actors_before, agents_before, verbs_before = len(actors), len(agents), len(verbs)
+    touched_actors = touched_agents = touched_verbs = False
 
     for file in files:
         kind = _kind(file)
@@ -557,13 +960,27 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
                 else:
                     stats.duplicates += 1
         elif kind == "verbs":
+            touched_verbs = True
             stats.verbs += 1
-            stats.warn(str(file), "verb dictionaries are not imported (PETRARCH verb patterns are not supported)")
+            result = parse_verbs(file, stats)
+            stats.verb_entries += result.verbs
+            stats.verb_patterns += result.patterns
+            stats.verb_rules += len(result.rules)
+            stats.verb_conflicts += result.conflicts
+            for reason, count in result.skipped.items():
+                stats.verb_skipped[reason] = stats.verb_skipped.get(reason, 0) + count
+            for rule in result.rules:
+                existing = verbs.get(rule.key)
+                if existing is None:
+                    verbs[rule.key] = rule.line()
+                elif existing != rule.line():
+                    stats.verb_conflicts += 1
         else:
             stats.warn(str(file), "not an actors or agents dictionary (issues, discards and others are not imported); skipped")
 
     stats.new_actors = len(actors) - actors_before
     stats.new_agents = len(agents) - agents_before
+    stats.new_verb_rules = len(verbs) - verbs_before
     stats.overlaps = sum(_overlaps(a.roles) for a in actors.values())
 
     if touched_actors:
@@ -576,4 +993,9 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
         _write_atomic(into / ACTORS_FILE, rows)
     if touched_agents:
         _write_atomic(into / AGENTS_FILE, [*agents_verbatim, *(f"{p}\t{s}" for p, s in agents.items())])
+    if touched_verbs:
+        header = [] if verbs_verbatim or verbs_before else [
+            "# pattern (verb lemma, particles/prepositions, object noun)<TAB>CAMEO code[<TAB>code of the reverse event]"
+        ]
+        _write_atomic(into / VERBS_FILE, [*header, *verbs_verbatim, *verbs.values()])
     return stats
