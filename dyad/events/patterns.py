@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 PREPOSITIONS = {"on", "upon", "with", "to", "in", "at", "for", "against", "from", "into", "about", "between",
                 "of", "by", "up", "off", "out", "down", "over"}  # fmt: skip
 
+USER_FALLBACK_TARGETS = ("prep:with", "prep:to", "prep:against", "prep:on", "prep:in", "prep:at", "prep:into",
+                         "prep:for", "ofobj", "xcomp")  # fmt: skip
+"""Where a user ``verbs.tsv`` pattern looks for its target after the object and its own prepositions."""
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
 
@@ -152,7 +156,9 @@ class PatternSet:
             lemma, rest = words[0], words[1:]
             preps = [w for w in rest if w in PREPOSITIONS]
             objs = [w for w in rest if w not in PREPOSITIONS and w not in ("*", "+", "$", "a", "the")]
-            target = ["dobj", "dative"] + [f"prep:{p}" for p in preps]
+            # PETRARCH-style dictionaries take the first actor after the verb as the target: the
+            # object, else the object of a common preposition ("restore ties WITH Gondor").
+            target = list(dict.fromkeys(["dobj", "dative", *(f"prep:{p}" for p in preps), *USER_FALLBACK_TARGETS]))
             p = Pattern(lemma, code, objects=frozenset(objs), preps=frozenset(preps), target=tuple(target),
                         origin=f"{path}:{n}")  # fmt: skip
             user.setdefault(lemma, []).append(p)
