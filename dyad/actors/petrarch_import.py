@@ -596,7 +596,9 @@ class _VerbParser:
             if not text:
                 continue
             try:
-                if text.startswith("&"):
+                if text.startswith("~"):
+                    self.out.skip("transformation rule (~ ... = ...): not supported")
+                elif text.startswith("&"):
                     synset = text[1:].split()[0].rstrip("_").lower()
                     self.synsets[synset] = []
                 elif text.startswith("---"):
@@ -903,14 +905,32 @@ def _overlaps(roles: list[Role]) -> int:
     return count
 
 
-def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
+VERB_MODES = ("extend", "override")
+
+
+def bundled_verb_lemmas() -> frozenset[str]:
+    """Verb lemmas dyad's own patterns (``dyad/data/patterns/verbs.yaml``) already code."""
+    from dyad.events.patterns import PatternSet
+
+    return frozenset(PatternSet.load().verbs)
+
+
+def import_dictionary(path: Path, into: Path | None = None, verbs: str = "extend") -> ImportStats:
     """Merge one PETRARCH/Phoenix dictionary file (or every ``*.txt`` in a folder) into ``into``.
 
     ``into`` defaults to :func:`default_dictionary_dir`. Actors are merged by name (case-insensitively):
     aliases and roles are unioned, so importing the same file twice changes nothing. Agent phrases
     already in the user dictionary keep their code. Raises ``FileNotFoundError`` only when ``path``
     does not exist; everything wrong inside a file is a warning in the returned stats.
+
+    ``verbs`` says what a verb dictionary may do to verbs dyad already codes. ``"extend"`` (default)
+    adds only verbs dyad's own patterns do not know: those patterns carry what ``verbs.tsv`` cannot
+    say (where the target is, meetings refined by venue, mutual events, infinitive complements), and
+    a one-line user pattern would shadow them. ``"override"`` imports every convertible pattern, so
+    the dictionary's own codes win (to reproduce a PETRARCH coding, as ``dyad eval petrarch`` does).
     """
+    if verbs not in VERB_MODES:
+        raise ValueError(f"verbs must be one of {VERB_MODES}, not {verbs!r}")
     path = Path(path)
     into = Path(into) if into is not None else default_dictionary_dir()
     if not path.exists():
@@ -920,8 +940,8 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
 
     actors, actors_verbatim = _read_actors_tsv(into / ACTORS_FILE, stats)
     agents, agents_verbatim = _read_agents_tsv(into / AGENTS_FILE, stats)
-    verbs, verbs_verbatim = _read_verbs_tsv(into / VERBS_FILE)
-    actors_before, agents_before, verbs_before = len(actors), len(agents), len(verbs)
+    verb_lines, verbs_verbatim = _read_verbs_tsv(into / VERBS_FILE)
+    actors_before, agents_before, verbs_before = len(actors), len(agents), len(verb_lines)
     touched_actors = touched_agents = touched_verbs = False
 
     for file in files:
@@ -969,10 +989,16 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
             stats.verb_conflicts += result.conflicts
             for reason, count in result.skipped.items():
                 stats.verb_skipped[reason] = stats.verb_skipped.get(reason, 0) + count
+            known = bundled_verb_lemmas() if verbs == "extend" else frozenset()
             for rule in result.rules:
-                existing = verbs.get(rule.key)
+                if rule.words[0] in known:
+                    reason = "verb already coded by dyad's own patterns (import with verbs='override' to replace)"
+                    stats.verb_skipped[reason] = stats.verb_skipped.get(reason, 0) + 1
+                    stats.verb_rules -= 1
+                    continue
+                existing = verb_lines.get(rule.key)
                 if existing is None:
-                    verbs[rule.key] = rule.line()
+                    verb_lines[rule.key] = rule.line()
                 elif existing != rule.line():
                     stats.verb_conflicts += 1
         else:
@@ -980,7 +1006,7 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
 
     stats.new_actors = len(actors) - actors_before
     stats.new_agents = len(agents) - agents_before
-    stats.new_verb_rules = len(verbs) - verbs_before
+    stats.new_verb_rules = len(verb_lines) - verbs_before
     stats.overlaps = sum(_overlaps(a.roles) for a in actors.values())
 
     if touched_actors:
@@ -997,5 +1023,5 @@ def import_dictionary(path: Path, into: Path | None = None) -> ImportStats:
         header = [] if verbs_verbatim or verbs_before else [
             "# pattern (verb lemma, particles/prepositions, object noun)<TAB>CAMEO code[<TAB>code of the reverse event]"
         ]
-        _write_atomic(into / VERBS_FILE, [*header, *verbs_verbatim, *verbs.values()])
+        _write_atomic(into / VERBS_FILE, [*header, *verbs_verbatim, *verb_lines.values()])
     return stats
