@@ -159,8 +159,9 @@ class PatternSet:
             # PETRARCH-style dictionaries take the first actor after the verb as the target: the
             # object, else the object of a common preposition ("restore ties WITH Gondor").
             target = list(dict.fromkeys(["dobj", "dative", *(f"prep:{p}" for p in preps), *USER_FALLBACK_TARGETS]))
+            # alone="never": PETRARCH-style dictionaries code an event only with both actors found
             p = Pattern(lemma, code, objects=frozenset(objs), preps=frozenset(preps), target=tuple(target),
-                        origin=f"{path}:{n}")  # fmt: skip
+                        alone="never", origin=f"{path}:{n}")  # fmt: skip
             user.setdefault(lemma, []).append(p)
         for lemma, pats in user.items():  # user patterns win: placed before the bundled ones
             self.verbs[lemma] = pats + self.verbs.get(lemma, [])
