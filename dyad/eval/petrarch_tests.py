@@ -148,6 +148,41 @@ def dyads(triples: set[Triple] | frozenset[Triple]) -> set[tuple[str, str]]:
     return {(s, t) for s, t, _ in triples}
 
 
+def error_kinds(results: Sequence[CaseResult]) -> dict[str, int]:
+    """Count why triples were missed or wrong, most frequent first.
+
+    A missed gold triple is charged to the closest prediction in its sentence: same actors but
+    another code ("event code differs"), same source and code ("target differs"), same target and
+    code ("source differs"); with none of those it is "missed, sentence has other events" or
+    "missed, no event in the sentence". A predicted triple that shares its actors with no gold
+    triple is "spurious" ("in a no-event sentence" when nothing was expected)."""
+    counts: dict[str, int] = {}
+
+    def add(kind: str) -> None:
+        counts[kind] = counts.get(kind, 0) + 1
+
+    for r in results:
+        gold, got = set(r.case.expected), r.predicted
+        for s, t, c in gold - got:
+            if any((ps, pt) == (s, t) for ps, pt, _ in got):
+                add("event code differs (actors right)")
+            elif any((ps, pc) == (s, c) for ps, _, pc in got):
+                add("target differs")
+            elif any((pt, pc) == (t, c) for _, pt, pc in got):
+                add("source differs")
+            elif any(ps[:3] == s[:3] and pt[:3] == t[:3] for ps, pt, _ in got):
+                add("actor sector/agent differs")
+            elif got:
+                add("missed, sentence has other events")
+            else:
+                add("missed, no event in the sentence")
+        pairs = {(s[:3], t[:3]) for s, t, _ in gold}
+        for s, t, _ in got - gold:
+            if (s[:3], t[:3]) not in pairs:
+                add("spurious, in a no-event sentence" if not gold else "spurious (actors not in gold)")
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
 @dataclass
 class CaseResult:
     case: PetrarchCase
@@ -213,9 +248,7 @@ def import_toy_dictionaries(
     cannot read lowers the scores but must not stop the evaluation.
     """
     if importer is None:
-        from dyad.actors.petrarch_import import import_dictionary
-
-        importer = import_dictionary
+        importer = _override_importer()
     notes = []
     for name in DICTIONARY_FILES:
         path = data_dir / name
@@ -227,6 +260,17 @@ def import_toy_dictionaries(
         except Exception as exc:  # noqa: BLE001 - report and keep going
             notes.append(f"{name}: import failed: {type(exc).__name__}: {exc}")
     return notes
+
+
+def _override_importer() -> Callable[[Path, Path], Any]:
+    """The importer with ``verbs="override"``: the toy verb dictionary's own codes must win over
+    dyad's bundled patterns, or the test measures dyad's CAMEO choices against KEDS/WEIS toy codes."""
+    from dyad.actors.petrarch_import import import_dictionary
+
+    def run(path: Path, into: Path) -> Any:
+        return import_dictionary(path, into, verbs="override")
+
+    return run
 
 
 @contextlib.contextmanager
@@ -310,6 +354,9 @@ def print_report(report: PetrarchReport, errors: int = 0) -> None:
         f"no-event sentences left empty: {report.nothing_produced}/{report.nothing_expected} "
         f"({fmt(report.no_event_accuracy)})"
     )
+    kinds = error_kinds(report.results)
+    if kinds:
+        print_table("PETRARCH unit tests: error kinds (triples)", ["kind", "count"], [[k, v] for k, v in kinds.items()])
     by_category = [_row(cat, prf) for cat, prf in sorted(report.by_category.items())]
     print_table(
         "PETRARCH unit tests: exact triples by test category", ["category", *columns[1:]], by_category
@@ -348,7 +395,7 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
         print(f"PETRARCH unit-test data not found at {args.data}; skipping (it lives in ../shared/data).")
         return 0
     try:
-        from dyad.actors.petrarch_import import import_dictionary
+        import_dictionary = _override_importer()
     except Exception as exc:  # noqa: BLE001 - report any loading failure plainly
         print(f"cannot load the PETRARCH dictionary importer: {type(exc).__name__}: {exc}")
         return 2
