@@ -40,6 +40,12 @@ NON_PLACE_ENTS = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONE
 COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym", "institution"}
 NAME_KINDS = {"person", "named"}
 ORG_KINDS = {"company", "igo"}
+# Heads that name a body whose identity is a KB name inside the phrase: "the Hizbollah group",
+# "the radical Islamic Jihad movement", "the ruling ANC party"
+GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "front", "party", "militia",
+               "network", "alliance", "coalition", "army", "forces", "force", "government", "regime"}  # fmt: skip
+# Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
+FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
             "themselves", "it", "its", "who", "which", "that", "whom", "whose"}  # fmt: skip
 
@@ -254,6 +260,8 @@ class SentenceActors:
                     # no office on this date (or none known): a role the phrase states wins,
                     # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV
                     self._fill_from_cues(m, [p2 for p2 in pieces if p2 is not p], head, keep_country=country)
+                if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
+                    m.sector, m.code = "ELI", m.country + "ELI"
                 return m
         # 2. a company or IGO
         for p in pieces:
@@ -280,10 +288,15 @@ class SentenceActors:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
             self._fill_from_cues(m, pieces, head)
+            if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
+                m.sector, m.code = "ELI", m.country + "ELI"
             m.resolved_by = "compose"
             return m
         # 4. institutions and metonyms ("the State Duma", "the Kremlin")
-        for p in head_pieces:
+        group_pieces = []
+        if head.lemma_.lower() in GROUP_HEADS and not head_pieces:
+            group_pieces = [p for p in pieces if p.first({"institution"}) and p.end <= head.i]
+        for p in head_pieces or group_pieces[-1:]:
             inst = p.first({"institution", "metonym"})
             if inst is not None:
                 m.kind, m.name = "institution", inst.name
@@ -296,6 +309,8 @@ class SentenceActors:
                 m.kind, m.role = "role", role.name
                 m.generic_role = head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles
                 m.sector = self._sector(pieces, head, role)
+                if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg):
+                    m.sector = "ELI"
                 m.country = self._country(pieces, head, exclude=p)
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
@@ -334,6 +349,10 @@ class SentenceActors:
                 m.resolved_by = "compose"
                 return m
         return None
+
+    def _former(self, seg: list[int]) -> bool:
+        """"former prime minister", "ex-president", "ousted president": no longer in office."""
+        return any(self.doc[i].lower_ in FORMER or self.doc[i].lower_.startswith("ex-") for i in seg)
 
     def _is_name_head(self, p: Piece, head: Token) -> bool:
         """A person match that ends right before a possessive head noun is a modifier, not the head."""

@@ -188,6 +188,8 @@ class Coder:
         if code is None:
             return []
         how = [] if status == mod.ASSERTED else ["intended"]
+        if tok.dep_ == "conj":
+            how.append("second")  # the act reported first is the headline; a later conjunct ranks below
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
@@ -257,6 +259,10 @@ class Coder:
             if obj is not None:
                 pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
             if not pobjs & pat.pobjs:
+                return False
+        if pat.ccomp_aux:  # "said that Libya MUST hand over": a demand made through a reporting verb
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
                 return False
         if pat.with_objects:
             wl = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -695,7 +701,8 @@ def _confidence(f: Found) -> float:
     """Higher for a full parse path between known actors; lower for inherited subjects,
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
-    penalties = {"inherited": 0.1, "nominal": 0.2, "mutual": 0.05, "intended": 0.05, "alone": 0.15}
+    penalties = {"inherited": 0.1, "nominal": 0.2, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
+                 "second": 0.03}
     for h in f.how:
         c -= penalties.get(h, 0.0)
     for m in (f.source, f.target) if f.target is not None else (f.source,):

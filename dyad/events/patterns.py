@@ -47,13 +47,14 @@ class Pattern:
     requires_modifier: frozenset[str] = frozenset()
     xcomp_codes: tuple[tuple[str, str], ...] = ()
     xcomp_only: bool = False
+    ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
     alone: str = "object"  # never | object | any: may the event stand without a target (coder._may_stand_alone)
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         return sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects,
-                                     self.requires_modifier))  # fmt: skip
+                                     self.requires_modifier, self.ccomp_aux))  # fmt: skip
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -95,6 +96,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         requires_modifier=_words(rec.get("requires_modifier")),
         xcomp_codes=tuple((str(k), str(v)) for k, v in (rec.get("xcomp_codes") or {}).items()),
         xcomp_only=bool(rec.get("xcomp_only", False)),
+        ccomp_aux=_words(rec.get("ccomp_aux")),
         alone=_alone(rec.get("alone", "object")),
         origin=origin,
     )
@@ -173,7 +175,7 @@ class PatternSet:
         for lemma, pats in self.verbs.items():
             vforms = verb_forms(lemma, self.irregular)
             for p in pats:
-                needs = p.objects | p.with_objects | p.pobjs
+                needs = p.objects | p.with_objects | p.pobjs | p.ccomp_aux
                 if needs:
                     objs = {f for o in needs for w in o.split() for f in noun_forms(w)}
                     for f in vforms:
