@@ -18,6 +18,7 @@ from dyad.actors.petrarch_import import (
 from tests.conftest import shared_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "petrarch"
+VERB_FIXTURE = FIXTURES / "verbs" / "test.verbs.txt"  # own folder: the folder-import test reads FIXTURES/*.txt
 
 
 def read_actors(directory: Path) -> dict[str, list[list[str]]]:
@@ -208,7 +209,7 @@ def test_phoenix_all(tmp_path: Path) -> None:
     assert agents["police"] == "COP" and agents["farmers"] == "AGR"
     assert ("IGOUNO", "", "") in roles(actors["United Nations"])
     assert ("LBNREB", "", "") in roles(actors["Hezbollah"])
-    assert stats.verbs == 1 and stats.agents > 2000
+    assert stats.verbs == 1 and stats.agents > 2000 and stats.new_verb_rules > 5000
     again = import_dictionary(folder, tmp_path)
     assert again.new_actors == 0 and again.new_agents == 0
 
@@ -224,3 +225,67 @@ def test_petrarch_validation_dictionaries(tmp_path: Path) -> None:
     assert ("ARN", "", "") in roles(actors["Arnor"])
     assert ("PSE", "", "") in roles(actors["Palestinian"])
     assert read_agents(tmp_path)["minister of silly walks"] == "GOV"
+
+
+# ------------------------------------------------------------------------------------------ verbs
+
+
+def read_verbs(directory: Path) -> dict[str, str]:
+    rows = (line.split("\t") for line in (directory / "verbs.tsv").read_text(encoding="utf-8").splitlines())
+    return {r[0]: "\t".join(r[1:]) for r in rows if r[0] and not r[0].startswith("#")}
+
+
+def test_import_fixture_verbs(tmp_path: Path) -> None:
+    stats = import_dictionary(VERB_FIXTURE, tmp_path, verbs="override")
+    verbs = read_verbs(tmp_path)
+    assert verbs["restore"] == "064"
+    assert verbs["restore ties"] == "064" and verbs["restore relations"] == "064"  # synset heads
+    assert verbs["arrive"] == "032\t033"  # paired code: the host's reverse event kept in column 3
+    assert verbs["say"] == "032\t033"  # an inflected entry is imported as its lemma
+    assert verbs["snub"] == "125" and verbs["brush off"] == "125"
+    assert verbs["snub off"] == "126" and verbs["snub proposal"] == "127"
+    assert "glork" not in verbs and not any(k.startswith("cold") for k in verbs)
+    assert set(verbs) == {"restore", "restore ties", "restore relations", "arrive", "say", "snub", "brush off",
+                          "snub off", "snub proposal"}
+    skipped = stats.verb_skipped
+    assert skipped["pattern: words before the verb (subject, auxiliary or adverb context)"] == 1  # NOT *
+    assert skipped["pattern: prepositional object (only the preposition can be matched)"] == 2
+    assert skipped["pattern: reverse-direction-only code"] == 1
+    assert skipped["pattern: places source/target itself ($, + before the verb)"] == 1
+    assert skipped["verb: not a CAMEO code"] == 1 and skipped["verb with words before it (WIRE_+TAP)"] == 1
+    assert skipped["transformation rule (~ ... = ...): not supported"] == 1
+    assert stats.verbs == 1 and stats.new_verb_rules == len(verbs)
+    again = import_dictionary(VERB_FIXTURE, tmp_path, verbs="override")
+    assert again.new_verb_rules == 0 and read_verbs(tmp_path) == verbs
+
+
+def test_verbs_extend_keeps_dyads_own_verbs(tmp_path: Path) -> None:
+    from dyad.actors.petrarch_import import bundled_verb_lemmas
+
+    assert "arrive" in bundled_verb_lemmas()  # dyad codes arrivals itself (venue-refined visits)
+    stats = import_dictionary(VERB_FIXTURE, tmp_path)
+    verbs = read_verbs(tmp_path)
+    assert "arrive" not in verbs and verbs["snub"] == "125"
+    assert any("already coded by dyad" in reason for reason in stats.verb_skipped)
+    with pytest.raises(ValueError):
+        import_dictionary(VERB_FIXTURE, tmp_path, verbs="replace")
+
+
+def test_imported_verbs_load_as_patterns(tmp_path: Path) -> None:
+    from dyad.events.patterns import PatternSet
+
+    import_dictionary(VERB_FIXTURE, tmp_path, verbs="override")
+    ps = PatternSet.load(tmp_path)
+    assert not [p for p in ps.problems if "verbs.tsv" in p]
+    assert {p.code for p in ps.verbs["snub"]} >= {"125", "126", "127"}
+    assert any(p.objects == frozenset({"proposal"}) and p.code == "127" for p in ps.verbs["snub"])
+
+
+def test_phoenix_verbs_convert(tmp_path: Path) -> None:
+    path = shared_path("phoenix", "CAMEO.2.0.txt")
+    stats = import_dictionary(path, tmp_path)
+    verbs = read_verbs(tmp_path)
+    assert stats.verb_patterns > 4000 and stats.new_verb_rules > 5000
+    assert verbs["grill"] == "110" and verbs["airlift"] == "073"
+    assert "ask" not in verbs  # dyad's own 'ask' (with its complement codes) is kept
+    assert all(code.split("\t")[0].isdigit() for code in verbs.values())
