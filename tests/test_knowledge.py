@@ -132,3 +132,24 @@ def test_coordinated_phrase_splits(compose) -> None:
 def test_non_actor_heads_are_not_actors(compose) -> None:
     assert not [m for m in compose("China's market") if m.code]
     assert not [m for m in compose("Chinese customs data") if m.code]
+
+
+def test_imported_petrarch_country_and_agent_compose(tmp_path: Path) -> None:
+    """A PETRARCH country entry (``ARNOR [ARN]`` with ``+ARNORIAN``) and agent (``POLICE [~COP]``)
+    combine as a nationality and a role noun: "Arnorian police" -> ARNCOP."""
+    from dyad.actors.mentions import SentenceActors, load_generic_roles
+    from dyad.actors.petrarch_import import import_dictionary
+    from dyad.nlp import load_nlp
+
+    (tmp_path / "toy.actors.txt").write_text("ARNOR_ [ARN]\n+ARNORIAN\n", encoding="utf-8")
+    (tmp_path / "toy.agents.txt").write_text("POLICE {} [~COP]\nCLERIC [~REL]\n", encoding="utf-8")
+    into = tmp_path / "dictionary"
+    import_dictionary(tmp_path / "toy.actors.txt", into)
+    import_dictionary(tmp_path / "toy.agents.txt", into)
+    toy = KnowledgeBase.load(into)
+    nlp = load_nlp()
+    for phrase, code in (("Arnorian police", "ARNCOP"), ("The Arnor cleric", "ARNREL"), ("Arnor", "ARN")):
+        doc = nlp(f"{phrase} spoke on Monday.")
+        subj = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+        sa = SentenceActors(doc, toy, "2022-09-07", load_generic_roles())
+        assert [m.code for m in sa.mentions_for(subj)] == [code], phrase

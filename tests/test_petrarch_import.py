@@ -289,3 +289,17 @@ def test_phoenix_verbs_convert(tmp_path: Path) -> None:
     assert verbs["grill"] == "110" and verbs["airlift"] == "073"
     assert "ask" not in verbs  # dyad's own 'ask' (with its complement codes) is kept
     assert all(code.split("\t")[0].isdigit() for code in verbs.values())
+
+
+def test_petrarch_eval_smoke() -> None:
+    """The PETRARCH unit tests run end to end through the importer and the coder (scores are
+    reported by ``dyad eval petrarch``; this only guards against the pipeline breaking)."""
+    from dyad.eval.petrarch_tests import error_kinds, evaluate
+    from dyad.eval.report import default_code_fn
+
+    data = shared_path("petrarch_unittest")
+    report = evaluate(default_code_fn(), data)
+    assert len(report.results) > 250 and not report.problems
+    assert any("verbs.tsv lines" in note for note in report.dictionary_notes)
+    assert report.exact.tp > 30  # the toy verb codes reach the coder
+    assert sum(error_kinds(report.results).values()) > 0
