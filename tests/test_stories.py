@@ -148,3 +148,90 @@ def test_ecbplus_grouping_beats_topic_baseline() -> None:
 
     res = evaluate(data)
     assert res["all"][2] > res["baseline: topic alone (all)"][2] + 0.1
+
+
+def _seed_articles() -> list[tuple[str, str, str | None]]:
+    with open(EXAMPLE_CORPUS / "manifest.csv", encoding="utf-8") as fh:
+        manifest = list(csv.DictReader(fh))
+    return [
+        (r["id"], (EXAMPLE_CORPUS / r["file"]).read_text(encoding="utf-8"), r["published"]) for r in manifest
+    ]
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    queries = {
+        "members": "SELECT article_id, story_id, duplicate_of, published, seq FROM story_members ORDER BY 1",
+        "df": "SELECT feature, df FROM story_df ORDER BY 1",
+        "centroids": "SELECT story_id, features, weights, size FROM story_centroids ORDER BY 1",
+        "features": "SELECT feature, article_id FROM story_features ORDER BY 1, 2",
+        "bands": "SELECT bucket, article_id FROM story_bands ORDER BY 1, 2",
+    }
+    return {k: con.execute(q).fetchall() for k, q in queries.items()}
+
+
+def test_add_many_equals_one_by_one() -> None:
+    seeds = _seed_articles()
+    quakes = [
+        ("a1", QUAKE_A1, "2024-05-06"),
+        ("b1", QUAKE_B1, "2024-05-09"),
+        ("a2", QUAKE_A2, "2024-05-07"),
+        ("a1-copy", _repost(QUAKE_A1), "2024-05-08"),
+        ("b2", QUAKE_B2, "2024-05-10"),
+        ("b2-copy", _repost(QUAKE_B2), "2024-05-10"),
+        ("a2", QUAKE_A2, "2024-05-07"),  # repeated inside the batch: the first add stands
+    ]
+    stored, batch = seeds[: len(seeds) // 2] + quakes[:2], seeds[len(seeds) // 2 :] + quakes[2:]
+    one, many = duckdb.connect(), duckdb.connect()
+    by_one, by_many = StoryIndex(one), StoryIndex(many)
+    for aid, text, pub in stored:  # the batch continues a stored index, not an empty one
+        by_one.add(aid, text, pub)
+    by_many.add_many(stored)
+    singles = [by_one.add(aid, text, pub) for aid, text, pub in batch]
+    assert by_many.add_many(batch) == singles
+    got = {aid: (a.story_id, a.duplicate_of) for (aid, _, _), a in zip(batch, singles, strict=True)}
+    assert got["a2"] == ("a1", None) and got["a1-copy"] == ("a1", "a1") and got["b2-copy"] == ("b1", "b2")
+    assert _tables(many) == _tables(one)
+    assert (by_many.n_docs, by_many.df) == (by_one.n_docs, by_one.df)
+    assert StoryIndex(many).add_many(quakes) == [by_one.add(a, t, p) for a, t, p in quakes]  # all stored
+
+
+def test_add_many_inside_callers_transaction_rolls_back() -> None:
+    con = duckdb.connect()
+    ensure_tables(con)
+    StoryIndex(con).add_many([("a1", QUAKE_A1, "2024-05-06")])
+    con.begin()
+    index = StoryIndex(con, transactions=False)
+    assert index.add_many([("b1", QUAKE_B1, None), ("a2", QUAKE_A2, None)])[1].story_id == "a1"
+    assert con.execute("SELECT count(*) FROM story_members").fetchone() == (3,)  # inside the transaction
+    con.rollback()
+    assert con.execute("SELECT article_id FROM story_members").fetchall() == [("a1",)]
+    assert con.execute("SELECT count(*) FROM story_features WHERE article_id <> 'a1'").fetchone() == (0,)
+    assert StoryIndex(con).add("b1", QUAKE_B1, None).story_id == "b1"  # a fresh index continues cleanly
+
+
+def test_failed_store_batch_leaves_no_story_rows(tmp_path, monkeypatch) -> None:
+    from dyad.records import Article
+    from dyad.store.store import Store
+
+    arts = [Article(id="a1", text=QUAKE_A1), Article(id="a2", text=QUAKE_A2)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([Article(id="b1", text=QUAKE_B1)], [])
+
+        def boom(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(store, "_insert", boom)
+        try:
+            store.add_batch(arts, [])
+        except RuntimeError:
+            pass
+        else:  # pragma: no cover
+            raise AssertionError("the batch should have failed")
+        members = "SELECT article_id, story_id FROM story_members ORDER BY 1"
+        assert store.con.execute(members).fetchall() == [("b1", "b1")]
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        monkeypatch.undo()
+        store.add_batch(arts, [])
+        rows = store.con.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall()
+        assert rows == [("a1", "a1"), ("a2", "a1"), ("b1", "b1")]
+        assert store.con.execute(members).fetchall() == rows

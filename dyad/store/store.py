@@ -226,7 +226,6 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(self.path, read_only=read_only)
         self._story_index: Any = None
-        self._dedup_con: duckdb.DuckDBPyConnection | None = None
         if not read_only:
             self._ensure_schema()
 
@@ -241,9 +240,6 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        if self._dedup_con is not None:
-            self._dedup_con.close()
-            self._dedup_con = None
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
@@ -447,19 +443,11 @@ class Store:
         finally:
             self.con.unregister(view)
 
-    def _dedup_connection(self) -> duckdb.DuckDBPyConnection:
-        """A second connection to the same database for the story index.
-
-        ``StoryIndex`` commits its own small transactions (DuckDB has no nested ones), so it cannot
-        share the batch transaction; it is keyed by article id and returns the stored assignment
-        when asked again, so a batch that rolls back and is re-run gets the same story ids."""
-        if self._dedup_con is None:
-            self._dedup_con = self.con.cursor()
-        return self._dedup_con
-
     def _assign_stories(self, articles: Sequence[Article]) -> dict[str, tuple[str, str | None]]:
         """story_id / duplicate_of per article from the dedup stage's incremental MinHash index;
-        each article is its own story when that stage is not installed."""
+        each article is its own story when that stage is not installed. The index runs on the
+        batch connection without transactions of its own, so its rows commit or roll back with
+        the batch (``add_batch`` drops the index after a rollback: its cached counts are stale)."""
         result: dict[str, tuple[str, str | None]] = {a.id: (a.id, None) for a in articles}
         if not articles:
             return result
@@ -468,13 +456,10 @@ class Store:
                 from dyad.dedup.stories import StoryIndex
             except ImportError:
                 return result
-            self._story_index = StoryIndex(self._dedup_connection())
-        for a in articles:
-            got = self._story_index.add(a.id, a.text, a.published)
-            story_id, duplicate_of = (
-                (got.story_id, got.duplicate_of) if hasattr(got, "story_id") else tuple(got)
-            )
-            result[a.id] = (story_id or a.id, duplicate_of)
+            self._story_index = StoryIndex(self.con, transactions=False)
+        got = self._story_index.add_many([(a.id, a.text, a.published) for a in articles])
+        for a, g in zip(articles, got, strict=True):
+            result[a.id] = (g.story_id or a.id, g.duplicate_of)
         return result
 
     def _assign_clusters(self, events: list[Event], story_of: dict[str, str]) -> None:
