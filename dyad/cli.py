@@ -360,16 +360,19 @@ def _print_frame(df: Any, title: str) -> None:
 
 @actors_app.command("import")
 def actors_import(
-    file: Annotated[Path, typer.Argument(help="A PETRARCH/Phoenix dictionary file (actors, agents, countries).")],
+    file: Annotated[Path, typer.Argument(help="A PETRARCH/Phoenix dictionary file or folder: actors (dated codes), countries, agents, verbs.")],
     into: Annotated[Path | None, typer.Option(help="User dictionary folder (default $DYAD_DICTIONARY or ~/.dyad/dictionary).")] = None,
+    verbs: Annotated[str, typer.Option(help="extend: add only verbs dyad does not code yet; override: the dictionary's verb codes win.")] = "extend",
 ) -> None:
     """Merge a PETRARCH/Phoenix-format dictionary into the user dictionary the coder uses."""
     from dyad.actors.petrarch_import import default_dictionary_dir, import_dictionary
 
+    if verbs not in ("extend", "override"):
+        fail(f"unknown --verbs {verbs!r}: use extend or override")
     if not file.exists():
-        fail(f"no such file: {file}")
+        fail(f"no such file or folder: {file}")
     target = into or default_dictionary_dir()
-    stats = import_dictionary(file, target)
+    stats = import_dictionary(file, target, verbs=verbs)
     err.print(f"imported {file} into {target}", highlight=False)
     print(stats)
 

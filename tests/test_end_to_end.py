@@ -259,3 +259,23 @@ def test_a_run_killed_midway_keeps_finished_batches_and_a_rerun_completes_it(tmp
         counts.append([con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events")])
         con.close()
     assert counts[0] == counts[1]
+
+
+def test_actors_import_command_feeds_the_coder(tmp_path: Path, monkeypatch):
+    dictionary = tmp_path / "dict"
+    source = tmp_path / "mine.actors.txt"
+    source.write_text("ZORAN_VELKOV_ [SRBGOV >230101]\n+PRESIDENT_VELKOV_\n", encoding="utf-8")
+    result = invoke("actors", "import", str(source), "--into", str(dictionary))
+    assert result.exit_code == 0, result.output
+    assert (dictionary / "actors.tsv").exists()
+    monkeypatch.setenv("DYAD_DICTIONARY", str(dictionary))
+    from dyad.actors.knowledge import KnowledgeBase
+    from dyad.events import Coder
+    from dyad.nlp import parse_articles
+    from dyad.records import Article
+
+    coder = Coder(kb=KnowledgeBase.load(dictionary))
+    text = "Zoran Velkov met Russian President Vladimir Putin in Moscow on Monday."
+    parsed = parse_articles([Article(id="v", text=text, published="2024-03-06")], coder.could_hold_event)
+    events = coder.code(parsed[0])
+    assert any(e.source.code == "SRBGOV" and e.source.name == "Zoran Velkov" for e in events), events
