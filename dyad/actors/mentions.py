@@ -132,6 +132,8 @@ class SentenceActors:
                 if dep == "prep":
                     if child.lower_ in ROLEISH_PREPS and self.is_roleish(tok):
                         walk(child)
+                    elif child.lower_ == "in" and tok.i == head.i and self.is_roleish(tok) and self._names_country(child):
+                        walk(child)  # "Opposition groups in Zimbabwe", "security forces in Guinea"
                     continue
                 if dep == "punct" and child.i in (head.left_edge.i, head.right_edge.i) and child.i != tok.i:
                     continue
@@ -145,6 +147,16 @@ class SentenceActors:
         while out and (self.doc[out[-1]].is_punct or self.doc[out[-1]].dep_ == "cc"):
             out.pop()
         return out
+
+    def _names_country(self, prep: Token) -> bool:
+        """A prepositional phrase whose object is a country or a capital ("in Zimbabwe", "in Baghdad")."""
+        for g in prep.children:
+            if g.dep_ != "pobj":
+                continue
+            piece = self.by_token.get(g.i)
+            if piece is not None and piece.kinds() & {"country", "capital"}:
+                return True
+        return False
 
     def is_roleish(self, tok: Token) -> bool:
         piece = self.by_token.get(tok.i)
