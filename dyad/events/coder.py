@@ -190,8 +190,17 @@ class Coder:
         return self._dedupe(out)
 
     # ------------------------------------------------------------------ verbs
-    def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
+    def _verb_patterns(self, tok: Token) -> list[Pattern] | None:
+        """Patterns of a verb token by its lemma, or by its inflected form when the tagger's lemma is
+        off ("staged" lemmatised as "stag")."""
         pats = self.patterns.verbs.get(tok.lemma_.lower())
+        if pats is None and tok.lemma_.lower() not in self.patterns.form_lemma:
+            lemma = self.patterns.form_lemma.get(tok.lower_)
+            pats = self.patterns.verbs.get(lemma) if lemma else None
+        return pats
+
+    def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
+        pats = self._verb_patterns(tok)
         if not pats:
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -214,7 +223,9 @@ class Coder:
         if code is None:
             return []
         how = [] if status == mod.ASSERTED else ["intended"]
-        if tok.dep_ == "conj":
+        if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
+            how.append("background")  # "property seized by the army", "a helicopter that was captured"
+        elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
@@ -255,7 +266,7 @@ class Coder:
 
     def _pattern_for(self, tok: Token) -> Pattern | None:
         """The verb pattern that fits ``tok``, if any."""
-        pats = self.patterns.verbs.get(tok.lemma_.lower())
+        pats = self._verb_patterns(tok)
         if not pats:
             return None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -550,7 +561,9 @@ class Coder:
             if sources:
                 break
         light = False
-        if not sources and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in self.patterns.light_verbs:
+        if not sources and tok.dep_ in ("dobj", "obj") and (
+            tok.head.lemma_.lower() in self.patterns.light_verbs or tok.head.lower_ in self.patterns.light_forms
+        ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = tok.head
             if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED):
@@ -731,7 +744,7 @@ def _confidence(f: Found) -> float:
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
     penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
-                 "second": 0.03}
+                 "second": 0.03, "background": 0.1}
     for h in f.how:
         c -= penalties.get(h, 0.0)
     for m in (f.source, f.target) if f.target is not None else (f.source,):

@@ -115,6 +115,8 @@ class PatternSet:
     problems: list[str] = field(default_factory=list)
     single_forms: frozenset[str] = frozenset()  # a form of a trigger that needs nothing else
     paired_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # light verb form -> object forms
+    form_lemma: dict[str, str] = field(default_factory=dict)  # inflected verb form -> pattern lemma
+    light_forms: frozenset[str] = frozenset()  # every inflected form of a light verb
 
     @classmethod
     def load(cls, dictionary_dir: str | Path | None = None) -> PatternSet:
@@ -190,6 +192,12 @@ class PatternSet:
                         paired.setdefault(f, set()).update(mods)
                 else:
                     single.update(noun_forms(lemma))
+        # the tagger's lemma is sometimes wrong ("staged" -> "stag"): keep a way back from the form
+        for lemma in self.verbs:
+            if " " not in lemma:
+                for f in verb_forms(lemma, self.irregular):
+                    self.form_lemma.setdefault(f, lemma)
+        self.light_forms = frozenset(f for v in self.light_verbs for f in verb_forms(v, self.irregular))
         # light verbs that are triggers only with certain objects must not pass on their own
         self.single_forms = frozenset(single)
         self.paired_forms = {k: frozenset(v) for k, v in paired.items() if k not in single}
