@@ -238,3 +238,57 @@ def test_user_dictionary_actors_agents_and_verbs(tmp_path) -> None:
     article = Article(id="u", text="Arnor snubbed Gondor.\nGondor rangers attacked Arnor.", published="2020-01-01")
     events = coder.code(parse_articles([article], coder.could_hold_event)[0])
     assert {("ARN", "GON", "125"), ("GONMIL", "ARN", "190")} <= triples(events)
+
+
+# ---------------------------------------------------------------- one-sided events and wider coverage
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Palestinian protesters rallied in Ramallah.", ("PSECVL", None, "141")),
+        ("Ugandan rebels surrendered last week.", ("UGAREB", None, "0874")),
+        ("The Sudanese government imposed a curfew.", ("SDNGOV", None, "1723")),
+        ("Serbia lifted a night curfew in Montenegro.", ("SRB", "MNE", "0813")),
+        ("Afghan rebels kidnapped 16 Russian advisers.", ("AFGREB", "RUSGOV", "181")),
+        ("Security forces in Guinea have tortured scores of Liberian refugees.", ("GINCOP", "LBRREF", "1822")),
+        ("Israel has strengthened its forces in Lebanon.", ("ISR", "LBN", "154")),
+        ("Japan said it had halted economic aid to Serbia.", ("JPN", "SRB", "162")),
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("RUS", "SDN", "100")),
+        ("Opposition activists staged rallies against the Egyptian government.", ("OPP", "EGYGOV", "141")),
+    ],
+)
+def test_one_sided_and_wider_coverage(code, text: str, expected: tuple) -> None:
+    got = triples(code(text))
+    if expected[0] == "OPP":  # no country for the source: the event needs a coded source, none here
+        assert got == set(), got
+    else:
+        assert expected in got, got
+
+
+def test_one_sided_event_has_null_target_and_lower_confidence(code) -> None:
+    alone = [e for e in code("Ugandan rebels surrendered last week.") if e.cameo == "0874"]
+    pair = [e for e in code("Rwandan rebels surrendered to the Ugandan army.") if e.cameo == "0874"]
+    assert alone and alone[0].target is None
+    assert pair and pair[0].target is not None and pair[0].confidence > alone[0].confidence
+
+
+def test_coordinated_subjects_agree_with_each_other(code) -> None:
+    got = triples(code("Bosnia and Slovenia agreed to a ceasefire after two days of fighting."))
+    assert {("BIH", "SVN", "030"), ("SVN", "BIH", "030")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company released its quarterly earnings on Monday.",  # an object that is neither asked for nor an actor
+        "Officials told reporters.",  # statements need their addressee
+        "Russian diplomats met on Tuesday.",  # a meeting needs the other side
+        "Experts warned of higher prices.",  # warnings need a target
+    ],
+)
+def test_one_sided_events_need_a_complete_act(code, text: str) -> None:
+    assert code(text) == [], text
+
+
+def test_former_officials_are_elites(code) -> None:
+    got = triples(code("Former Georgian president Eduard Shevardnadze criticized Russia."))
+    assert ("GEOELI", "RUS", "111") in got

@@ -400,7 +400,9 @@ class Coder:
             holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if spec == "dobj":
-            return sm.get(obj) if obj is not None and obj.lemma_.lower() not in SERIES else []
+            if obj is not None and obj.lemma_.lower() in SERIES:  # "tortured scores of refugees"
+                return [m for p in self._prep_objects("of", [obj]) for m in sm.get(p)]
+            return sm.get(obj) if obj is not None else []
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
             return sm.get(d) if d is not None else []
