@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.coref import ArticleContext, load_coref_config
 from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
-from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles, place_country
+from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, SentenceActors, load_generic_roles, place_country
 from dyad.events import modality as mod
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.records import Event, Location
@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z]+")
 SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch",
-          "scores", "score", "dozens", "hundreds", "thousands", "millions", "tens"}  # fmt: skip
+          "scores", "score", "dozens", "hundreds", "thousands", "millions", "tens",
+          "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars"}  # fmt: skip
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
                   "help", "push", "tell", "order"}  # fmt: skip
 # Verbs whose object is the doer of their "for/of + -ing" complement
@@ -261,6 +262,8 @@ class Coder:
             return True
         if pat.objects and self._object_lemmas(obj) & pat.objects:
             return True
+        if obj.ent_type_ == "PERSON" or obj.lower_ in EXTRA_ROLE_HEADS or obj.lemma_.lower() in self.generic_roles:
+            return True  # "jailed 52 members of ...", "arrested Mohammed Ali"
         piece = sm.sa.by_token.get(obj.i)
         return piece is not None and bool(piece.kinds() & {"role", "institution", "person"})
 
