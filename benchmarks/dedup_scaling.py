@@ -1,6 +1,11 @@
 """Cost of adding one article to the story index, and one batch of events to the cluster index,
 at growing store sizes: it should stay flat (candidates come from capped indexes, not all pairs).
 
+Two ways to add articles are timed at each size: ``add`` one at a time (each its own
+transaction: about a dozen statements and a commit per article) and ``add_many`` on a batch of
+``--probe`` articles inside a caller's transaction, as the store runs it (a fixed handful of
+statements per batch). Per-article cost is reported for both.
+
 Synthetic articles: each story draws its names, numbers and words from a large vocabulary, so
 stores of any size can be made without data files. Usage:
 
@@ -64,9 +69,12 @@ def main() -> None:
         ev_con = duckdb.connect(str(Path(tmp) / "events.duckdb"))
         n = ne = 0
         for size in sorted(args.sizes):
-            while n < size:
-                index.add(f"a{n}", article(rng, rng.randrange(size // 3 + 1)), None)
-                n += 1
+            while n < size:  # built in batches: the fast path
+                k = min(500, size - n)
+                index.add_many(
+                    [(f"a{n + j}", article(rng, rng.randrange(size // 3 + 1)), None) for j in range(k)]
+                )
+                n += k
             batch = [event(rng, ne + k) for k in range(size * 3 - ne)]
             for k in range(0, len(batch), 1000):
                 assign_clusters(batch[k : k + 1000], ev_con)
@@ -78,6 +86,19 @@ def main() -> None:
                 index.add(f"a{n}", text, None)
                 times.append(time.perf_counter() - t0)
                 n += 1
+            batch_items = [
+                (f"a{n + j}", article(rng, rng.randrange(size // 3 + 1)), None) for j in range(args.probe)
+            ]
+            n += args.probe
+            t0 = time.perf_counter()
+            if con is None:
+                index.add_many(batch_items)
+            else:  # as the store runs it: inside the caller's transaction, no commits of its own
+                con.begin()
+                StoryIndex(con, transactions=False).add_many(batch_items)
+                con.commit()
+            many_ms = (time.perf_counter() - t0) * 1000 / args.probe
+            index = StoryIndex(con) if con is not None else index  # df now counts the batch
             probe = [event(rng, ne + k) for k in range(100)]
             t0 = time.perf_counter()
             assign_clusters(probe, ev_con)
@@ -85,7 +106,8 @@ def main() -> None:
             ne += 100
             print(
                 f"store {size:>7} articles: add median {statistics.median(times) * 1000:6.1f} ms, "
-                f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:6.1f} ms | "
+                f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:6.1f} ms; "
+                f"add_many {many_ms:6.1f} ms/article | "
                 f"{ne - 100:>7} stored events: 100-event batch {ev_ms:6.1f} ms"
             )
 

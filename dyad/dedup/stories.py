@@ -41,9 +41,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -485,26 +487,52 @@ class _DuckDBBackend:
         df: dict[int, int],
         centroids: dict[str, tuple[np.ndarray, np.ndarray, int]],
     ) -> None:
-        """A whole batch's rows in a few multi-row statements (bucket caps already applied
-        by the caller, document frequencies and centroids at their final values)."""
+        """A whole batch's rows, one bulk statement per table (bucket caps already applied by
+        the caller, document frequencies and centroids at their final values)."""
         con = self.con
         if self.transactions:
             con.execute("BEGIN TRANSACTION")
         try:
-            self._insert_many(
-                "story_members", [(a, m.story_id, m.duplicate_of, m.published, m.seq) for a, m in members], 5
+            self._bulk(
+                "story_members",
+                [
+                    [a for a, _ in members],
+                    [m.story_id for _, m in members],
+                    pa.array([m.duplicate_of for _, m in members], pa.string()),
+                    pa.array([m.published for _, m in members], pa.date32()),
+                    pa.array([m.seq for _, m in members], pa.int64()),
+                ],
             )
-            self._insert_many("story_minhash", [(a, sig.tobytes()) for a, sig in sigs], 2)
-            self._insert_many("story_bands", bands, 2)
-            self._insert_many("story_vectors", [(a, v[0].tobytes(), v[1].tobytes()) for a, v in vectors], 3)
-            self._insert_many("story_features", postings, 2)
-            self._upsert_many("story_df", list(df.items()), 2, "feature", "df = excluded.df")
-            self._upsert_many(
+            self._bulk(
+                "story_minhash", [[a for a, _ in sigs], pa.array([x.tobytes() for _, x in sigs], pa.binary())]
+            )
+            self._bulk("story_bands", [pa.array([b for b, _ in bands], pa.int64()), [a for _, a in bands]])
+            self._bulk(
+                "story_vectors",
+                [
+                    [a for a, _ in vectors],
+                    pa.array([v[0].tobytes() for _, v in vectors], pa.binary()),
+                    pa.array([v[1].tobytes() for _, v in vectors], pa.binary()),
+                ],
+            )
+            self._bulk(
+                "story_features", [pa.array([f for f, _ in postings], pa.int64()), [a for _, a in postings]]
+            )
+            self._bulk(
+                "story_df",
+                [pa.array(list(df), pa.int64()), pa.array(list(df.values()), pa.int32())],
+                "ON CONFLICT (feature) DO UPDATE SET df = excluded.df",
+            )
+            self._bulk(
                 "story_centroids",
-                [(s, c[0].tobytes(), c[1].tobytes(), c[2]) for s, c in centroids.items()],
-                4,
-                "story_id",
-                "features = excluded.features, weights = excluded.weights, size = excluded.size",
+                [
+                    list(centroids),
+                    pa.array([c[0].tobytes() for c in centroids.values()], pa.binary()),
+                    pa.array([c[1].tobytes() for c in centroids.values()], pa.binary()),
+                    pa.array([c[2] for c in centroids.values()], pa.int32()),
+                ],
+                "ON CONFLICT (story_id) DO UPDATE SET features = excluded.features, "
+                "weights = excluded.weights, size = excluded.size",
             )
             if self.transactions:
                 con.execute("COMMIT")
@@ -513,16 +541,18 @@ class _DuckDBBackend:
                 con.execute("ROLLBACK")
             raise
 
-    def _upsert_many(
-        self, table: str, rows: list[tuple[Any, ...]], width: int, key: str, update: str
-    ) -> None:
-        for i in range(0, len(rows), 500):
-            chunk = rows[i : i + 500]
-            values = ",".join(["(" + _in_list(width) + ")"] * len(chunk))
-            self.con.execute(
-                f"INSERT INTO {table} VALUES {values} ON CONFLICT ({key}) DO UPDATE SET {update}",
-                [x for r in chunk for x in r],
-            )
+    def _bulk(self, table: str, columns: list[Any], conflict: str = "") -> None:
+        """INSERT ... SELECT from an Arrow table registered as a view: one statement, no
+        per-value parameter binding (which dominates multi-row VALUES in DuckDB)."""
+        data = pa.table({f"c{i}": c for i, c in enumerate(columns)})
+        if data.num_rows == 0:
+            return
+        view = f"_dyad_story_{table}"
+        self.con.register(view, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM {view} {conflict}")
+        finally:
+            self.con.unregister(view)
 
 
 class _BatchView:
@@ -731,12 +761,24 @@ class StoryIndex:
     # -- scoring helpers
     def _idf(self, feats: np.ndarray) -> np.ndarray:
         n = self.n_docs + 1
-        df = np.fromiter((self.df.get(int(f), 0) for f in feats), dtype=np.float64, count=len(feats))
+        df = np.fromiter(map(self.df.get, feats.tolist(), repeat(0)), dtype=np.float64, count=len(feats))
         return np.log((n + 1.0) / (df + 1.0))
 
-    def _weighted(self, vec: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, float]:
-        w = vec[1] * self._idf(vec[0])
+    def _weighted(
+        self, vec: tuple[np.ndarray, np.ndarray], table: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, float]:
+        """idf-weighted vector and its norm; ``table`` (from :meth:`_idf_table`) holds the idf of
+        every feature involved, so the many vectors scored for one article share one lookup."""
+        idf = self._idf(vec[0]) if table is None else table[1][np.searchsorted(table[0], vec[0])]
+        w = vec[1] * idf
         return vec[0], w, float(np.sqrt(np.dot(w, w))) or 1.0
+
+    def _idf_table(self, feature_arrays: Iterable[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted distinct features of these vectors and their idf (a dictionary lookup per
+        distinct feature instead of one per feature of every vector)."""
+        arrays = list(feature_arrays)
+        uniq = np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64)
+        return uniq, self._idf(uniq)
 
     def _near_duplicate(self, sig: np.ndarray | None, buckets: list[int]) -> str | None:
         if sig is None:
@@ -763,7 +805,7 @@ class StoryIndex:
         feats = vec[0]
         if len(feats) == 0:
             return {}
-        dfs = np.fromiter((self.df.get(int(f), 0) for f in feats), dtype=np.int64, count=len(feats))
+        dfs = np.fromiter(map(self.df.get, feats.tolist(), repeat(0)), dtype=np.int64, count=len(feats))
         usable = np.nonzero((dfs > 0) & (dfs < POSTING_CAP))[0]
         if len(usable) == 0:
             return {}
@@ -796,22 +838,27 @@ class StoryIndex:
                     or abs((members[a].published - published).days) <= self.date_window_days
                 )
             ]
-        qf, qw, qn = self._weighted(vec)
+        vecs = {a: v for a, v in self._backend.get_vectors(top).items() if a in members}
+        cents = (
+            {} if self.link == "nearest" else self._backend.get_centroids({members[a].story_id for a in vecs})
+        )
+        table = self._idf_table([vec[0], *(v[0] for v in vecs.values()), *(c[0] for c in cents.values())])
+        qf, qw, qn = self._weighted(vec, table)
 
-        def cos(other: tuple[np.ndarray, np.ndarray]) -> float:
-            of, ow, on = self._weighted(other)
+        def cos(
+            other: tuple[np.ndarray, np.ndarray], table: tuple[np.ndarray, np.ndarray] | None = table
+        ) -> float:
+            of, ow, on = self._weighted(other, table)
             _, i, j = np.intersect1d(qf, of, assume_unique=True, return_indices=True)
             return float(np.dot(qw[i], ow[j])) / (qn * on)
 
         nearest: dict[str, float] = {}
-        for aid, other in self._backend.get_vectors(top).items():
-            if aid in members:
-                sid = members[aid].story_id
-                nearest[sid] = max(nearest.get(sid, 0.0), cos(other))
+        for aid, other in vecs.items():
+            sid = members[aid].story_id
+            nearest[sid] = max(nearest.get(sid, 0.0), cos(other))
         if self.link == "nearest":
             scores = nearest
         else:
-            cents = self._backend.get_centroids(nearest)
             scores = {sid: cos((c[0], c[1])) for sid, c in cents.items()}
             if self.link == "mixed":
                 scores = {sid: (v + nearest[sid]) / 2 for sid, v in scores.items()}
@@ -824,8 +871,7 @@ class StoryIndex:
             # complete-link check: every (recent) member must look like the same happening, so
             # one bridging article cannot pull a second event of the same kind into the story
             ids = self._backend.story_members(sid, MEMBERS_CHECKED)
-            vecs = self._backend.get_vectors(ids)
-            if all(cos(v) >= self.min_member_sim for v in vecs.values()):
+            if all(cos(v, None) >= self.min_member_sim for v in self._backend.get_vectors(ids).values()):
                 return sid
         return None
 
