@@ -49,12 +49,23 @@ class RunSummary:
         return Counter(p.reason.split(":")[0] for p in self.problems)
 
 
-@lru_cache(maxsize=1)
 def default_coder():
-    """One coder per process: loads the knowledge base, codebook and patterns once."""
-    from dyad.events import Coder
+    """One coder per process and user dictionary: the knowledge base, codebook and patterns load
+    once, and again only when ``$DYAD_DICTIONARY`` points elsewhere or its files change."""
+    from dyad.actors.knowledge import default_dictionary_dir
 
-    return Coder()
+    folder = default_dictionary_dir()
+    stamp = tuple(sorted((f.name, f.stat().st_mtime_ns) for f in folder.glob("*.tsv"))) if folder.is_dir() else ()
+    return _coder_for(str(folder), stamp)
+
+
+@lru_cache(maxsize=4)
+def _coder_for(dictionary_dir: str, stamp: tuple) -> Any:
+    from dyad.actors.knowledge import KnowledgeBase
+    from dyad.events import Coder
+    from dyad.events.patterns import PatternSet
+
+    return Coder(kb=KnowledgeBase.load(dictionary_dir), patterns=PatternSet.load(dictionary_dir))
 
 
 def code_batch(articles: Sequence[Article]) -> list[tuple[Article, list[Event]]]:
