@@ -275,10 +275,14 @@ class SentenceActors:
                 if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
                     m.sector, m.code = "ELI", m.country + "ELI"
                 return m
-        # 2. a company or IGO
+        # 2. a company or IGO; "the al-Qaeda terror network": a named body modifying a group noun
+        group_head = head.lemma_.lower() in GROUP_HEADS and not head_pieces
         for p in pieces:
             org = p.first(ORG_KINDS)
-            if org is not None and (p in head_pieces or head_in_ent or p.end == end):
+            modifies_group = group_head and p.end <= head.i and doc[p.end - 1].head.i == head.i and (
+                doc[p.end - 1].dep_ in ("compound", "nmod", "amod")
+            )
+            if org is not None and (p in head_pieces or head_in_ent or p.end == end or modifies_group):
                 m.kind, m.name = "org", org.name
                 m.code, m.country, m.sector = org.code, org.country, org.sector
                 return m

@@ -44,6 +44,9 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
 MEETING_CODES = {"040"}
+# Violent roots coded to unidentified armed forces when the passive names no doer (coder._unattributed)
+UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 
 
 @dataclass(slots=True)
@@ -232,9 +235,18 @@ class Coder:
         if inherited:
             how.append("inherited")
         sources = [s for s in sources if s.code]
+        targets: list[Mention] | None = None
+        if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
+            # "Three US servicemen were killed by a roadside bomb outside Basra": violence with no named
+            # doer is coded, as in CAMEO, to unidentified armed forces (UAF) of the country it happened in
+            targets = self._targets(tok, pat, obj, passive, sm)
+            sources = self._unattributed(tok, targets, sm)
+            if sources:
+                how.append("unattributed")
         if not sources:
             return []
-        targets = self._targets(tok, pat, obj, passive, sm)
+        if targets is None:
+            targets = self._targets(tok, pat, obj, passive, sm)
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
         if pat.xcomp_codes and code == pat.code:
@@ -245,6 +257,40 @@ class Coder:
                 return []
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _unattributed(self, tok: Token, targets: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """An unidentified armed force (``<country>UAF``) as the doer of an agentless violent act with
+        a known victim: its country is the scene's ("in central Baghdad", "outside the city of Basra"),
+        else the victims' own."""
+        if not targets:
+            return []
+        country = self._scene_country(tok, sm) or targets[0].country
+        if not country:
+            return []
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        span = sm.sa.doc[agent.left_edge.i : agent.right_edge.i + 1] if agent is not None else sm.sa.doc[tok.i : tok.i + 1]
+        return [Mention(span.start, span.end, tok.i, span.text, code=country + "UAF", country=country,
+                        sector="UAF", name=None, kind="role", resolved_by="unattributed")]  # fmt: skip
+
+    def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
+        """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
+        bombing IN BAGHDAD"); never inside its subject or object."""
+        todo = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS]
+        seen = 0
+        while todo and seen < 8:
+            prep = todo.pop(0)
+            seen += 1
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                for q in _conjuncts(g):
+                    if q.ent_type_ in ("GPE", "LOC", "FAC") or q.lemma_.lower() in self.patterns.place_nouns:
+                        country, _ = place_country(sm.sa, q)
+                        if country:
+                            return country
+                todo.extend(c for c in g.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
+            todo.extend(c for c in prep.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
+        return None
 
     def _may_stand_alone(self, pat: Pattern, tok: Token, obj: Token | None, passive: bool,
                          sm: SentenceMentions) -> bool:  # fmt: skip
@@ -502,6 +548,9 @@ class Coder:
             for s in sources:
                 for t in targets:
                     out.append(Found(tok, pat, code, s, t, list(how)))
+                    if pat.reverse and code == pat.code:
+                        # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor
+                        out.append(Found(tok, pat, pat.reverse, t, s, [*how, "reverse"]))
         elif pat.mutual and len(sources) >= 2:
             for s in sources:
                 for t in sources:
@@ -749,7 +798,7 @@ def _confidence(f: Found) -> float:
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
     penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
-                 "second": 0.03, "background": 0.1}
+                 "second": 0.03, "background": 0.1, "reverse": 0.1, "unattributed": 0.2, "place-target": 0.05}
     for h in f.how:
         c -= penalties.get(h, 0.0)
     for m in (f.source, f.target) if f.target is not None else (f.source,):

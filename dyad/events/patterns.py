@@ -1,7 +1,7 @@
 """Event patterns as data: verb and noun triggers, modality cues, and the word forms the prefilter looks for.
 
 Loads ``dyad/data/patterns/{verbs,nouns,modality,irregular,light_verbs,place_nouns}.yaml`` plus the user dictionary's
-``verbs.tsv`` (``pattern<TAB>cameo``, where ``pattern`` is a verb lemma optionally followed by a
+``verbs.tsv`` (``pattern<TAB>cameo[<TAB>reverse cameo]``, where ``pattern`` is a verb lemma optionally followed by a
 particle/preposition and/or object nouns: ``impose tariff	163``, ``call on	020``). A malformed entry
 is reported with its file and line and skipped.
 """
@@ -49,6 +49,7 @@ class Pattern:
     xcomp_only: bool = False
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
     alone: str = "object"  # never | object | any: may the event stand without a target (coder._may_stand_alone)
+    reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     origin: str = ""
 
     @property
@@ -75,6 +76,16 @@ def _alone(value: Any) -> str:
     return str(value)
 
 
+def _reverse(value: Any) -> str | None:
+    """A paired code (CAMEO digits) or None; anything else is an error naming the value."""
+    if value is None or str(value).strip() in ("", "---"):
+        return None
+    code = str(value).strip()
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        raise ValueError(f"bad reverse CAMEO code {code!r}")
+    return code
+
+
 def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
     code = str(rec["code"]).strip()
     if not code.isdigit() or not 2 <= len(code) <= 4:
@@ -98,6 +109,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         xcomp_only=bool(rec.get("xcomp_only", False)),
         ccomp_aux=_words(rec.get("ccomp_aux")),
         alone=_alone(rec.get("alone", "object")),
+        reverse=_reverse(rec.get("reverse")),
         origin=origin,
     )
 
@@ -157,6 +169,11 @@ class PatternSet:
             if not words or not code.isdigit():
                 self.problems.append(f"{path}:{n}: expected 'pattern<TAB>cameo code'")
                 continue
+            try:
+                reverse = _reverse(parts[2]) if len(parts) > 2 else None
+            except ValueError as exc:
+                self.problems.append(f"{path}:{n}: {exc}; the reverse code is ignored")
+                reverse = None
             lemma, rest = words[0], words[1:]
             preps = [w for w in rest if w in PREPOSITIONS]
             objs = [w for w in rest if w not in PREPOSITIONS and w not in ("*", "+", "$", "a", "the")]
@@ -165,7 +182,7 @@ class PatternSet:
             target = list(dict.fromkeys(["dobj", "dative", *(f"prep:{p}" for p in preps), *USER_FALLBACK_TARGETS]))
             # alone="never": PETRARCH-style dictionaries code an event only with both actors found
             p = Pattern(lemma, code, objects=frozenset(objs), preps=frozenset(preps), target=tuple(target),
-                        alone="never", origin=f"{path}:{n}")  # fmt: skip
+                        alone="never", reverse=reverse, origin=f"{path}:{n}")  # fmt: skip
             user.setdefault(lemma, []).append(p)
         for lemma, pats in user.items():  # user patterns win: placed before the bundled ones
             self.verbs[lemma] = pats + self.verbs.get(lemma, [])
