@@ -17,13 +17,14 @@ import csv
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,48 @@ class Match:
         return self.entries[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A sub-national place (province, disputed territory, city) and the country or countries it can
+    belong to: one for Darfur (SDN), several for Kashmir (IND, PAK), which only context can settle."""
+
+    name: str
+    countries: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def country(self) -> str | None:
+        """The country when unambiguous."""
+        return self.countries[0] if len(self.countries) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """An ethnic, religious or armed non-state group. CAMEO codes its members with the country they
+    live in plus a sector (Karen guerrillas: MMR + REB; Yoruba leaders: NGA + CVL); ``countries`` lists
+    the possible homes (Kurds: IRQ, TUR, SYR, IRN), so context must choose when there are several."""
+
+    name: str
+    countries: tuple[str, ...]
+    sector: str = "CVL"
+    type: str = "ethnic"  # ethnic | religious | armed
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0] if len(self.countries) == 1 else None
+
+
+@dataclass(slots=True)
+class SideMatch:
+    """A region or group name found in text (see :meth:`KnowledgeBase.match_places`)."""
+
+    start: int
+    end: int
+    text: str
+    item: Region | Group
+
+
 _KIND_RANK = {"named": 0, "person": 1, "company": 2, "igo": 3, "institution": 4, "metonym": 5, "country": 6,
               "capital": 7, "demonym": 8, "adjective": 9, "role": 10}  # fmt: skip
 
@@ -181,7 +224,12 @@ class KnowledgeBase:
     surnames: dict[str, list[Entry]] = field(default_factory=dict)  # lower surname -> persons
     name_words: set[str] = field(default_factory=set)  # lower-case words of person names (prefilter cue)
     iso2: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3 (for places)
+    regions: dict[str, Region] = field(default_factory=dict)  # canonical name -> sub-national place
+    groups: dict[str, Group] = field(default_factory=dict)  # canonical name -> ethnic/religious/armed group
+    side_index: dict[tuple[str, ...], list[tuple[tuple[str, ...], Region | Group]]] = field(default_factory=dict)
+    side_max_len: int = 1
     problems: list[str] = field(default_factory=list)
+    _fuzzy: dict[str, tuple[str, bool]] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ building
     def add(self, phrase: str, entry: Entry) -> None:
@@ -216,6 +264,8 @@ class KnowledgeBase:
         if people.is_dir():
             for path in sorted(people.glob("*.tsv")):
                 kb._load_people(path, user=False)
+        kb._load_regions(base / "regions.yaml")
+        kb._load_groups(base / "groups.yaml")
         kb._load_user(Path(dictionary_dir) if dictionary_dir else default_dictionary_dir())
         kb._build_surnames()
         for msg in kb.problems:
@@ -285,6 +335,75 @@ class KnowledgeBase:
                 self.add(name, entry)
                 for alias in rec.get("aliases") or []:
                     self.add(str(alias), entry)
+            except (KeyError, TypeError, AttributeError) as exc:
+                self.problems.append(f"{path}: record {n}: {exc!r}")
+
+    def _add_side(self, phrase: str, item: Region | Group) -> None:
+        """Index a region or group name in the side index (kept apart from :attr:`index` so that the
+        coder's phrase matching is unchanged until it asks for places and groups explicitly)."""
+        toks = tokens(phrase)
+        if not toks:
+            return
+        key = tuple(t.lower() for t in toks)
+        bucket = self.side_index.setdefault(key, [])
+        if not any(old is item for _, old in bucket):
+            bucket.append((tuple(toks), item))
+        self.side_max_len = max(self.side_max_len, len(key))
+
+    def _iso3_list(self, value: Any, where: str) -> tuple[str, ...] | None:
+        """A country or list of countries from a data record; None (with a problem logged) if any is
+        not a known ISO3 code."""
+        items = [value] if isinstance(value, str) else list(value or [])
+        out = tuple(str(v).upper() for v in items)
+        unknown = [c for c in out if c not in self.countries]
+        if unknown:
+            self.problems.append(f"{where}: unknown country code(s) {unknown}")
+            return None
+        return out
+
+    def _load_regions(self, path: Path) -> None:
+        """regions.yaml: sub-national places (provinces, disputed territories, cities) -> countries."""
+        for n, rec in enumerate(self._read_yaml(path) or [], 1):
+            try:
+                name = str(rec["name"])
+                homes = self._iso3_list(rec.get("country") or rec["countries"], f"{path}: record {n} ({name})")
+                if homes is None:
+                    continue
+                region = Region(name, homes, tuple(str(a) for a in rec.get("aliases") or []))
+                self.regions[name] = region
+                for phrase in (name, *region.aliases):
+                    self._add_side(phrase, region)
+            except (KeyError, TypeError, AttributeError) as exc:
+                self.problems.append(f"{path}: record {n}: {exc!r}")
+
+    def _load_groups(self, path: Path) -> None:
+        """groups.yaml: ethnic, religious and armed non-state groups with their home countries. A
+        group's ``adjectives`` and ``demonyms`` are also indexed as its country's adjective/demonym in
+        the main index when it has exactly one home, so "Chechen rebels" composes to RUS + REB with no
+        change to the coder; names of groups with several homes stay in the side index."""
+        for n, rec in enumerate(self._read_yaml(path) or [], 1):
+            try:
+                name = str(rec["name"])
+                homes = self._iso3_list(rec.get("countries") or [], f"{path}: record {n} ({name})")
+                if homes is None:
+                    continue
+                sector = str(rec.get("sector") or "CVL").upper()
+                if sector not in SECTORS:
+                    self.problems.append(f"{path}: record {n} ({name}): unknown sector {sector!r}")
+                    continue
+                adjectives = [str(a) for a in rec.get("adjectives") or []]
+                demonyms = [str(a) for a in rec.get("demonyms") or []]
+                aliases = [str(a) for a in rec.get("aliases") or []]
+                group = Group(name, homes, sector, str(rec.get("type") or "ethnic"),
+                              tuple(dict.fromkeys(aliases + adjectives + demonyms)))
+                self.groups[name] = group
+                for phrase in (name, *group.aliases):
+                    self._add_side(phrase, group)
+                if len(homes) == 1:
+                    cname = str(self.countries[homes[0]]["name"])
+                    for kind, phrases in (("adjective", adjectives), ("demonym", demonyms)):
+                        for phrase in phrases:
+                            self.add(phrase, Entry(kind, cname, homes[0], homes[0]))
             except (KeyError, TypeError, AttributeError) as exc:
                 self.problems.append(f"{path}: record {n}: {exc!r}")
 
@@ -402,6 +521,155 @@ class KnowledgeBase:
     def country_name(self, iso3: str | None) -> str | None:
         rec = self.countries.get(iso3 or "")
         return str(rec["name"]) if rec else None
+
+    # ------------------------------------------------------------------ places, groups, misspellings
+    def match_side(self, text: str) -> list[SideMatch]:
+        """Longest non-overlapping region and group names in ``text`` (same case rule as :meth:`match`)."""
+        norm = normalize(text)
+        toks = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(norm)]
+        lowered = [t[0].lower() for t in toks]
+        out: list[SideMatch] = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.side_max_len, len(toks) - i), 0, -1):
+                bucket = self.side_index.get(tuple(lowered[i : i + n]))
+                surface = [t[0] for t in toks[i : i + n]]
+                item = next((it for form, it in bucket or [] if _case_ok(form, surface)), None)
+                if item is not None:
+                    a, b = toks[i][1], toks[i + n - 1][2]
+                    out.append(SideMatch(a, b, text[a:b], item))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def match_places(self, text: str) -> list[SideMatch]:
+        """Regions (sub-national places) named in ``text``: "Darfur", "the Gaza Strip" is a country alias
+        and found by :meth:`match` instead."""
+        return [m for m in self.match_side(text) if isinstance(m.item, Region)]
+
+    def match_groups(self, text: str) -> list[SideMatch]:
+        """Ethnic, religious and armed groups named in ``text`` ("Kurds", "Karen", "Tamil Tigers")."""
+        return [m for m in self.match_side(text) if isinstance(m.item, Group)]
+
+    def _side_lookup(self, name: str) -> list[Region | Group]:
+        toks = tokens(name.strip())
+        if toks and toks[0].lower() == "the" and len(toks) > 1:
+            toks = toks[1:]
+        bucket = self.side_index.get(tuple(t.lower() for t in toks)) or []
+        return [it for form, it in bucket if _case_ok(form, toks)]
+
+    def region(self, name: str) -> Region | None:
+        """The region called ``name`` (any alias, optional leading "the"), or None."""
+        return next((it for it in self._side_lookup(name) if isinstance(it, Region)), None)
+
+    def group(self, name: str) -> Group | None:
+        """The group called ``name`` (any alias: "Kurds", "Kurdish", "Uyghurs"), or None."""
+        return next((it for it in self._side_lookup(name) if isinstance(it, Group)), None)
+
+    def country_of_place(self, name: str, context: Iterable[str] = ()) -> str | None:
+        """ISO3 of a place name: a country (any alias), a capital or a region. For a region shared by
+        several countries (Kashmir: IND, PAK) the first of them found in ``context`` (ISO3 codes of the
+        sentence's or article's countries, most relevant first) wins; otherwise None, never a guess."""
+        text = name.strip()
+        if not text:
+            return None
+        context = [c for c in context if c]
+        region = self.region(text)
+        if region is not None and not region.country and _first_in(region.countries, context):
+            return _first_in(region.countries, context)  # "Tripoli" in a Lebanese story
+        toks = tokens(text)
+        for cand in (toks, toks[1:] if toks and toks[0].lower() == "the" else None):
+            if not cand:
+                continue
+            for form, e in self.index.get(tuple(t.lower() for t in cand)) or []:
+                if e.kind in ("country", "capital") and e.country and _case_ok(form, cand):
+                    return e.country
+        if region is None:
+            return None
+        if region.country:
+            return region.country
+        return _first_in(region.countries, context)
+
+    def resolve_group(self, name: str, context: Iterable[str] = ()) -> tuple[str | None, str | None]:
+        """(country, sector) of a group named ``name``. A known group with one home country gives it;
+        with several homes, the first found in ``context`` (ISO3 codes: the sentence's place, then the
+        article's dominant country). A generic group noun from sectors.yaml ("rebels", "pirates",
+        "militants", "separatists") takes the first context country. (None, sector) when context
+        cannot decide; (None, None) for an unknown name."""
+        context = [c for c in context if c]
+        group = self.group(name)
+        if group is not None:
+            if group.country:
+                return group.country, group.sector
+            if not group.countries:
+                return (context[0] if context else None), group.sector
+            return _first_in(group.countries, context), group.sector
+        key = tuple(t.lower() for t in tokens(name.strip()))
+        if key and key[0] == "the":
+            key = key[1:]
+        role = next((e for _, e in self.index.get(key) or [] if e.kind == "role"), None)
+        if role is None:
+            return None, None
+        return (context[0] if context else None), role.sector
+
+    def fuzzy_country(self, token: str, known_words: Container[str] | None = None) -> str | None:
+        """ISO3 of a misspelled country or capital name ("Afganistan", "Phillippines", "Khatmandu",
+        "Quatar"), or None. Opt-in and conservative, for capitalised tokens the KB does not know:
+
+        * one edit (insertion, deletion, substitution or swap of neighbours) from a country name,
+          alias, adjective, demonym or capital, and every closest form points to the same country;
+        * the token has >= 7 letters; a 6-letter token only matches a country name or alias (never a
+          capital: "Parish" is not Paris) and must share its first letter ("Quatar" -> Qatar);
+        * never a known phrase, a word of a known person's name, a stop word, or a word in
+          ``known_words`` (pass ``nlp.vocab.strings`` so English words such as "Romance" are left alone).
+        """
+        word = normalize(token).strip()
+        if len(word) < 6 or not word[:1].isupper() or not word.replace("-", "").isalpha():
+            return None
+        low = word.lower()
+        if (low,) in self.index or low in self.name_words or low in STOP_WORDS:
+            return None
+        if known_words is not None and (word in known_words or low in known_words):
+            return None
+        forms = self._fuzzy_forms()
+        best: set[str] = set()
+        for form, (iso3, is_name) in forms.items():
+            if abs(len(form) - len(low)) > 1:
+                continue
+            if len(low) < 7 and (not is_name or form[0] != low[0]):
+                continue
+            if len(form) < 5:
+                continue
+            if OSA.distance(low, form, score_cutoff=1) <= 1:
+                best.add(iso3)
+        return best.pop() if len(best) == 1 else None
+
+    def _fuzzy_forms(self) -> dict[str, tuple[str, bool]]:
+        """Lower-cased single-word country forms -> (ISO3, whether it is a name/alias rather than an
+        adjective, demonym or capital), built on first use."""
+        if self._fuzzy is None:
+            forms: dict[str, tuple[str, bool]] = {}
+            clash: set[str] = set()
+            for key, bucket in self.index.items():
+                if len(key) != 1:
+                    continue
+                for _, e in bucket:
+                    if e.kind not in ("country", "adjective", "demonym", "capital") or not e.country:
+                        continue
+                    old = forms.get(key[0])
+                    if old is not None and old[0] != e.country:
+                        clash.add(key[0])
+                    forms[key[0]] = (e.country, e.kind == "country" or bool(old and old[1]))
+            self._fuzzy = {k: v for k, v in forms.items() if k not in clash}
+        return self._fuzzy
+
+
+def _first_in(candidates: Iterable[str], context: Iterable[str]) -> str | None:
+    """The first context country that is one of ``candidates`` (context order = relevance)."""
+    wanted = set(candidates)
+    return next((c for c in context if c in wanted), None)
 
 
 def _case_ok(form: tuple[str, ...], surface: list[str]) -> bool:
