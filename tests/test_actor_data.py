@@ -165,3 +165,57 @@ def test_companies() -> None:
         assert entry["code"][:3] == entry["country"], entry
         assert entry["code"][3:] in SECTORS, entry
     assert {e["name"]: e["code"] for e in companies}["Gazprom"] == "RUSBUS"
+
+
+#: Region names that are also a country-level name on purpose (with the reason).
+REGION_SHARES_COUNTRY_NAME = {
+    "Tripoli",  # capital of Libya, and Lebanon's second city
+    "Transnistria", "Transdniestria",  # the place, and the breakaway authority (an MDAREB institution)
+}
+
+
+def test_regions() -> None:
+    """regions.yaml: each place belongs to known countries and does not repeat a country-level name."""
+    regions = load("regions.yaml")
+    assert len(regions) >= 60
+    valid = {c["iso3"] for c in load("countries.yaml")}
+    country_names = {s for c in load("countries.yaml") for s in names_of(c)}
+    seen: set[str] = set()
+    for entry in regions:
+        assert set(entry) == {"name", "aliases", "countries"}, entry
+        assert entry["countries"] and set(entry["countries"]) <= valid, entry
+        assert isinstance(entry["aliases"], list), entry
+        for s in [entry["name"], *entry["aliases"]]:
+            assert isinstance(s, str) and s.strip() == s and s, entry
+            assert s not in seen, f"{s!r} names two regions"
+            seen.add(s)
+            assert s not in country_names or s in REGION_SHARES_COUNTRY_NAME, f"{s!r} is in countries.yaml"
+    by_name = {e["name"]: e["countries"] for e in regions}
+    assert by_name["Darfur"] == ["SDN"] and by_name["Jericho"] == ["PSE"]
+    assert set(by_name["Kashmir"]) == {"IND", "PAK"}
+
+
+def test_groups() -> None:
+    """groups.yaml: known homes and sectors; only single-home groups may carry country adjectives
+    (the loader ignores them otherwise, so listing them would be a silent no-op)."""
+    groups = load("groups.yaml")
+    assert len(groups) >= 30
+    valid = {c["iso3"] for c in load("countries.yaml")}
+    country_names = {s for c in load("countries.yaml") for s in names_of(c)}
+    seen: set[str] = set()
+    for entry in groups:
+        assert set(entry) <= {"name", "aliases", "adjectives", "demonyms", "countries", "sector", "type"}, entry
+        assert {"name", "aliases", "countries", "type"} <= set(entry), entry
+        assert set(entry["countries"]) <= valid, entry
+        assert entry.get("sector", "CVL") in SECTORS, entry
+        assert entry["type"] in {"ethnic", "religious", "armed"}, entry
+        composed = (entry.get("adjectives") or []) + (entry.get("demonyms") or [])
+        assert not composed or len(entry["countries"]) == 1, f"{entry['name']}: adjectives need one home"
+        for s in {entry["name"], *entry["aliases"], *composed}:
+            assert isinstance(s, str) and s.strip() == s and s, entry
+            assert s not in seen, f"{s!r} names two groups"
+            seen.add(s)
+            assert s not in composed or s not in country_names, f"{s!r} is already a country word"
+    by_name = {e["name"]: e for e in groups}
+    assert set(by_name["Kurds"]["countries"]) >= {"IRQ", "TUR", "SYR"}
+    assert by_name["Karen"]["countries"] == ["MMR"] and by_name["Uighurs"]["countries"] == ["CHN"]

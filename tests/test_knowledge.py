@@ -153,3 +153,105 @@ def test_imported_petrarch_country_and_agent_compose(tmp_path: Path) -> None:
         subj = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
         sa = SentenceActors(doc, toy, "2022-09-07", load_generic_roles())
         assert [m.code for m in sa.mentions_for(subj)] == [code], phrase
+
+
+# ---------------------------------------------------------------- places, groups, misspellings, 1990s people
+def test_regions_and_places(kb: KnowledgeBase) -> None:
+    assert kb.region("Darfur").country == "SDN"
+    assert kb.country_of_place("Darfur") == "SDN"
+    assert kb.country_of_place("the Gaza Strip") == "PSE"  # a country alias, found in the main index
+    assert kb.country_of_place("Jericho") == "PSE"
+    assert kb.country_of_place("Chechnya") == "RUS"
+    assert kb.country_of_place("Beijing") == "CHN"
+    assert kb.country_of_place("Kashmir") is None  # IND or PAK: never a guess
+    assert kb.country_of_place("Kashmir", context=["GBR", "PAK"]) == "PAK"
+    assert kb.country_of_place("Tripoli") == "LBY"
+    assert kb.country_of_place("Tripoli", context=["LBN"]) == "LBN"
+    assert kb.country_of_place("Atlantis") is None
+    found = [(m.text, m.item.name) for m in kb.match_places("Fighting in Darfur and North Kivu, not in Paris.")]
+    assert found == [("Darfur", "Darfur"), ("North Kivu", "North Kivu")]
+
+
+def test_regions_stay_out_of_the_main_index(kb: KnowledgeBase) -> None:
+    """The coder's matching is unchanged by regions: it asks for them explicitly."""
+    assert not kb.match("Darfur")
+    assert kb.region("Jericho") is not None and not kb.match("Jericho")
+
+
+def test_groups_resolve_with_context(kb: KnowledgeBase) -> None:
+    assert kb.resolve_group("Kurds", ["TUR"]) == ("TUR", "CVL")
+    assert kb.resolve_group("Kurds") == (None, "CVL")
+    assert kb.resolve_group("Kurds", ["FRA"]) == (None, "CVL")
+    assert kb.resolve_group("Karen") == ("MMR", "CVL")
+    assert kb.resolve_group("Uyghurs") == ("CHN", "CVL")
+    assert kb.resolve_group("Zapatistas") == ("MEX", "REB")
+    assert kb.resolve_group("Shiites", ["IRQ"]) == ("IRQ", "CVL")
+    # generic nouns from sectors.yaml take the context's country
+    assert kb.resolve_group("rebels", ["SDN"]) == ("SDN", "REB")
+    assert kb.resolve_group("the pirates", ["SOM"]) == ("SOM", "CRM")
+    assert kb.resolve_group("rebels") == (None, "REB")
+    assert kb.resolve_group("Atlanteans") == (None, None)
+    assert [m.item.name for m in kb.match_groups("Tamil civilians fled; Kurdish leaders met")] == ["Tamils", "Kurds"]
+
+
+def test_single_home_group_adjectives_compose_in_main_index(kb: KnowledgeBase) -> None:
+    found = kinds_codes(kb, "Chechen rebels, Yoruba leaders, Bosnian Serbs and Uighurs")
+    assert ("Chechen", "adjective", "RUS") in found
+    assert ("Yoruba", "adjective", "NGA") in found
+    assert ("Bosnian Serbs", "demonym", "BIH") in found
+    assert ("Uighurs", "demonym", "CHN") in found
+    # multi-home groups and names shared with first names are not country words
+    assert not [m for m in kb.match("Kurdish Karen") if m.best.kind in ("adjective", "demonym")]
+
+
+def test_fuzzy_country(kb: KnowledgeBase) -> None:
+    assert kb.fuzzy_country("Afganistan") == "AFG"
+    assert kb.fuzzy_country("Phillippines") == "PHL"
+    assert kb.fuzzy_country("Ethopia") == "ETH"
+    assert kb.fuzzy_country("Quatar") == "QAT"  # 6 letters: a country name with the same first letter
+    assert kb.fuzzy_country("Morrocco") == "MAR"
+    # never: known names, short words, lower-case words, capitals at 6 letters, person-name words
+    assert kb.fuzzy_country("Afghanistan") is None
+    assert kb.fuzzy_country("Irag") is None
+    assert kb.fuzzy_country("afganistan") is None
+    assert kb.fuzzy_country("Parish") is None
+    assert kb.fuzzy_country("Putins") is None
+    assert kb.fuzzy_country("Vladimir") is None
+    # words the caller knows to be English are left alone
+    assert kb.fuzzy_country("Germane") == "DEU"
+    assert kb.fuzzy_country("Germane", known_words={"germane"}) is None
+
+
+def test_1990s_people(kb: KnowledgeBase) -> None:
+    assert kb.persons["Andreas Papandreou"].actor_code("1994-05-01")[0] == "GRCGOV"
+    assert kb.persons["Andreas Papandreou"].actor_code("1991-05-01") == ("GRC", "GRC", None)
+    assert kb.persons["Laurent Gbagbo"].actor_code("1995-01-01")[0] == "CIVOPP"
+    assert kb.persons["Laurent Gbagbo"].actor_code("2002-10-01")[0] == "CIVGOV"
+    assert kb.persons["Boris Yeltsin"].actor_code("1995-01-01")[0] == "RUSGOV"
+    assert kb.persons["Desmond Tutu"].actor_code("1995-01-01")[0] == "ZAFREL"
+    found = [m for m in kb.match("Slobodan Milosevic and Archbishop Desmond Tutu met") if m.best.kind == "person"]
+    assert [m.best.name for m in found] == ["Slobodan Milosevic", "Desmond Tutu"]
+
+
+def test_cameo_era_country_words(kb: KnowledgeBase) -> None:
+    assert ("Kampuchean", "adjective", "KHM") in kinds_codes(kb, "Kampuchean guerrillas")
+    assert ("West German", "adjective", "DEU") in kinds_codes(kb, "West German goods")
+
+
+def test_bad_region_and_group_records_are_reported(tmp_path: Path) -> None:
+    import shutil
+
+    from dyad.actors.knowledge import DATA_DIR
+
+    data = tmp_path / "actors"
+    shutil.copytree(DATA_DIR / "actors", data)
+    (data / "regions.yaml").write_text(
+        "- {name: Narnia, countries: [NRN]}\n- {aliases: []}\n- {name: Darfur, countries: [SDN]}\n", encoding="utf-8"
+    )
+    (data / "groups.yaml").write_text("- {name: Elves, countries: [GBR], sector: XXX}\n", encoding="utf-8")
+    kb = KnowledgeBase.load(Path("/nonexistent-dyad-dictionary"), data_dir=data)
+    assert kb.country_of_place("Darfur") == "SDN"
+    assert kb.region("Narnia") is None and kb.group("Elves") is None
+    assert any("regions.yaml: record 1" in p for p in kb.problems)
+    assert any("regions.yaml: record 2" in p for p in kb.problems)
+    assert any("groups.yaml: record 1" in p and "XXX" in p for p in kb.problems)
