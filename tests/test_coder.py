@@ -292,3 +292,46 @@ def test_one_sided_events_need_a_complete_act(code, text: str) -> None:
 def test_former_officials_are_elites(code) -> None:
     got = triples(code("Former Georgian president Eduard Shevardnadze criticized Russia."))
     assert ("GEOELI", "RUS", "111") in got
+
+
+# ---------------------------------------------------------------- structural recall (round 3)
+def test_agentless_violent_passive_goes_to_unidentified_forces_of_the_scene(code) -> None:
+    events = code("Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra.")
+    assert ("IRQUAF", "USAMIL", "190") in triples(events)
+    unattributed = next(e for e in events if e.source.code == "IRQUAF")
+    assert unattributed.confidence < 0.7  # a guessed doer ranks below a named one
+
+
+def test_agentless_passive_of_a_non_violent_act_is_no_event(code) -> None:
+    assert not any(e.source.code and e.source.code.endswith("UAF")
+                   for e in code("Three US diplomats were criticized in Baghdad."))  # fmt: skip
+
+
+def test_named_body_modifying_a_group_noun_is_that_body(code) -> None:
+    got = triples(code("The al-Qaeda terror network has threatened to deliver devastating blows to the United States."))
+    assert ("IMGMUSALQ", "USA", "130") in got
+
+
+def test_target_from_the_nationality_of_the_object(code) -> None:
+    got = triples(code("The Macedonian army shelled Albanian rebel-held territory on Sunday."))
+    assert any(s == "MKDMIL" and t == "ALB" and c.startswith("19") for s, t, c in got)
+
+
+def test_target_from_an_after_object_preposition(code) -> None:
+    got = triples(code("Hamas will boycott the talks with Israel."))
+    assert any(s.startswith("PSE") and t == "ISR" for s, t, _ in got)
+
+
+def test_reverse_code_of_a_user_verb_pattern(tmp_path) -> None:
+    from dyad.events.patterns import PatternSet
+
+    (tmp_path / "verbs.tsv").write_text("arrive in\t032\t033\nleave\t087\tbad\n", encoding="utf-8")
+    ps = PatternSet.load(tmp_path)
+    assert ps.verbs["arrive"][0].reverse == "033"
+    assert ps.verbs["leave"][0].reverse is None  # a malformed reverse code is reported, the pattern kept
+    assert any("reverse" in p for p in ps.problems)
+    c = Coder(patterns=ps)
+    article = Article(id="r", text="French President Emmanuel Macron arrived in Germany on Monday.", published="2024-08-21")
+    events = c.code(parse_articles([article], c.could_hold_event)[0])
+    got = triples(events)
+    assert ("FRAGOV", "DEU", "032") in got and ("DEU", "FRAGOV", "033") in got

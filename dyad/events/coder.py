@@ -46,6 +46,8 @@ DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "2
 MEETING_CODES = {"040"}
 # Violent roots coded to unidentified armed forces when the passive names no doer (coder._unattributed)
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+# Prepositions after a verb or its object whose object is the party an act bears on (coder._fallback_targets)
+AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 
 
@@ -229,6 +231,8 @@ class Coder:
         how = [] if status == mod.ASSERTED else ["intended"]
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
+        elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
         sources, inherited = self._subjects(tok, passive, sm)
@@ -247,6 +251,10 @@ class Coder:
             return []
         if targets is None:
             targets = self._targets(tok, pat, obj, passive, sm)
+        if not targets and pat.target:
+            targets = self._fallback_targets(tok, pat, obj, passive, sources, sm)
+            if targets:
+                how.append("fallback")
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
         if pat.xcomp_codes and code == pat.code:
@@ -257,6 +265,48 @@ class Coder:
                 return []
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _fallback_targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
+                          sources: list[Mention], sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        """Where the pattern's own target slots found nobody, the first actor after the verb that the
+        act plainly bears on: the owner or nationality of the object ("shelled ALBANIAN rebel-held
+        territory", "seized ISRAEL's ships"), an after-object preposition ("boycott the talks WITH
+        Israel", "price caps on RUSSIAN oil"), and for violence a place object standing for its
+        country ("attacked Grozny")."""
+        taken = {i for m in sources for i in range(m.start, m.end)}
+
+        def ok(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if m.code and m.head not in taken and all(m.code != s.code for s in sources)]
+
+        def actor_or_owner(t: Token) -> list[Mention]:
+            found = ok(sm.get(t))
+            if found or t.lemma_.lower() in SERIES:
+                return found
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            found = ok([m for o in owners for m in sm.get(o)])
+            if not found:
+                found = ok([m for c in t.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                            for m in self._modifier_actor(c, sm)])  # fmt: skip
+            if not found:  # "rebel-held territory" of "Albanian": one level down the modifier
+                found = ok([m for c in t.children if c.dep_ == "amod" for g in c.children
+                            if g.dep_ in ("amod", "compound", "npadvmod") for m in self._modifier_actor(g, sm)])  # fmt: skip
+            return found
+
+        if obj is not None and not passive:
+            found = actor_or_owner(obj)
+            if found:
+                return found
+        holders = [tok] + ([obj] if obj is not None else [])
+        for word in AFTER_OBJECT_PREPS:
+            for p in self._prep_objects(word, holders):
+                found = actor_or_owner(p)
+                if found:
+                    return found
+        if pat.code[:2] in UNATTRIBUTED_ROOTS and obj is not None and not passive:
+            m = self._place_mention(obj, sm)
+            if m is not None and m.code and m.head not in taken:
+                return [m]
+        return []
 
     def _unattributed(self, tok: Token, targets: list[Mention], sm: SentenceMentions) -> list[Mention]:
         """An unidentified armed force (``<country>UAF``) as the doer of an agentless violent act with
@@ -274,8 +324,9 @@ class Coder:
 
     def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
-        bombing IN BAGHDAD"); never inside its subject or object."""
-        todo = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS]
+        bombing IN BAGHDAD", "killed by a bomb OUTSIDE BASRA"); never inside its subject or object."""
+        holders = [tok] + [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        todo = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS]
         seen = 0
         while todo and seen < 8:
             prep = todo.pop(0)
@@ -798,7 +849,7 @@ def _confidence(f: Found) -> float:
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
     penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
-                 "second": 0.03, "background": 0.1, "reverse": 0.1, "unattributed": 0.2, "place-target": 0.05}
+                 "second": 0.03, "background": 0.15, "reverse": 0.1, "unattributed": 0.2, "fallback": 0.1, "purpose": 0.05}
     for h in f.how:
         c -= penalties.get(h, 0.0)
     for m in (f.source, f.target) if f.target is not None else (f.source,):
