@@ -139,3 +139,23 @@ def test_bad_dates_do_not_crash(bad_date: str) -> None:
     b = ev("e2", "003", LI, MISHUSTIN)
     assign_clusters([a, b])
     assert a.cluster_id and b.cluster_id
+
+
+def test_actors_with_different_sectors_are_different_actors() -> None:
+    """Seed 000: 'Putin thanked China' (RUSGOV -> CHN, 051) is not the CNPC-Gazprom contract
+    (CHNBUS <-> RUSBUS, 057) although both are root 05, same countries, one day apart."""
+    china = Actor("CHN", "CHN", None, "China", "China")
+    cnpc = Actor("CHNBUS", "CHN", "BUS", "China National Petroleum Corporation", "CNPC")
+    gazprom = Actor("RUSBUS", "RUS", "BUS", "Gazprom", "Russian natural gas giant Gazprom")
+    praise = ev("e1", "000", PUTIN, china, "051", date="2022-09-07")
+    contract = ev("e2", "000", cnpc, gazprom, "057", date="2022-09-06")
+    assert not same_event(praise, contract)
+    officials = Actor("CHNGOV", "CHN", "GOV", None, "Chinese officials")
+    assert same_event(ev("e3", "001", PUTIN, china, "051"), ev("e4", "002", PUTIN, officials, "051"))
+
+
+def test_intent_to_meet_is_undirected() -> None:
+    xi = Actor("CHNGOV", "CHN", "GOV", "Xi Jinping", "Xi")
+    a = ev("e1", "000", xi, PUTIN, "036", date="2022-09-15")
+    b = ev("e2", "000", PUTIN, xi, "036", date="2022-09-15")
+    assert same_event(a, b)

@@ -6,7 +6,8 @@ Two coded events are the same real-world event (:func:`same_event`) when
 * their actors agree at country level (IGOs by code), in the same direction -- or in either
   direction when a code is symmetric ("A met B" = "B met A"), or reversed for a mirror pair
   (A visits B = B hosts A); the lists are data, ``dyad/data/dedup/symmetric_codes.yaml``;
-* where both name a person for the same role, the names agree;
+* where both give a sector for the same role, the sectors agree (CHNGOV may be CHN, never CHNBUS),
+  and where both name a person, the names agree;
 * their dates are compatible at their precision: a day inside a week/month/year counts, two days
   more than one day apart do not; undated events match only inside one article (or one story,
   when the caller passes ``story_of``) -- an undated report is too weak to merge across sources;
@@ -82,6 +83,16 @@ def _names_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Same country-level actor whose sector and person name, where both are known, agree:
+    CHNGOV and CHN may be one actor, CHNGOV and CHNBUS are not."""
+    if _actor_key(a) != _actor_key(b):
+        return False
+    if a is None or b is None:
+        return True
+    return _names_agree(a.sector, b.sector) and _names_agree(_person(a), _person(b))
+
+
 def _interval(ev: Event) -> tuple[date, date] | None:
     """The days an event's date may cover, from its precision."""
     if not ev.date:
@@ -142,7 +153,7 @@ def _places_agree(a: Event, b: Event) -> bool:
 def _orientations(a: Event, b: Event) -> tuple[bool, bool]:
     """(same direction allowed, reversed direction allowed) for the pair of codes."""
     d = directionality()
-    if a.cameo in d.symmetric or b.cameo in d.symmetric:
+    if a.cameo in d.symmetric or b.cameo in d.symmetric:  # an undirected report fits either way
         return True, True
     if a.cameo != b.cameo and frozenset((a.cameo, b.cameo)) in d.mirrors:
         return False, True
@@ -154,24 +165,9 @@ def same_event(a: Event, b: Event, story_of: Mapping[str, str] | None = None) ->
     if a.cameo_root != b.cameo_root:
         return False
     same_dir, reversed_dir = _orientations(a, b)
-    ok = False
-    if (
-        same_dir
-        and _actor_key(a.source) == _actor_key(b.source)
-        and _actor_key(a.target) == _actor_key(b.target)
-    ):
-        ok = _names_agree(_person(a.source), _person(b.source)) and _names_agree(
-            _person(a.target), _person(b.target)
-        )
-    if (
-        not ok
-        and reversed_dir
-        and _actor_key(a.source) == _actor_key(b.target)
-        and _actor_key(a.target) == _actor_key(b.source)
-    ):
-        ok = _names_agree(_person(a.source), _person(b.target)) and _names_agree(
-            _person(a.target), _person(b.source)
-        )
+    ok = same_dir and _same_actor(a.source, b.source) and _same_actor(a.target, b.target)
+    if not ok and reversed_dir:
+        ok = _same_actor(a.source, b.target) and _same_actor(a.target, b.source)
     return ok and _dates_agree(a, b, story_of) and _places_agree(a, b)
 
 
