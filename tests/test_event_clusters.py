@@ -159,3 +159,16 @@ def test_intent_to_meet_is_undirected() -> None:
     a = ev("e1", "000", xi, PUTIN, "036", date="2022-09-15")
     b = ev("e2", "000", PUTIN, xi, "036", date="2022-09-15")
     assert same_event(a, b)
+
+
+def test_a_vague_event_does_not_bridge_two_meetings_with_different_people() -> None:
+    """Seed 001: Li met Putin and Li met Mishustin on one day; 'Li visited Russia' matches both
+    at country level but must not make the two meetings one event."""
+    russia = Actor("RUS", "RUS", None, "Russia", "Russia")
+    with_putin = ev("e1", "001", LI, PUTIN, "040", location=MOSCOW)
+    visit = ev("e2", "001", LI, russia, "042", location=MOSCOW)
+    with_mishustin = ev("e3", "003", LI, MISHUSTIN, "040", location=MOSCOW)
+    events = [with_putin, visit, with_mishustin]
+    assign_clusters(events)
+    assert with_putin.cluster_id != with_mishustin.cluster_id
+    assert visit.cluster_id in (with_putin.cluster_id, with_mishustin.cluster_id)

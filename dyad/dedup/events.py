@@ -93,6 +93,15 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return _names_agree(a.sector, b.sector) and _names_agree(_person(a), _person(b))
 
 
+def _people(ev: Event) -> dict[tuple[str, str | None], str]:
+    """The persons an event names, keyed by their country and sector."""
+    return {
+        (_actor_key(actor), actor.sector): person
+        for actor in (ev.source, ev.target)
+        if actor is not None and (person := _person(actor))
+    }
+
+
 def _interval(ev: Event) -> tuple[date, date] | None:
     """The days an event's date may cover, from its precision."""
     if not ev.date:
@@ -327,18 +336,32 @@ def assign_clusters(
     nodes: list[Event] = [ev for ev, _, _ in sorted(stored, key=lambda x: x[2])] + list(events)
     n_stored = len(stored)
     uf = _UnionFind(len(nodes))
+    people = {i: _people(ev) for i, ev in enumerate(nodes)}  # per component root
+
+    def join(i: int, j: int, check: bool = True) -> None:
+        """Union two components unless that would make one event of two different people in
+        the same role: "Li met Putin" and "Li met Mishustin" stay apart even when a vaguer
+        "Li visited Russia" matches both."""
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            return
+        if check and any(people[ri][k] != people[rj][k] for k in people[ri].keys() & people[rj].keys()):
+            return
+        uf.union(ri, rj)
+        people[uf.find(ri)] = {**people[ri], **people[rj]}
+
     first_of_cluster: dict[str, int] = {}
     for i, ev in enumerate(nodes[:n_stored]):
         cid = ev.cluster_id or ev.event_id
         if cid in first_of_cluster:
-            uf.union(first_of_cluster[cid], i)
+            join(first_of_cluster[cid], i, check=False)
         else:
             first_of_cluster[cid] = i
     id_to_node: dict[str, int] = {ev.event_id: i for i, ev in enumerate(nodes[:n_stored])}
     blocks: dict[str, list[int]] = {}
     for i, ev in enumerate(nodes):
         if i >= n_stored and ev.event_id in id_to_node:  # already stored (re-run): same node
-            uf.union(id_to_node[ev.event_id], i)
+            join(id_to_node[ev.event_id], i, check=False)
             continue
         if i >= n_stored:
             id_to_node.setdefault(ev.event_id, i)
@@ -346,7 +369,7 @@ def assign_clusters(
         if i >= n_stored:
             for j in reversed(members[-MAX_BLOCK_COMPARISONS:]):
                 if uf.find(i) != uf.find(j) and same_event(ev, nodes[j], story_of):
-                    uf.union(i, j)
+                    join(i, j)
         members.append(i)
     # cluster id: the stored cluster of the component's oldest stored node, else first batch event
     for i in range(n_stored, len(nodes)):
