@@ -20,12 +20,15 @@ resolved by :mod:`dyad.actors.coref`.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.knowledge import Entry, KnowledgeBase, Match
+from dyad.actors.knowledge import Entry, Group, KnowledgeBase, Match, Region
 from dyad.records import Actor
 
 # Dependents that never belong to an argument's noun phrase (clauses, adverbials, punctuation of the clause)
@@ -46,6 +49,15 @@ GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "
                "network", "alliance", "coalition", "army", "forces", "force", "government", "regime"}  # fmt: skip
 # Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
+# Nouns that name one party of a pair by its nationality: "the Turkish and Greek sides"
+SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
+# Sectors of non-state actors and ordinary people: when the phrase names no country, CAMEO codes them
+# with the country the sentence (or the article) is about: "rebels attacked ... in Darfur" -> SDNREB
+CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
+# Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
+# "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
+STANCE_PREFIXES = {"anti", "pro"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
             "themselves", "it", "its", "who", "which", "that", "whom", "whose"}  # fmt: skip
 
@@ -57,6 +69,7 @@ class Piece:
     start: int  # first token
     end: int  # one past the last token
     match: Match
+    side: Region | Group | None = None  # a region or ethnic/religious/armed group (knowledge side index)
 
     @property
     def entry(self) -> Entry:
@@ -89,6 +102,8 @@ class Mention:
     resolved_by: str = "kb"  # kb | compose | coref | pronoun | surname | fuzzy
     surname_only: bool = False  # a bare proper name that needs the article ("Li", "Lee")
     role: str | None = None  # the role noun of a title mention ("premier", "prime minister")
+    needs_country: bool = False  # a group or non-state role with no country yet: the article decides
+    homes: tuple[str, ...] = ()  # the countries a multi-home group may belong to (empty: any)
 
     def actor(self) -> Actor | None:
         if not self.code:
@@ -112,10 +127,153 @@ class SentenceActors:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or any(i in self.by_token for i in range(span.start, span.end)):
                 continue
-            piece = Piece(span.start, span.end, m)
-            self.pieces.append(piece)
-            for i in range(span.start, span.end):
-                self.by_token[i] = piece
+            if self._bracketed_acronym(span.start, span.end):
+                # "Montenegro Municipality Association (AKK)": the acronym abbreviates the name before
+                # it, so a person or institution the letters happen to spell is not meant
+                m = Match(m.start, m.end, m.text, [e for e in m.entries if e.kind in ORG_KINDS])
+                if not m.entries:
+                    continue
+            self._place(Piece(span.start, span.end, m))
+        self._add_side_pieces()
+        self._add_misspelled_countries()
+
+    def _add_misspelled_countries(self) -> None:
+        """Capitalised words the knowledge base does not know that are one typo from a country or
+        capital ("Afganistan", "Ethopia", "Quatar's emir"); English words and known names never qualify."""
+        known = model_words()
+        if not known:
+            return  # without the model's vocabulary every English word would be a candidate
+        for tok in self.doc:
+            if tok.i in self.by_token or not tok.is_title or not tok.is_alpha or len(tok) < 6:
+                continue
+            if tok.ent_type_ in NON_PLACE_ENTS - {"PERSON", "NORP"} or (tok.i > 0 and tok.nbor(-1).text == "("):
+                continue
+            iso3 = self.kb.fuzzy_country(tok.text, known_words=known)
+            if iso3 is None:
+                continue
+            kind = "adjective" if tok.dep_ == "amod" else "country"
+            name = self.kb.country_name(iso3) or iso3
+            entry = Entry(kind, name, iso3, iso3)
+            self._place(Piece(tok.i, tok.i + 1, Match(tok.idx, tok.idx + len(tok), tok.text, [entry])))
+        self.pieces.sort(key=lambda p: p.start)
+
+    def _place(self, piece: Piece) -> None:
+        self.pieces.append(piece)
+        for i in range(piece.start, piece.end):
+            self.by_token[i] = piece
+
+    def _bracketed_acronym(self, start: int, end: int) -> bool:
+        """A single all-capitals token in parentheses right after a proper name."""
+        doc = self.doc
+        return (end - start == 1 and start >= 2 and end < len(doc) and doc[start].text.isupper()
+                and doc[start - 1].text == "(" and doc[end].text == ")" and doc[start - 2].pos_ == "PROPN")  # fmt: skip
+
+    def _add_side_pieces(self) -> None:
+        """Regions and ethnic/religious/armed groups ("Darfur", "Kurds", "ethnic Albanians") as pieces.
+        A side name that only covers tokens no main piece has is added; one that strictly extends main
+        nationality words ("ethnic Albanians" over the demonym "Albanians") replaces them: the longer name
+        is meant."""
+        for sm in self.kb.match_side(self.doc.text):
+            span = self.doc.char_span(sm.start, sm.end, alignment_mode="expand")
+            if span is None:
+                continue
+            inside = {id(p): p for i in range(span.start, span.end) if (p := self.by_token.get(i)) is not None}
+            if inside:
+                covered = sum(p.end - p.start for p in inside.values())
+                if any(p.start < span.start or p.end > span.end for p in inside.values()):
+                    continue
+                if covered >= span.end - span.start or any(
+                    p.side is not None or not p.kinds() <= {"adjective", "demonym"} for p in inside.values()
+                ):
+                    continue  # never swallow a country, person or institution: "Albanians of southern Serbia"
+                for p in inside.values():
+                    self.pieces.remove(p)
+                    for i in range(p.start, p.end):
+                        del self.by_token[i]
+            item = sm.item
+            if isinstance(item, Region):
+                entry = Entry("region", item.name, item.country, item.country)
+            else:
+                entry = Entry("group", item.name, None, item.country, item.sector)
+            self._place(Piece(span.start, span.end, Match(sm.start, sm.end, sm.text, [entry]), side=item))
+        self.pieces.sort(key=lambda p: p.start)
+
+    # ------------------------------------------------------------------ sentence context
+    def context_countries(self, head: Token, exclude: Container[int] = ()) -> list[str]:
+        """Countries the sentence is about, most relevant first, for actors whose phrase names none
+        (generic group nouns, multi-home groups, unknown titled people): the places it names ("in
+        Darfur", "at a jail in northern Israel") nearest the head first, then the countries of the other
+        actors and nationalities in it. Tokens in ``exclude`` (the phrase itself) do not count."""
+        places: list[tuple[int, str]] = []
+        actors: list[tuple[int, str]] = []
+        seen_tokens: set[int] = set()
+        for p in self.pieces:
+            if p.start in exclude or self._stance(p):
+                continue
+            country = self._piece_country(p)
+            if not country:
+                continue
+            seen_tokens.update(range(p.start, p.end))
+            dist = abs(p.start - head.i)
+            (places if self._in_place_phrase(self.doc[p.end - 1]) else actors).append((dist, country))
+        from dyad.actors.places import city_country
+
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or ent.start in exclude or any(i in seen_tokens for i in range(ent.start, ent.end)):
+                continue
+            if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root):
+                continue
+            c = city_country(ent.text)
+            if c:
+                places.append((abs(ent.start - head.i), c))
+        out: list[str] = []
+        for _, c in sorted(places) + sorted(actors):
+            if c not in out:
+                out.append(c)
+        return out
+
+    def _piece_country(self, p: Piece) -> str | None:
+        """The country a piece names without further context (None for multi-home groups and IGOs)."""
+        if p.side is not None:
+            return p.side.country
+        for e in p.match.entries:
+            if e.kind in COUNTRY_KINDS and e.country:
+                return e.country
+            if e.kind in NAME_KINDS:
+                return e.actor_code(self.date)[1]
+            if e.kind in ORG_KINDS:
+                return e.country
+        return None
+
+    def _in_place_phrase(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in the object of a locative preposition ("in the West Bank city of Hebron")."""
+        for _ in range(4):
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+                return True
+            if tok.dep_ not in ("compound", "amod", "nmod", "pobj", "prep", "appos", "poss") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    def _stance(self, p: Piece) -> bool:
+        """"anti-Syria", "pro-Moscow": a country named as a cause or ally, not the actor's home."""
+        doc = self.doc
+        first = doc[p.start]
+        if first.lower_.split("-")[0] in STANCE_PREFIXES and "-" in first.text:
+            return True
+        return p.start >= 2 and doc[p.start - 1].text == "-" and doc[p.start - 2].lower_ in STANCE_PREFIXES
+
+    def side_country(self, p: Piece, head: Token) -> str | None:
+        """Country of a region or group piece: its only home, else the home the sentence names."""
+        item = p.side
+        if item is None:
+            return None
+        if item.country:
+            return item.country
+        ctx = self.context_countries(head, exclude=range(p.start, p.end))
+        if isinstance(item, Region):
+            return self.kb.country_of_place(item.name, ctx)
+        return self.kb.resolve_group(item.name, ctx)[0]
 
     # ------------------------------------------------------------------ phrase extraction
     def phrase_tokens(self, head: Token) -> list[int]:
@@ -154,13 +312,13 @@ class SentenceActors:
             if g.dep_ != "pobj":
                 continue
             piece = self.by_token.get(g.i)
-            if piece is not None and piece.kinds() & {"country", "capital"}:
+            if piece is not None and piece.kinds() & {"country", "capital", "region"}:
                 return True
         return False
 
     def is_roleish(self, tok: Token) -> bool:
         piece = self.by_token.get(tok.i)
-        if piece is not None and piece.kinds() & {"role", "institution"}:
+        if piece is not None and piece.kinds() & {"role", "institution", "group"}:
             return True
         return tok.lower_ in EXTRA_ROLE_HEADS or tok.lower_ in self.generic_roles
 
@@ -222,9 +380,12 @@ class SentenceActors:
         country = self._country([p for i in seg if (p := self.by_token.get(i)) is not None], head)
         target = next((r for r in rest if head.head.i in r), None)
         other = self.compose(target) if target else None
-        if not country or other is None or other.kind != "role":
+        if not country or other is None or other.kind not in ("role", "country"):
             return None
         text = self.doc[seg[0] : seg[-1] + 1].text
+        if other.kind == "country":  # "the Turkish and Greek sides"
+            return Mention(seg[0], seg[-1] + 1, head.i, text, code=country, country=country, kind="country",
+                           name=self.kb.country_name(country) or country, plural=other.plural, resolved_by="compose")
         return Mention(seg[0], seg[-1] + 1, head.i, text, code=country + (other.sector or ""), country=country,
                        sector=other.sector, kind="role", plural=other.plural, resolved_by="compose")  # fmt: skip
 
@@ -268,6 +429,11 @@ class SentenceActors:
                 code, country, sector = person.actor_code(self.date)
                 m.kind, m.person, m.name = "person", person, person.name
                 m.code, m.country, m.sector = code, country, sector
+                title = self._title_sector(p)
+                if title and country and title != sector and not self._former(seg):
+                    # "President Laurent Gbagbo announced": the title the text gives is the role it means,
+                    # whatever office the knowledge base has for the (possibly stand-in) date
+                    m.sector, m.code = title, country + title
                 if not code or not sector:
                     # no office on this date (or none known): a role the phrase states wins,
                     # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV
@@ -304,10 +470,22 @@ class SentenceActors:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
             self._fill_from_cues(m, pieces, head)
+            if m.sector and not m.country and not m.surname_only:
+                self._context_fill(m, seg, head, pieces)  # "President Dos Sontas" in a story on Angola
             if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
                 m.sector, m.code = "ELI", m.country + "ELI"
             m.resolved_by = "compose"
             return m
+        # 3b. an ethnic, religious or armed group ("Iraqi Kurds", "ethnic Albanians in Serbia", "the Karen")
+        for p in head_pieces:
+            if isinstance(p.side, Group):
+                m.kind, m.name, m.sector = "role", p.side.name, p.side.sector
+                m.country = self._country(pieces, head)
+                m.homes = p.side.countries
+                m.code = (m.country + (m.sector or "")) if m.country else None
+                m.needs_country = m.country is None
+                m.resolved_by = "compose"
+                return m
         # 4. institutions and metonyms ("the State Duma", "the Kremlin")
         group_pieces = []
         if head.lemma_.lower() in GROUP_HEADS and not head_pieces:
@@ -330,8 +508,12 @@ class SentenceActors:
                 m.country = self._country(pieces, head, exclude=p)
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
+                if not m.country and m.sector in CONTEXT_SECTORS:
+                    self._context_fill(m, seg, head, pieces)  # "rebels attacked a town in Darfur"
                 return m
-        if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in self.generic_roles:
+        if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in EXTRA_ROLE_HEADS or (
+            head.lemma_.lower() in self.generic_roles
+        ):
             # "chairs of the Russian parliament", "a member of the Politburo"
             m.kind, m.generic_role = "role", True
             inst = next((p.first({"institution", "role", "metonym"}) for p in pieces
@@ -341,8 +523,22 @@ class SentenceActors:
             m.code = (m.country + (m.sector or "")) if m.country else None
             m.resolved_by = "compose"
             return m
-        # 6. a capital standing for the government, a country, a demonym
+        # 6. a capital standing for the government, a country, a demonym, a region
+        if head.lower_ in SIDE_HEADS or head.lemma_.lower() in SIDE_HEADS:
+            # "the Greek side", "the Turkish Cypriot community": the country itself
+            ctry = self._country(pieces, head)
+            if ctry:
+                m.kind, m.name = "country", self.kb.country_name(ctry) or ctry
+                m.code, m.country, m.resolved_by = ctry, ctry, "compose"
+                return m
         for p in head_pieces:
+            if isinstance(p.side, Region):
+                ctry = self.side_country(p, head)
+                if ctry:  # "Darfur", "Chechnya": coded, as in CAMEO, as the country it belongs to
+                    m.kind, m.name = "country", self.kb.country_name(ctry) or ctry
+                    m.code, m.country, m.resolved_by = ctry, ctry, "compose"
+                    return m
+                continue
             cap = p.first({"capital"})
             if cap is not None:
                 m.kind, m.name = "capital", cap.name
@@ -365,6 +561,36 @@ class SentenceActors:
                 m.resolved_by = "compose"
                 return m
         return None
+
+    def _title_sector(self, person: Piece) -> str | None:
+        """Sector of a specific title written right before a known name ("President Laurent Gbagbo",
+        "Prime Minister X"); generic nouns ("leader", "official") and roles elsewhere in the phrase do
+        not count, so "opposition leader X" or "X's spokesman" leave the person's own role alone."""
+        i = person.start - 1
+        while i >= 0 and self.doc[i].text in (".", ","):
+            i -= 1
+        p = self.by_token.get(i)
+        if p is None or p.end != i + 1:
+            return None
+        role = p.first({"role"})
+        if role is None or not role.sector or role.name in self.generic_roles:
+            return None
+        return role.sector
+
+    def _context_fill(self, m: Mention, seg: list[int], head: Token, pieces: list[Piece]) -> None:
+        """Give a country-less mention the country the sentence is about; without one, leave it to the
+        article (``needs_country``). Phrases naming an IGO or company ("a UN official") are left alone."""
+        if any(p.first(ORG_KINDS) is not None for p in pieces):
+            return
+        ctx = self.context_countries(head, exclude=set(seg))
+        if m.homes:
+            ctx = [c for c in ctx if c in m.homes]
+        if ctx:
+            m.country = ctx[0]
+            m.code = m.country + (m.sector or "")
+            m.resolved_by = "compose"
+        else:
+            m.needs_country = True
 
     def _former(self, seg: list[int]) -> bool:
         """"former prime minister", "ex-president", "ousted president": no longer in office."""
@@ -401,10 +627,10 @@ class SentenceActors:
         left: list[str] = []
         right: list[str] = []
         for p in pieces:
-            if p is exclude:
+            if p is exclude or self._stance(p):
                 continue
-            country = None
-            for e in p.match.entries:
+            country = self.side_country(p, head) if p.side is not None else None
+            for e in p.match.entries if p.side is None else ():
                 if e.kind in COUNTRY_KINDS and e.country:
                     country = e.country
                     break
@@ -418,6 +644,23 @@ class SentenceActors:
         if left:
             return left[0]
         return right[0] if right else None
+
+
+@lru_cache(maxsize=1)
+def model_words() -> frozenset[str]:
+    """Every string the spaCy model shipped with (its training vocabulary): words that are English (or
+    a name the model has seen) and so are never taken for a misspelled country. Read from the installed
+    model package, not from a live vocabulary, which also holds every word parsed so far."""
+    from dyad.nlp import MODEL
+
+    try:
+        import spacy.util
+
+        base = Path(spacy.util.get_package_path(MODEL))
+        path = next(base.rglob("vocab/strings.json"))
+        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, StopIteration, ValueError, ImportError):
+        return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -437,6 +680,11 @@ def place_country(sa: SentenceActors, head: Token) -> tuple[str | None, str]:
     for i in seg:
         p = sa.by_token.get(i)
         if p is None:
+            continue
+        if p.side is not None:
+            c = sa.side_country(p, head)
+            if c:
+                return c, text
             continue
         for e in p.match.entries:
             if e.kind in COUNTRY_KINDS and e.country:
