@@ -387,7 +387,7 @@ class Coder:
             lemmas = self._object_lemmas(obj)
             if not lemmas & pat.objects:
                 return False
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not _is_time_phrase(c)}
         if pat.preps and not preps & pat.preps:
             return False
         if pat.pobjs:
@@ -426,11 +426,19 @@ class Coder:
         return out
 
     def _modal_code(self, code: str, status: str) -> str | None:
+        """The code of an event in its modality: asserted as is; intended or conditional through
+        ``intent_codes`` (longest code prefix wins: "will impose sanctions" 163 -> 1312, "will meet"
+        040 -> 036); anything else (negated, hypothetical, asked, governed) is no event."""
         if status == mod.ASSERTED:
             return code
-        if status != mod.INTENDED:
+        if status not in (mod.INTENDED, mod.CONDITIONAL):
             return None
-        mapped = self.intent_codes.get(code[:2])
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intent_codes:
+                mapped = self.intent_codes[code[:n]]
+                break
+        else:
+            return None
         if mapped == "keep":
             return code
         return str(mapped) if mapped else None
@@ -671,7 +679,7 @@ class Coder:
         ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = tok.head
-            if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED):
+            if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
                 return []
             subj, inherited = self._subjects(verb, False, sm)
             sources = [m for m in subj if m.code]
@@ -721,10 +729,15 @@ class Coder:
         with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
         for f in found:
             pair_codes.setdefault(_pair(f), set()).add(f.code)
+        # "Germany vowed to impose sanctions on Iran": the complement coded in the vow's modality (1312)
+        # says what was vowed; the governing verb's generic code (030) adds nothing
+        chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
         out, seen = [], set()
         for f in found:
             if f.target is None and (f.source.code, f.source.name, f.code[:2]) in with_target:
                 continue  # the same act is coded with its target already
+            if f.code.endswith("0") and (f.trigger.i, f.source.code) in chained:
+                continue
             codes = pair_codes[_pair(f)]
             if len(f.code) == 3 and f.code.endswith("0") and any(
                 c != f.code and c.startswith(f.code[:2]) for c in codes
@@ -826,6 +839,13 @@ def _conjuncts(tok: Token) -> list[Token]:
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
     return out
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """"ON SUNDAY", "in March": a preposition whose object is a date says when, never which pattern fits
+    ("called on Sunday for sanctions" is a call for, not a call on)."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _pair(f: Found) -> tuple:

@@ -17,6 +17,10 @@ from typing import Any
 from spacy.tokens import Token
 
 ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "negated", "hypothetical", "question"
+# "X will/may Y unless/if Z": the actor's own act made conditional on another's. Coded like an intent:
+# a conflictual Y becomes a threat (13x), a cooperative one an offer/intent (03x) -- CAMEO's practice
+# for conditional statements by the actor that would carry them out.
+CONDITIONAL = "conditional"
 GOVERNED = "governed"  # the complement of "threatened to", "demanded that": coded through the governing verb
 CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "acl",
          "acomp", "oprd", "dative", "appos", "csubj", "agent", "npadvmod"}  # fmt: skip
@@ -31,6 +35,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     hypo = set(cues.get("hypothetical_modals", []))
     future = set(cues.get("future_modals", []))
     cond = set(cues.get("conditional_marks", []))
+    cond_modals = set(cues.get("conditional_modals", []))
+    cond_open = set(cues.get("condition_marks", []))
     hypo_heads = _forms(cues, "hypothetical_heads")
     intent_heads = _forms(cues, "intent_heads")
     reporting = _forms(cues, "reporting_verbs")
@@ -80,7 +86,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
             ):
                 return NEGATED
             if child.dep_ in ("aux", "auxpass") and low in hypo:
-                state = HYPOTHETICAL
+                state = CONDITIONAL if low in cond_modals and _has_condition(tok, cond_open) else HYPOTHETICAL
             elif child.dep_ == "aux" and low in future and state == ASSERTED:
                 state = INTENDED
             if child.dep_ == "mark" and low in cond:
@@ -116,6 +122,13 @@ def _forms(cues: dict[str, Any], key: str) -> frozenset[str]:
         words = [str(w) for w in cues.get(key, [])]
         _FORMS[cache_key] = frozenset(f for w in words for f in verb_forms(w)) | frozenset(words)
     return _FORMS[cache_key]
+
+
+def _has_condition(tok: Token, marks: set[str]) -> bool:
+    """Whether a clause carries an if/unless clause of its own ("may halt ... IF cooperation founders")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in tok.children
+    )
 
 
 def _has_subject(tok: Token) -> bool:
