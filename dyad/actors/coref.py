@@ -11,13 +11,16 @@ from sentences the prefilter skipped through a knowledge-base scan of their text
 * a definite singular role phrase without a name ("the premier", "the Russian leader") to the most
   recent person of the same country whose sector agrees (generic roles like "official" agree with any);
 * a singular personal pronoun to the subject of the reporting clause it sits in ("Putin told Li that
-  he ..."), else to the most recent person before it, preferring subjects.
+  he ..."), else to the most recent person before it, preferring subjects;
+* a group or non-state role whose sentence names no country ("the rebels", "the Kurds") to the
+  country the article has named most often so far (among the group's possible homes).
 
 Resolution never invents a code: an antecedent without a code (an unknown analyst) resolves to no actor.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +31,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Token
 
 from dyad.actors.knowledge import Entry, KnowledgeBase, pick_role, tokens
-from dyad.actors.mentions import Mention, SentenceActors
+from dyad.actors.mentions import COUNTRY_KINDS, Mention, SentenceActors
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
@@ -64,17 +67,36 @@ class ArticleContext:
     date: str | None
     persons: list[Antecedent] = field(default_factory=list)
     groups: list[tuple[int, int, bool, list[Mention]]] = field(default_factory=list)  # sentence, position, subject
+    countries: list[tuple[int, str]] = field(default_factory=list)  # (sentence, ISO3) of every country named
+
+    def article_countries(self, before: int) -> list[str]:
+        """Countries named in sentences before ``before``, most often named first (ties: most recent)."""
+        counts: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for n, (sent, c) in enumerate(self.countries):
+            if sent < before:
+                counts[c] += 1
+                last[c] = n
+        return sorted(counts, key=lambda c: (-counts[c], -last[c]))
 
     # ------------------------------------------------------------------ observing
     def observe_text(self, text: str, sentence_index: int) -> None:
         """Record the known people named in an unparsed sentence."""
-        for m in self.kb.match(text, kinds={"person"}):
+        for m in self.kb.match(text):
             e = m.best
-            code, country, sector = e.actor_code(self.date)
-            self._add(Antecedent(e.name, code, country, sector, sentence_index, m.start))
+            if e.kind == "person":
+                code, country, sector = e.actor_code(self.date)
+                self._add(Antecedent(e.name, code, country, sector, sentence_index, m.start))
+            else:
+                country = next((x.country for x in m.entries if x.kind in COUNTRY_KINDS and x.country), None)
+            if country:
+                self.countries.append((sentence_index, country))
 
     def observe(self, mention: Mention, sentence_index: int, subject: bool = False) -> None:
-        """Record a resolved (or unknown but named) person mention of a parsed sentence."""
+        """Record a resolved (or unknown but named) person mention of a parsed sentence, and the
+        country of any mention the sentence itself resolved (for :meth:`article_countries`)."""
+        if mention.country and mention.resolved_by in ("kb", "compose"):
+            self.countries.append((sentence_index, mention.country))
         if mention.kind != "person" and not (mention.resolved_by in ("coref", "pronoun") and mention.name):
             return
         if not mention.name:
@@ -125,7 +147,20 @@ class ArticleContext:
         if m.kind == "person" and m.person is None and (m.surname_only or not m.code):
             return self._surname(m, sentence_index)
         if m.kind == "role" and not m.plural and m.definite and not m.name:
-            return self._title(m, sentence_index)
+            m = self._title(m, sentence_index)
+        if m.needs_country and not m.country:
+            return self._article_country(m, sentence_index)
+        return m
+
+    def _article_country(self, m: Mention, sentence_index: int) -> Mention:
+        """"The rebels" in a story about Sudan: the article's most-named country (one of the group's
+        homes when it has several); left uncoded when the article has named none."""
+        ranked = [c for c in self.article_countries(sentence_index) if not m.homes or c in m.homes]
+        if ranked:
+            m.country = ranked[0]
+            m.code = m.country + (m.sector or "")
+            m.needs_country = False
+            m.resolved_by = "coref"
         return m
 
     def _before(self, sentence_index: int, position: int | None = None) -> list[Antecedent]:

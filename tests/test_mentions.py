@@ -1,0 +1,180 @@
+"""Actor mentions from parsed sentences: groups and places as homes, sentence and article context,
+misspelled countries, titles against dated roles, coordinated nationality adjectives.
+
+Each case parses a sentence written for the test with the project's spaCy model and reads the actor
+composed for one phrase head (and, for article context, resolved through :class:`ArticleContext`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.actors.coref import ArticleContext
+from dyad.actors.knowledge import default_kb
+from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles, place_country
+
+DATE = "2000-01-01"  # the PLOVER gold records' stand-in date
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dyad.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return default_kb()
+
+
+def article(nlp, kb, sentences: list[str]) -> list[dict[str, list[Mention]]]:
+    """Mentions of every noun phrase head of each sentence, keyed by the head's text, resolved through
+    one article context in reading order (as the coder does)."""
+    ctx = ArticleContext(kb, DATE)
+    out = []
+    for index, text in enumerate(sentences):
+        doc = nlp(text)
+        sa = SentenceActors(doc, kb, DATE, load_generic_roles())
+        found: dict[str, list[Mention]] = {}
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ in ("compound", "amod", "conj", "appos", "det"):
+                continue
+            ms = []
+            for m in sa.mentions_for(tok):
+                m = ctx.resolve(m, sa, index)
+                ctx.observe(m, index, subject=tok.dep_ == "nsubj")
+                ms.append(m)
+            found.setdefault(tok.text, ms)
+        out.append(found)
+    return out
+
+
+def codes(nlp, kb, text: str, head: str) -> list[str | None]:
+    return [m.code for m in article(nlp, kb, [text])[0].get(head, [])]
+
+
+# ---------------------------------------------------------------- (a) groups take a country from context
+def test_generic_group_noun_takes_the_place_in_the_sentence(nlp, kb):
+    assert codes(nlp, kb, "Rebels attacked a police post in Darfur on Monday.", "Rebels") == ["SDNREB"]
+
+
+def test_group_in_a_place_phrase(nlp, kb):
+    assert codes(nlp, kb, "Kurds in northern Iraq protested against the Turkish army.", "Kurds") == ["IRQCVL"]
+
+
+def test_multi_home_region_settled_by_other_actors(nlp, kb):
+    # Kashmir is IND or PAK; "Indian officials" decides, and the militants take the place's country
+    found = article(nlp, kb, ["Militants attacked a police post in Kashmir, Indian officials said."])[0]
+    assert [m.code for m in found["Militants"]] == ["INDREB"]
+
+
+def test_generic_group_noun_takes_another_actors_country(nlp, kb):
+    assert codes(nlp, kb, "Israeli troops killed three militants on Monday.", "militants") == ["ISRREB"]
+
+
+def test_ethnic_minority_lives_where_the_sentence_is(nlp, kb):
+    # "ethnic Albanians" are not Albania's: the group's homes (XKX, SRB, MKD) meet the sentence's Serbia
+    text = "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia."
+    assert codes(nlp, kb, text, "Albanians") == ["SRBCVL"]
+
+
+def test_group_without_any_context_stays_uncoded(nlp, kb):
+    assert codes(nlp, kb, "The rebels said they would fight on.", "rebels") == [None]
+
+
+def test_article_context_for_a_later_sentence(nlp, kb):
+    sents = ["Sudan's army shelled villages near Khartoum on Monday.",
+             "Sudan accused neighbours of arming opponents.",
+             "The rebels said they would retaliate."]  # fmt: skip
+    third = article(nlp, kb, sents)[2]
+    assert [m.code for m in third["rebels"]] == ["SDNREB"]
+
+
+def test_article_context_respects_a_groups_homes(nlp, kb):
+    # the article is mostly about Germany, but Kurds can only be IRQ/TUR/SYR/IRN: Turkey wins
+    sents = ["Germany and Turkey signed a trade deal.", "Germany welcomed the deal.", "The Kurds protested."]
+    third = article(nlp, kb, sents)[2]
+    assert [m.code for m in third["Kurds"]] == ["TURCVL"]
+
+
+# ---------------------------------------------------------------- (b) regions as homes and as actors
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Sudanese government has accused Darfur rebels of violating the ceasefire.", "rebels", "SDNREB"),
+        ("Chechen separatists attacked a convoy.", "separatists", "RUSREB"),
+        ("Gaza militants fired rockets on Sunday.", "militants", "PSEREB"),
+        ("Karen guerrillas ambushed a patrol.", "guerrillas", "MMRREB"),
+    ],
+)
+def test_region_and_group_words_give_a_home(nlp, kb, text, head, code):
+    assert codes(nlp, kb, text, head) == [code]
+
+
+def test_region_as_a_place_gives_its_country(nlp, kb):
+    doc = nlp("Aid reached refugees in Darfur.")
+    sa = SentenceActors(doc, kb, DATE, load_generic_roles())
+    darfur = next(t for t in doc if t.text == "Darfur")
+    assert place_country(sa, darfur)[0] == "SDN"
+
+
+# ---------------------------------------------------------------- (c) misspelled country names
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Pakistan rejected a fresh offer from Afganistan for direct talks.", "Afganistan", "AFG"),
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+        ("Quatar's emir launched a mediation effort.", "emir", "QATGOV"),
+    ],
+)
+def test_misspelled_country(nlp, kb, text, head, code):
+    assert codes(nlp, kb, text, head) == [code]
+
+
+def test_english_words_are_not_misspelled_countries(nlp, kb):
+    # "Victorian" and "Iberian" are one edit from country words ("Liberian"...) but English words
+    assert kb.fuzzy_country("Victorian") and kb.fuzzy_country("Iberian")
+    doc = nlp("Victorian houses on the Iberian coast were sold.")
+    sa = SentenceActors(doc, kb, DATE, load_generic_roles())
+    assert not [p for p in sa.pieces if p.kinds() & {"country", "adjective", "capital"}]
+
+
+# ---------------------------------------------------------------- (d) the stated title beats the dated role
+def test_title_beats_the_role_on_the_date(nlp, kb):
+    # on 2000-01-01 the knowledge base has Gbagbo as opposition leader (CIVOPP); the text says President
+    assert kb.match("Laurent Gbagbo")[0].best.actor_code(DATE)[0] == "CIVOPP"
+    assert codes(nlp, kb, "President Laurent Gbagbo announced a new cabinet.", "Gbagbo") == ["CIVGOV"]
+
+
+def test_generic_title_leaves_the_role_alone(nlp, kb):
+    # "leader" is generic: the knowledge base's role on the date stands
+    assert codes(nlp, kb, "Opposition figure Laurent Gbagbo announced a rally.", "Gbagbo") == ["CIVOPP"]
+
+
+def test_unknown_titled_person_takes_the_sentences_country(nlp, kb):
+    text = "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago."
+    assert codes(nlp, kb, text, "Gbago") == ["CIVGOV"]
+
+
+# ---------------------------------------------------------------- (e) coordinated nationality adjectives
+def test_two_sides(nlp, kb):
+    text = "The Turkish and Greek sides have agreed to share information."
+    assert codes(nlp, kb, text, "sides") == ["TUR", "GRC"]
+
+
+def test_two_delegations(nlp, kb):
+    text = "The Israeli and Palestinian delegations met in Cairo."
+    assert codes(nlp, kb, text, "delegations") == ["ISRGOV", "PSEGOV"]
+
+
+# ---------------------------------------------------------------- (f) other general failures
+def test_bracketed_acronym_is_not_a_person(nlp, kb):
+    # "AKK" is also a German politician's nickname: after a name, in brackets, it abbreviates the name
+    text = "Montenegro Municipality Association (AKK) officials demanded support."
+    assert codes(nlp, kb, text, "officials") == ["MNEGOV"]
+
+
+def test_anti_country_is_not_the_home(nlp, kb):
+    text = "A prominent anti-Syria journalist was killed in a car bomb in Beirut."
+    assert codes(nlp, kb, text, "journalist") == ["LBNMED"]
