@@ -335,3 +335,59 @@ def test_reverse_code_of_a_user_verb_pattern(tmp_path) -> None:
     events = c.code(parse_articles([article], c.could_hold_event)[0])
     got = triples(events)
     assert ("FRAGOV", "DEU", "032") in got and ("DEU", "FRAGOV", "033") in got
+
+
+# ---------------------------------------------------------------- complement chains and conditional acts
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decision taken is the act itself (CAMEO's coding of sanctions decisions)
+        ("The European Union decided to impose sanctions on Russia.", ("IGOEUREEC", "RUS", "163", "asserted")),
+        ("Russia resolved to expel British diplomats.", ("RUS", "GBR", "166", "asserted")),
+        # an agreement, vow or readiness to act is the intent of that act, leaf by leaf
+        ("China agreed to send humanitarian aid to Ukraine.", ("CHN", "UKR", "033", "intended")),
+        ("France is ready to send troops to Mali.", ("FRA", "MLI", "0334", "intended")),
+        ("Germany vowed to impose sanctions on Iran.", ("DEU", "IRN", "1312", "intended")),
+        # the actor's own future or conditional conflictual act is a threat by its root
+        ("The United States will impose sanctions on North Korea unless it halts its missile tests.",
+         ("USA", "PRK", "1312", "intended")),
+        ("Iran said it will attack Israel if Israel strikes its nuclear sites.", ("IRN", "ISR", "1384", "intended")),
+        ("The European Union may impose sanctions on Belarus if the crackdown continues.",
+         ("IGOEUREEC", "BLR", "1312", "intended")),
+        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
+         ("IGOWSTNAT", "SRB", "1381", "intended")),
+        ("The United Nations will withdraw inspectors from Iraq.", ("IGOUNO", "IRQ", "136", "intended")),
+    ],
+)
+def test_complement_chains_and_conditional_acts(code, text: str, expected: tuple) -> None:
+    events = code(text)
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in events}
+    assert expected in got, got
+    # the vow's generic 030 yields to what was vowed
+    assert not any(e.cameo == "030" for e in events), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union may impose sanctions on Belarus.",  # a bare possibility, no commitment
+        "The European Union could impose sanctions on Belarus if the crackdown continues.",  # "could": no pledge
+        "Japan would criticize China if asked.",
+    ],
+)
+def test_open_possibilities_are_not_threats(code, text: str) -> None:
+    assert code(text) == [], text
+
+
+def test_request_target_is_the_object_of_its_noun(code) -> None:
+    # "on Sunday" says when; it does not make "called ... for" a "call on"
+    got = triples(code("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria."))
+    assert any(t == "NGA" and c.startswith("02") for _, t, c in got), got
+    assert any(t == "IRN" for _, t, _ in triples(code("Britain demanded sanctions against Iran."))), "demand"
+    assert any(t == "PRK" for _, t, _ in triples(code("Japan urged sanctions on North Korea."))), "urge"
+
+
+def test_price_caps_are_sanctions_on_the_exporter(code) -> None:
+    assert ("IGOEUREEC", "RUS", "163") in triples(code("The European Union's price cap on Russian oil took effect."))
+    got = triples(code("A coalition of states, including Canada and Japan, imposed a price cap on Russian oil."))
+    assert {("CAN", "RUS", "163"), ("JPN", "RUS", "163")} <= got, got

@@ -154,3 +154,24 @@ def test_prefilter_loses_no_event(coded) -> None:
     assert full == filtered
     parsed = sum(s.doc is not None for pa in parse_articles(articles, coder.could_hold_event) for s in pa.sentences)
     assert parsed < sum(len(pa.sentences) for pa in everything)
+
+
+def test_g7_price_limits_on_russian_oil(coded) -> None:
+    """A price cap on a country's exports is an economic sanction on that country (163), decided
+    "last Friday" (2022-09-02 for an article of 2022-09-07); the group acts through its members."""
+    _, events = coded["000"]
+    hits = find(events, target="RUS", cameo="163", evidence="set price limits on Russian oil")
+    assert hits
+    g7 = {"IGOBUSGOS", "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}
+    assert all(e.source.code in g7 for e in hits)
+    assert all(e.date == "2022-09-02" and e.date_text == "last Friday" for e in hits)
+    assert all(e.modality == "asserted" for e in hits)
+
+
+def test_zhang_youxia_and_shoigu_meeting(coded) -> None:
+    """"with Zhang Youxia ... and counterpart Sergei Shoigu meeting at a security forum": an absolute
+    construction read as a meeting between the two."""
+    _, events = coded["002"]
+    hits = find(events, "CHNMIL", "RUSGOV", root="04", source_name="Zhang Youxia", target_name="Sergei Shoigu")
+    assert hits and all(e.evidence.startswith("The two nations have also recently") for e in hits)
+    assert find(events, "RUSGOV", "CHNMIL", root="04", source_name="Sergei Shoigu")

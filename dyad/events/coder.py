@@ -459,7 +459,7 @@ class Coder:
                 best = max(found, key=lambda ms: (any(m.kind == "person" and m.code for m in ms),
                                                   any(m.code for m in ms)))  # fmt: skip
                 return best, False
-            return sm.get(subj), False
+            return self._or_members(subj, sm), False
         cur, steps = tok, 0
         while steps < 5 and cur.head.i != cur.i:
             steps += 1
@@ -477,10 +477,29 @@ class Coder:
                 cur = head if dep != "pcomp" else head.head
                 s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None:
-                    return sm.get(s), True
+                    return self._or_members(s, sm), True
                 continue
             break
         return [], False
+
+    def _or_members(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """A subject's actors; for an unknown group that names its members ("the Group of Finance
+        Ministers of seven countries, INCLUDING Canada, France ...", "a coalition of states SUCH AS
+        ..."), the members it lists."""
+        found = sm.get(tok)
+        if any(m.code for m in found):
+            return found
+        members: list[Mention] = []
+        holders, i = [tok], 0
+        while i < len(holders) and i < 6:  # "the Group of Finance Ministers of seven countries, including"
+            holders += self._prep_objects("of", [holders[i]])
+            i += 1
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "including" or (c.lower_ == "such" and c.dep_ in ("amod", "prep")):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs += [g for a in c.children if a.lower_ == "as" for g in a.children if g.dep_ == "pobj"]
+                members.extend(m for o in objs for q in _conjuncts(o) for m in sm.get(q) if m.code and m.head == q.i)
+        return members or found
 
     def _targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
                  sm: SentenceMentions) -> list[Mention]:  # fmt: skip
@@ -547,6 +566,8 @@ class Coder:
         kind, _, word = spec.partition(":")
         if kind == "prep":
             return [m for p in self._prep_objects(word, holders) for m in sm.get(p)]
+        if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
+            return [m for p in self._prep_objects(word, holders) for m in self._owner_of(p, sm)]
         if kind == "place":
             places = [obj] if word == "dobj" and obj is not None else self._prep_objects(word, holders)
             out = []
@@ -566,6 +587,17 @@ class Coder:
                                 out.extend(m for p in t.children if p.dep_ == "pobj" for m in sm.get(p))
             return out
         return []
+
+    def _owner_of(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The actor a non-actor noun belongs to: its possessor ("Iran's banks") or the country of a
+        nationality or name modifier ("Russian oil", "US goods"); none for a series noun."""
+        if tok.lemma_.lower() in SERIES:
+            return []
+        found = [m for c in tok.children if c.dep_ == "poss" for m in sm.get(c) if m.code]
+        if not found:
+            found = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                     for m in self._modifier_actor(c, sm) if m.code]  # fmt: skip
+        return found
 
     def _place_mention(self, tok: Token, sm: SentenceMentions) -> Mention | None:
         """A place phrase as a country-level target; a person or organisation stays itself."""
@@ -657,6 +689,15 @@ class Coder:
         how = ["nominal"] + ([] if status == mod.ASSERTED else ["intended"])
         if isinstance(pat.mutual, str):
             pair = [m for p in self._prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
+            if len(pair) >= 2:
+                f = self._pairs(tok, pat, code, pair, [], how, sm)
+                if f:
+                    return f
+        if pat.mutual and tok.dep_ == "conj" and tok.lower_.endswith("ing"):
+            # "with Zhang Youxia ... and counterpart Sergei Shoigu MEETING at a forum": the parser reads
+            # the absolute gerund as a noun conjoined to the first party, the second as its modifier
+            pair = [m for q in _conjuncts(tok.head) if q.i != tok.i for m in sm.get(q) if m.code and m.head == q.i]
+            pair += [m for c in tok.children if c.dep_ in ("compound", "poss") for m in self._modifier_actor(c, sm)]
             if len(pair) >= 2:
                 f = self._pairs(tok, pat, code, pair, [], how, sm)
                 if f:
