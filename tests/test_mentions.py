@@ -178,3 +178,10 @@ def test_bracketed_acronym_is_not_a_person(nlp, kb):
 def test_anti_country_is_not_the_home(nlp, kb):
     text = "A prominent anti-Syria journalist was killed in a car bomb in Beirut."
     assert codes(nlp, kb, text, "journalist") == ["LBNMED"]
+
+
+def test_group_alias_running_into_a_country_keeps_both(nlp, kb):
+    # the alias "Albanians of southern Serbia" must not swallow the country; the group is SRB's
+    found = article(nlp, kb, ["The Albanians of southern Serbia are demanding autonomy from Serbian authorities."])[0]
+    assert [m.code for m in found["Albanians"]] == ["SRBCVL"]
+    assert codes(nlp, kb, "Albanians protested in Tirana.", "Albanians") == ["ALB"]

@@ -178,11 +178,23 @@ class SentenceActors:
             if span is None:
                 continue
             inside = {id(p): p for i in range(span.start, span.end) if (p := self.by_token.get(i)) is not None}
+            blocking = [p for p in inside.values() if p.side is None and not p.kinds() <= {"adjective", "demonym"}]
+            trimmed = bool(blocking)
+            if blocking and isinstance(sm.item, Group):
+                # "The Albanians of southern Serbia": the group is the words before the country, which
+                # keeps its own piece (and, through the sentence context, settles the group's home)
+                cut = min(p.start for p in blocking)
+                span = self.doc[span.start : cut]
+                while len(span) and span[-1].dep_ in ("prep", "case", "det", "punct", "amod", "cc"):
+                    span = self.doc[span.start : span.end - 1]
+                inside = {k: p for k, p in inside.items() if p.end <= span.end}
+                if not len(span) or not inside:
+                    continue
             if inside:
                 covered = sum(p.end - p.start for p in inside.values())
                 if any(p.start < span.start or p.end > span.end for p in inside.values()):
                     continue
-                if covered >= span.end - span.start or any(
+                if (covered >= span.end - span.start and not trimmed) or any(
                     p.side is not None or not p.kinds() <= {"adjective", "demonym"} for p in inside.values()
                 ):
                     continue  # never swallow a country, person or institution: "Albanians of southern Serbia"
