@@ -391,3 +391,15 @@ def test_price_caps_are_sanctions_on_the_exporter(code) -> None:
     assert ("IGOEUREEC", "RUS", "163") in triples(code("The European Union's price cap on Russian oil took effect."))
     got = triples(code("A coalition of states, including Canada and Japan, imposed a price cap on Russian oil."))
     assert {("CAN", "RUS", "163"), ("JPN", "RUS", "163")} <= got, got
+
+
+def test_help_without_object_keeps_the_helper_as_doer(code) -> None:
+    got = triples(code("Norway is willing to send material to help defend Saudi Arabia.", published="2000-01-01"))
+    assert ("NOR", "SAU", "032") in got, got
+    # with an object, the helped party is still the doer of the complement
+    assert ("USA", "UKR", "051") not in triples(code("The United States helped Poland support Ukraine."))
+
+
+def test_announced_evacuation_of_settlements_is_intent_to_de_escalate(code) -> None:
+    got = triples(code("Israel will evacuate all 21 settlements in the Gaza Strip.", published="2004-01-01"))
+    assert ("ISR", "PSE", "0356") in got, got

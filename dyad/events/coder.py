@@ -468,7 +468,9 @@ class Coder:
                 return sm.get(head), True  # "the first official to visit Beijing"
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-                return (sm.get(obj), True) if obj is not None else ([], True)
+                if obj is not None or head.lemma_.lower() != "help":
+                    return (sm.get(obj), True) if obj is not None else ([], True)
+                # "send material to HELP defend Saudi Arabia": with no object, the helper does it
             if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in PCOMP_OBJECT_CONTROL:
                 obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:  # "thanked China for supporting Russia": China supports
