@@ -403,3 +403,9 @@ def test_help_without_object_keeps_the_helper_as_doer(code) -> None:
 def test_announced_evacuation_of_settlements_is_intent_to_de_escalate(code) -> None:
     got = triples(code("Israel will evacuate all 21 settlements in the Gaza Strip.", published="2004-01-01"))
     assert ("ISR", "PSE", "0356") in got, got
+
+
+def test_vow_not_to_act_is_no_intent_to_cooperate(code) -> None:
+    assert not any(e.cameo.startswith("03") for e in code("Israel vowed not to return the Golan Heights to Syria.")), (
+        "a negated complement"
+    )

@@ -224,6 +224,10 @@ class Coder:
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     consumed.update(p.i for p in c.children if p.dep_ == "pobj")
+        if pat.code.startswith("03") and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in tok.children
+        ):
+            return []  # "vowed NOT to return the Golan Heights" is no intent to cooperate
         status = mod.assess(tok, self.cues)
         code = self._modal_code(pat.code, status)
         if code is None:
