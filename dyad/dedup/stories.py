@@ -41,7 +41,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -584,29 +584,25 @@ class _BatchView:
         self._df_out: dict[int, int] = {}
 
     # -- bulk reads of stored rows (each one statement for any number of keys)
+    @staticmethod
+    def _fill(cache: dict[str, Any], keys: Iterable[str], load: Callable[[list[str]], dict[str, Any]]) -> None:
+        """Load the keys the cache lacks in one statement; a key with no stored row caches None."""
+        miss = [k for k in set(keys) if k not in cache]
+        got = load(miss)
+        for k in miss:
+            cache[k] = got.get(k)
+
     def fetch_members(self, ids: Iterable[str]) -> None:
-        miss = [i for i in set(ids) if i not in self._members]
-        got = self.db.get_members(miss)
-        for i in miss:
-            self._members[i] = got.get(i)
+        self._fill(self._members, ids, self.db.get_members)
 
     def fetch_vectors(self, ids: Iterable[str]) -> None:
-        miss = [i for i in set(ids) if i not in self._vectors]
-        got = self.db.get_vectors(miss)
-        for i in miss:
-            self._vectors[i] = got.get(i)
+        self._fill(self._vectors, ids, self.db.get_vectors)
 
     def fetch_sigs(self, ids: Iterable[str]) -> None:
-        miss = [i for i in set(ids) if i not in self._sigs]
-        got = self.db.get_sigs(miss)
-        for i in miss:
-            self._sigs[i] = got.get(i)
+        self._fill(self._sigs, ids, self.db.get_sigs)
 
     def fetch_centroids(self, story_ids: Iterable[str]) -> None:
-        miss = [i for i in set(story_ids) if i not in self._centroids]
-        got = self.db.get_centroids(miss)
-        for i in miss:
-            self._centroids[i] = got.get(i)
+        self._fill(self._centroids, story_ids, self.db.get_centroids)
 
     def fetch_postings(self, feats: Iterable[int]) -> None:
         miss = [f for f in set(feats) if f not in self._postings]
