@@ -47,7 +47,7 @@ class _Candidate:
     rank: tuple[int, int]
 
 
-def _clause_head(tok: Token) -> Token:
+def clause_head(tok: Token) -> Token:
     """The verb heading the clause that ``tok`` belongs to (the root when none)."""
     t = tok
     while t.pos_ not in VERB_POS and t.head.i != t.i:
@@ -80,7 +80,8 @@ def clause_rank(item_clause: Token, trigger_clause: Token, on_trigger_path: bool
     return None
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (the sentence length when unconnected)."""
     up_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
     for n, t in enumerate([b, *b.ancestors]):
         if t.i in up_a:
@@ -90,7 +91,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 def clause_tense(doc: Doc, trigger_i: int) -> str | None:
     """'past', 'present' or 'future' for the trigger's clause; None when nothing tells."""
-    verb = _clause_head(doc[trigger_i])
+    verb = clause_head(doc[trigger_i])
     if verb.pos_ not in VERB_POS:
         return None
     chain = [verb]
@@ -139,7 +140,7 @@ def _with_preposition(span: Span) -> Span:
 
 def _candidates(doc: Doc, trigger_i: int) -> list[_Candidate]:
     trigger = doc[trigger_i]
-    trig_clause = _clause_head(trigger)
+    trig_clause = clause_head(trigger)
     out: list[_Candidate] = []
     for span in _date_spans(doc):
         head = span.root
@@ -152,13 +153,13 @@ def _candidates(doc: Doc, trigger_i: int) -> list[_Candidate]:
             continue
         governor = head.head if head.dep_ == "pobj" else head
         anchor = governor.head if governor.dep_ == "prep" else governor
-        date_clause = _clause_head(anchor)
+        date_clause = clause_head(anchor)
         on_path = trigger_i in {t.i for t in [head, *head.ancestors]} and not any(
             t.pos_ in VERB_POS and t.i != trigger_i for t in _path_between(head, trigger)
         )
         rank = clause_rank(date_clause, trig_clause, on_path)
         if rank is not None:
-            out.append(_Candidate(span, text, (rank, _tree_distance(head, trigger))))
+            out.append(_Candidate(span, text, (rank, tree_distance(head, trigger))))
     return sorted(out, key=lambda c: c.rank)
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from dyad.records import Location
-from dyad.when.clause import clause_rank
+from dyad.when.clause import VERB_POS, clause_head, clause_rank, tree_distance
 from dyad.where.gazetteer import City, Gazetteer, load_gazetteer
 
 # Prepositions whose object is where something happens, with a rank (lower = more telling).
@@ -75,28 +75,12 @@ LEAVING_WORDS = frozenset(
 # Entity labels that are never places even in a locative slot.
 # (NORP is not among them: the small model tags "Samarra" NORP; adjectives are excluded by part of speech.)
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-VERB_POS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(slots=True)
 class _Candidate:
     location: Location
     rank: tuple[int, int, int, int, int]
-
-
-def _clause_head(tok: Token) -> Token:
-    t = tok
-    while t.pos_ not in VERB_POS and t.head.i != t.i:
-        t = t.head
-    return t
-
-
-def _distance(a: Token, b: Token) -> int:
-    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
-    for n, t in enumerate([b, *b.ancestors]):
-        if t.i in up:
-            return n + up[t.i]
-    return len(a.doc)
 
 
 def _name_of(tok: Token) -> str:
@@ -257,6 +241,20 @@ def _argument(noun: Token, depth: int = 0) -> bool:
     )
 
 
+def _venue_of_trigger_clause(attach: Token, trig_clause: Token) -> bool:
+    """A venue phrase ("at the forum in Vladivostok") that the parser hung inside a subjectless
+    clause under the trigger's (an infinitive on its object, a participle) still names where
+    the reported happening took place; a venue in a clause with its own subject does not."""
+    if attach.lemma_.lower() not in VENUE_NOUNS:
+        return False
+    head = clause_head(attach)
+    return (
+        head.dep_ in ("acl", "xcomp", "advcl")
+        and any(t.i == trig_clause.i for t in head.ancestors)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+    )
+
+
 def _locative_slots(doc: Doc, trigger_i: int) -> list[tuple[Token, Token, int]]:
     """(place token, token its phrase attaches to, preposition rank) for every locative slot."""
     slots: list[tuple[Token, Token, int]] = []
@@ -307,14 +305,16 @@ def place_for_event(
     actors = [c for c in actor_countries if c]
     resolver = _Resolver(gz, doc, actors, article_text)
     trigger = doc[trigger_i]
-    trig_clause = _clause_head(trigger)
+    trig_clause = clause_head(trigger)
     found: dict[int, _Candidate] = {}
     for tok, attach, prep_rank in _locative_slots(doc, trigger_i):
         loc = resolver.resolve(tok)
         if loc is None:
             continue
         on_trigger = _governs_without_verb(trigger, tok)
-        relation = clause_rank(_clause_head(attach), trig_clause, on_trigger)
+        relation = clause_rank(clause_head(attach), trig_clause, on_trigger)
+        if relation is None and _venue_of_trigger_clause(attach, trig_clause):
+            relation = 2  # "signed a contract to pay ... at the forum in Vladivostok"
         if relation is None:  # a place of another happening in the sentence
             continue
         rank = (
@@ -322,7 +322,7 @@ def place_for_event(
             0 if loc.feature == "city" else 1,
             prep_rank,
             0 if loc.country in actors else 1,  # "will visit Mongolia, Nepal and South Korea": each its own
-            _distance(tok, trigger),
+            tree_distance(tok, trigger),
         )
         if tok.i not in found or rank < found[tok.i].rank:
             found[tok.i] = _Candidate(loc, rank)
