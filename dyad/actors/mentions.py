@@ -536,7 +536,9 @@ class SentenceActors:
             m.resolved_by = "compose"
             return m
         # 6. a capital standing for the government, a country, a demonym, a region
-        if head.lower_ in SIDE_HEADS or head.lemma_.lower() in SIDE_HEADS:
+        if (head.lower_ in SIDE_HEADS or head.lemma_.lower() in SIDE_HEADS) and not any(
+            p.first({"role"}) is not None and p.side is None for p in pieces
+        ):  # "a guerrilla camp" is a place, not a side
             # "the Greek side", "the Turkish Cypriot community": the country itself
             ctry = self._country(pieces, head)
             if ctry:

@@ -271,7 +271,7 @@ class Coder:
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
 
     def _fallback_targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
-                          sources: list[Mention], sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+                          sources: list[Mention], sm: SentenceMentions, nominal: bool = False) -> list[Mention]:  # fmt: skip
         """Where the pattern's own target slots found nobody, the first actor after the verb that the
         act plainly bears on: the owner or nationality of the object ("shelled ALBANIAN rebel-held
         territory", "seized ISRAEL's ships"), an after-object preposition ("boycott the talks WITH
@@ -282,30 +282,42 @@ class Coder:
         def ok(ms: list[Mention]) -> list[Mention]:
             return [m for m in ms if m.code and m.head not in taken and all(m.code != s.code for s in sources)]
 
-        def actor_or_owner(t: Token) -> list[Mention]:
+        def actor_or_owner(t: Token, depth: int = 0) -> list[Mention]:
             found = ok(sm.get(t))
             if found or t.lemma_.lower() in SERIES:
                 return found
             owners = [c for c in t.children if c.dep_ == "poss"]
             found = ok([m for o in owners for m in sm.get(o)])
+            if not found:  # "Karen guerrilla stronghold": a group phrase used as a modifier
+                found = ok(self._modifier_phrase(t, sm))
             if not found:
                 found = ok([m for c in t.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
                             for m in self._modifier_actor(c, sm)])  # fmt: skip
             if not found:  # "rebel-held territory" of "Albanian": one level down the modifier
                 found = ok([m for c in t.children if c.dep_ == "amod" for g in c.children
                             if g.dep_ in ("amod", "compound", "npadvmod") for m in self._modifier_actor(g, sm)])  # fmt: skip
+            if not found and depth == 0:
+                # "denounced as an ugly crime SERBIA's suppression": the apposition names what is meant;
+                # "captured part OF a Karen guerrilla stronghold": the whole a part belongs to
+                found = [m for c in t.children if c.dep_ == "appos" for m in actor_or_owner(c, 1)]
+                found = found or [m for p in self._prep_objects("of", [t]) for m in actor_or_owner(p, 1)]
             return found
 
-        if obj is not None and not passive:
+        if obj is not None and not passive and not nominal:
             found = actor_or_owner(obj)
             if found:
                 return found
-        holders = [tok] + ([obj] if obj is not None else [])
+        # "launched artillery, mortar and rocket fire AGAINST ...": the phrase may hang on any conjunct
+        holders = [tok] + (_conjuncts(obj) if obj is not None else [])
         for word in AFTER_OBJECT_PREPS:
             for p in self._prep_objects(word, holders):
-                found = actor_or_owner(p)
+                found = actor_or_owner(p, 1)  # "on the campus OF the University": a scene, not a part
                 if found:
                     return found
+        for p in self._prep_objects("as", [tok]):  # "denounced as an ugly crime Serbia's suppression of"
+            found = [m for c in p.children if c.dep_ == "appos" for m in actor_or_owner(c)]
+            if found:
+                return found
         if pat.code[:2] in UNATTRIBUTED_ROOTS and obj is not None and not passive:
             m = self._place_mention(obj, sm)
             if m is not None and m.code and m.head not in taken:
@@ -415,7 +427,7 @@ class Coder:
     def _object_lemmas(self, obj: Token | None) -> set[str]:
         if obj is None:
             return set()
-        toks = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+        toks = _conjuncts(obj)  # "artillery, mortar, and rocket FIRE": conjuncts chain one under the other
         out: set[str] = set()
         for t in toks:
             out.add(t.lemma_.lower())
@@ -520,13 +532,15 @@ class Coder:
         out = []
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ == word:
+                # the parser labels the recipient's "to" of giving/saying verbs as ``dative``
+                # ("issued a stern reminder Saturday TO IRAQ")
+                if (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ == word:
                     out.extend(g for g in c.children if g.dep_ == "pobj")
         return out
 
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
-        holders = [tok] + ([obj] if obj is not None else [])
+        holders = [tok] + (_conjuncts(obj) if obj is not None else [])
         # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
         holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"
@@ -743,11 +757,35 @@ class Coder:
                 targets = [m for m in self._target_spec(spec, tok.head, tok, False, sm) if m.code]
             if targets:
                 break
+        if not targets and pat.target:
+            # "issued a stern reminder Saturday TO IRAQ", "Palestinian riots AGAINST Israeli military
+            # policies": the party the act bears on, hanging on the noun or on its light verb
+            verb, noun = (tok.head, tok) if light else (tok, None)
+            targets = self._fallback_targets(verb, pat, noun, False, sources, sm, nominal=True)
+            if targets:
+                how.append("fallback")
         code = self._refine(pat, code, tok, None)
         # a bare nominal ("US sanctions") needs its target unless the noun is an act on its own
         # ("Palestinian riots") or a light verb made it one ("staged a protest")
         solo = not targets and pat.alone != "never" and (pat.alone == "any" or light)
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _modifier_phrase(self, t: Token, sm: SentenceMentions) -> list[Mention]:
+        """A group or role phrase used as the modifier of ``t`` ("a KAREN GUERRILLA stronghold",
+        "KAMPUCHEAN GUERRILLA camps"): the modifiers before ``t``, composed as one noun phrase whose
+        head is the last of them. Only non-state groups and roles count; a bare nationality is
+        :meth:`_modifier_actor`'s."""
+        mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+        if not mods or mods[-1].pos_ not in ("NOUN", "PROPN"):
+            return []
+        seg = sorted(x.i for c in mods for x in c.subtree if x.dep_ not in ("punct", "cc", "det"))
+        if not seg or seg[-1] != mods[-1].i or seg != list(range(seg[0], seg[-1] + 1)):
+            return []
+        m = sm.sa.compose(seg)
+        if m is None or m.kind != "role" or not (m.code or m.needs_country):
+            return []
+        m = sm.ctx.resolve(m, sm.sa, sm.index)
+        return [m] if m.code else []
 
     def _modifier_actor(self, c: Token, sm: SentenceMentions) -> list[Mention]:
         """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod)."""
