@@ -1,6 +1,7 @@
 """Event patterns as data: verb and noun triggers, modality cues, and the word forms the prefilter looks for.
 
-Loads ``dyad/data/patterns/{verbs,nouns,modality,irregular,light_verbs,place_nouns}.yaml`` plus the user dictionary's
+Loads ``dyad/data/patterns/{verbs,lexicon,nouns,lexicon_nouns,modality,irregular,light_verbs,place_nouns}.yaml``
+(``lexicon*.yaml`` is the CAMEO-wide vocabulary, read after the hand-tuned files) plus the user dictionary's
 ``verbs.tsv`` (``pattern<TAB>cameo[<TAB>reverse cameo]``, where ``pattern`` is a verb lemma optionally followed by a
 particle/preposition and/or object nouns: ``impose tariff	163``, ``call on	020``). A malformed entry
 is reported with its file and line and skipped.
@@ -24,6 +25,9 @@ PREPOSITIONS = {"on", "upon", "with", "to", "in", "at", "for", "against", "from"
 USER_FALLBACK_TARGETS = ("prep:with", "prep:to", "prep:against", "prep:on", "prep:in", "prep:at", "prep:into",
                          "prep:for", "ofobj", "xcomp")  # fmt: skip
 """Where a user ``verbs.tsv`` pattern looks for its target after the object and its own prepositions."""
+
+PATTERN_FILES = (("verbs.yaml", False), ("lexicon.yaml", False), ("nouns.yaml", True), ("lexicon_nouns.yaml", True))
+"""Bundled trigger files in load order: within one specificity the earlier file's pattern is tried first."""
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
@@ -138,7 +142,8 @@ class PatternSet:
         ps.modality = _yaml(base / "modality.yaml") or {}
         ps.light_verbs = _words(_yaml(base / "light_verbs.yaml"))
         ps.place_nouns = _words(_yaml(base / "place_nouns.yaml"))
-        for name, nominal, table in (("verbs.yaml", False, ps.verbs), ("nouns.yaml", True, ps.nouns)):
+        for name, nominal in PATTERN_FILES:
+            table = ps.nouns if nominal else ps.verbs
             for n, rec in enumerate(_yaml(base / name) or [], 1):
                 try:
                     p = _pattern(rec, nominal, f"{name}#{n}")
@@ -199,6 +204,9 @@ class PatternSet:
                     objs = {f for o in needs for w in o.split() for f in noun_forms(w)}
                     for f in vforms:
                         paired.setdefault(f, set()).update(objs)
+                elif p.preps:  # "round UP", "hit OUT at": the particle must be in the sentence too
+                    for f in vforms:
+                        paired.setdefault(f, set()).update(p.preps)
                 else:
                     single.update(vforms)
         for lemma, pats in self.nouns.items():
