@@ -1,0 +1,131 @@
+"""The CAMEO-wide lexicon (dyad/data/patterns/lexicon*.yaml): data validation and one sentence per new root.
+
+Validation catches what a hand-written vocabulary gets wrong silently: a code the codebook does not
+have, a lemma whose past tense the prefilter would never let through ("spoke", "went"), and two
+patterns with identical conditions where the second can never fire.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from dyad.events import Coder
+from dyad.events.patterns import PATTERN_FILES, PatternSet, noun_forms, verb_forms
+from dyad.nlp import parse_articles
+from dyad.records import Article, Event
+
+CODEBOOK = Path(__file__).resolve().parents[1] / "dyad" / "data" / "cameo" / "codebook.tsv"
+
+# Common English irregular past forms (a fact list): a pattern lemma listed here must reach the
+# prefilter in its past tense too, through irregular.yaml.
+IRREGULAR_PAST = {
+    "begin": "began", "blow": "blew", "break": "broke", "bring": "brought", "buy": "bought", "cut": "cut",
+    "fight": "fought", "fly": "flew", "forgive": "forgave", "freeze": "froze", "give": "gave", "go": "went",
+    "hit": "hit", "hold": "held", "lay": "laid", "lead": "led", "lend": "lent", "make": "made", "meet": "met",
+    "overrun": "overran", "pay": "paid", "put": "put", "quit": "quit", "retake": "retook", "say": "said",
+    "seek": "sought", "sell": "sold", "send": "sent", "set": "set", "shake": "shook", "shoot": "shot",
+    "shut": "shut", "sit": "sat", "speak": "spoke", "stand": "stood", "strike": "struck", "take": "took",
+    "tell": "told", "throw": "threw", "undertake": "undertook", "withdraw": "withdrew", "withhold": "withheld",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def patterns() -> PatternSet:
+    return PatternSet.load()
+
+
+def codebook_codes() -> set[str]:
+    with CODEBOOK.open(encoding="utf-8") as fh:
+        return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def test_lexicon_files_are_loaded_without_problems(patterns: PatternSet) -> None:
+    assert [name for name, _ in PATTERN_FILES][:2] == ["verbs.yaml", "lexicon.yaml"]
+    assert not patterns.problems
+    origins = {p.origin.split("#")[0] for table in (patterns.verbs, patterns.nouns) for ps in table.values() for p in ps}
+    assert {"lexicon.yaml", "lexicon_nouns.yaml"} <= origins
+
+
+def test_every_code_is_in_the_codebook(patterns: PatternSet) -> None:
+    codes = codebook_codes()
+    bad = [(p.origin, c) for table in (patterns.verbs, patterns.nouns) for ps in table.values() for p in ps
+           for c in (p.code, *(v for _, v in p.refine), *(v for _, v in p.xcomp_codes if len(v) > 2))
+           if c not in codes]  # fmt: skip
+    assert not bad
+
+
+def test_every_cameo_root_has_vocabulary(patterns: PatternSet) -> None:
+    roots = {p.code[:2] for table in (patterns.verbs, patterns.nouns) for ps in table.values() for p in ps}
+    assert roots >= {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_every_verb_form_reaches_the_prefilter(patterns: PatternSet) -> None:
+    """Each verb form, with the words its pattern needs, makes a sentence pass the trigger prefilter."""
+    missing = []
+    for lemma, ps in patterns.verbs.items():
+        forms = verb_forms(lemma, patterns.irregular)
+        if lemma in IRREGULAR_PAST and IRREGULAR_PAST[lemma] not in forms:
+            missing.append((lemma, IRREGULAR_PAST[lemma]))
+        for p in ps:
+            needs = p.objects | p.with_objects | p.pobjs | p.ccomp_aux
+            extra = {sorted(noun_forms(next(iter(needs))))[0]} if needs else set(list(p.preps)[:1])
+            for form in forms:
+                if not patterns.sentence_has_trigger({form, *extra}):
+                    missing.append((p.origin, form))
+    assert not missing
+
+
+def test_no_pattern_is_shadowed_by_an_identical_one(patterns: PatternSet) -> None:
+    """Two patterns of one lemma with the same conditions: the second could never fire."""
+    dup = []
+    for table in (patterns.verbs, patterns.nouns):
+        for ps in table.values():
+            seen: dict[tuple, str] = {}
+            for p in ps:
+                key = (p.objects, p.preps, p.pobjs, p.with_objects, p.ccomp_aux, p.requires_modifier)
+                if key in seen:
+                    dup.append((seen[key], p.origin))
+                seen.setdefault(key, p.origin)
+    assert not dup
+
+
+# ---------------------------------------------------------------- sentences
+@pytest.fixture(scope="module")
+def code():
+    coder = Coder()
+
+    def run(text: str) -> set[tuple[str | None, str | None, str]]:
+        article = Article(id="t", text=text, published="2024-05-02")
+        parsed = parse_articles([article], coder.could_hold_event)[0]
+        evs: list[Event] = coder.code(parsed)
+        return {(e.source.country, e.target.country if e.target else None, e.cameo) for e in evs}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt asked Saudi Arabia for economic aid on Monday.", ("EGY", "SAU", "0231")),
+        ("Pakistan appealed to the United Nations for humanitarian assistance.", ("PAK", None, "0233")),
+        ("The French president lambasted Iran on Tuesday.", ("FRA", "IRN", "111")),
+        ("Israel accused Iran of war crimes.", ("ISR", "IRN", "1124")),
+        ("Venezuela rejected talks with the United States.", ("VEN", "USA", "125")),
+        ("Mali expelled the French inspectors.", ("MLI", "FRA", "1662")),
+        ("The Turkish government froze the assets of Syria.", ("TUR", "SYR", "163")),
+        ("Russia struck a deal with China on gas supplies.", ("RUS", "CHN", "057")),
+        ("Ethiopian police rounded up dozens of opposition activists.", ("ETH", "ETH", "173")),
+        ("Rebels seized hostages in Nigeria.", (None, None, "181")),
+        ("Syria's army pounded rebel positions in Aleppo.", ("SYR", "SYR", "194")),
+        ("Serbian troops violated the ceasefire with Croatia.", ("SRB", "HRV", "196")),
+        ("The Israeli army demolished Palestinian homes in Hebron.", ("ISR", "PSE", "1712")),
+        ("The United States threatened Cuba with sanctions.", ("USA", "CUB", "1312")),
+    ],
+)
+def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
+    got = code(text)
+    src, tgt, cameo = expected
+    assert any((src is None or s == src) and (tgt is None or t == tgt) and c == cameo for s, t, c in got), got
