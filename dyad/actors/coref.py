@@ -33,6 +33,14 @@ from spacy.tokens import Token
 from dyad.actors.knowledge import Entry, KnowledgeBase, pick_role, tokens
 from dyad.actors.mentions import COUNTRY_KINDS, Mention, SentenceActors
 
+# Role nouns that name a body rather than one office-holder: a definite "the government" or "the army"
+# is that body (its country's GOV, MIL ...), not a person seen earlier
+COLLECTIVE_ROLES = frozenset({
+    "government", "administration", "authorities", "authority", "regime", "cabinet", "junta", "ministry",
+    "army", "military", "police", "navy", "parliament", "legislature", "court", "opposition", "leadership",
+})
+# Of those, the bodies a story means when it says "the government" without naming a country
+ARTICLE_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
 
@@ -95,7 +103,8 @@ class ArticleContext:
     def observe(self, mention: Mention, sentence_index: int, subject: bool = False) -> None:
         """Record a resolved (or unknown but named) person mention of a parsed sentence, and the
         country of any mention the sentence itself resolved (for :meth:`article_countries`)."""
-        if mention.country and mention.resolved_by in ("kb", "compose"):
+        if mention.country and mention.resolved_by in ("kb", "compose") and mention.sector != "MED":
+            # (a news agency's home says nothing about where the story is: "told AFP")
             self.countries.append((sentence_index, mention.country))
         if mention.kind != "person" and not (mention.resolved_by in ("coref", "pronoun") and mention.name):
             return
@@ -145,7 +154,10 @@ class ArticleContext:
         if m.kind == "pronoun":
             return self._pronoun(m, sa, sentence_index)
         if m.kind == "person" and m.person is None and (m.surname_only or not m.code):
-            return self._surname(m, sentence_index)
+            m = self._surname(m, sentence_index)
+            if m.needs_country and not m.country:  # "President Assad" in a story that named Syria before
+                m = self._article_country(m, sentence_index)
+            return m
         if m.kind == "role" and not m.plural and m.definite and not m.name:
             m = self._title(m, sentence_index)
         if m.needs_country and not m.country:
@@ -198,6 +210,12 @@ class ArticleContext:
         return m
 
     def _title(self, m: Mention, sentence_index: int) -> Mention:
+        if sa_head_word(m) in COLLECTIVE_ROLES:
+            # "the government" is a body, never the last official named: with no country of its own,
+            # the government of the country the article is about
+            if not m.country and m.text.lower().startswith("the ") and sa_head_word(m) in ARTICLE_BODIES:
+                m = self._article_country(m, sentence_index)
+            return m
         for a in self._before(sentence_index, m.head):
             if a.code is None:
                 continue
@@ -253,6 +271,12 @@ class ArticleContext:
         m.name, m.code, m.country, m.sector, m.person = a.name, a.code, a.country, a.sector, a.person
         m.resolved_by = how
         return m
+
+
+def sa_head_word(m: Mention) -> str:
+    """The last word of a mention's text, lower-cased ("the Turkmen government" -> "government")."""
+    words = m.text.lower().split()
+    return words[-1] if words else ""
 
 
 def _skeleton(word: str) -> str:

@@ -56,6 +56,10 @@ SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
 CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
+# Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
+# business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
+PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
+                  "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
 STANCE_PREFIXES = {"anti", "pro"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
@@ -135,7 +139,24 @@ class SentenceActors:
                     continue
             self._place(Piece(span.start, span.end, m))
         self._add_side_pieces()
+        self._add_plural_roles()
         self._add_misspelled_countries()
+
+    def _add_plural_roles(self) -> None:
+        """Plural role nouns the knowledge base lists only in the singular ("Belarus's RULERS",
+        "the JUNTAS"): a plural common noun whose lemma is a role becomes that role's piece."""
+        added = False
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.tag_ != "NNS" or tok.lemma_.lower() == tok.lower_:
+                continue
+            lemma = tok.lemma_.lower()
+            hits = [m for m in self.kb.match(lemma, kinds={"role"}) if m.start == 0 and m.end == len(lemma)
+                    and all(e.sector in PEOPLE_SECTORS for e in m.entries)]  # fmt: skip  # not "magazines"
+            if hits:
+                self._place(Piece(tok.i, tok.i + 1, Match(tok.idx, tok.idx + len(tok), tok.text, hits[0].entries)))
+                added = True
+        if added:
+            self.pieces.sort(key=lambda p: p.start)
 
     def _add_misspelled_countries(self) -> None:
         """Capitalised words the knowledge base does not know that are one typo from a country or
@@ -477,13 +498,19 @@ class SentenceActors:
             if m.surname_only:
                 m.kind, m.name = "person", head.text
                 self._fill_from_cues(m, pieces, head)
+                if m.sector and not m.country and self._titled(head.i):
+                    self._context_fill(m, seg, head, pieces)  # the article may still name the person
                 return m
         if person_ent is not None:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
             self._fill_from_cues(m, pieces, head)
-            if m.sector and not m.country and not m.surname_only:
-                self._context_fill(m, seg, head, pieces)  # "President Dos Sontas" in a story on Angola
+            titled = self._titled(person_ent.start)
+            if m.sector and not m.country and (not m.surname_only or titled):
+                # "President Dos Sontas" in a story on Angola; "President Assad's failure" next to "the
+                # Syrian parliament" (a titled surname the article introduces earlier still wins: coref)
+                self._context_fill(m, seg, head, pieces)
+                m.needs_country = m.needs_country and titled  # not "Police allege Eric Allen Kirkpatrick"
             if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
                 m.sector, m.code = "ELI", m.country + "ELI"
             m.resolved_by = "compose"
@@ -564,6 +591,10 @@ class SentenceActors:
             if ctry is not None:
                 m.kind, m.name = "country", self.kb.country_name(ctry.country) or ctry.name
                 m.code, m.country = ctry.country, ctry.country
+                if ctry.kind != "country" and plural and any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+                    # "more than 100 Palestinians", "168 Liberians": counted people, not the nation
+                    m.kind, m.name, m.sector, m.code = "role", None, "CVL", ctry.country + "CVL"
+                    m.resolved_by = "compose"
                 return m
         if head_in_ent and any(e.label_ == "ORG" for e in ents):
             # an unknown organisation named after its country: "China National Petroleum Corporation"
@@ -575,6 +606,15 @@ class SentenceActors:
                 m.resolved_by = "compose"
                 return m
         return None
+
+    def _titled(self, name_start: int) -> bool:
+        """Whether a role noun stands right before a name ("PRESIDENT Assad"), so that the role is the
+        person's title, not a word of a misparsed phrase ("Police allege Eric Allen Kirkpatrick")."""
+        i = name_start - 1
+        while i >= 0 and self.doc[i].pos_ == "PROPN" and self.doc[i].i not in self.by_token:
+            i -= 1  # first names: "President Laurent Gbagbo"
+        p = self.by_token.get(i) if i >= 0 else None
+        return p is not None and p.end == i + 1 and p.first({"role"}) is not None
 
     def _title_sector(self, person: Piece) -> str | None:
         """Sector of a specific title written right before a known name ("President Laurent Gbagbo",

@@ -48,6 +48,24 @@ MEETING_CODES = {"040"}
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Prepositions after a verb or its object whose object is the party an act bears on (coder._fallback_targets)
 AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
+# What people live in: "shelled IRAQI towns", "demolished PALESTINIAN homes" are acts on civilians (CVL);
+# "Albanian rebel-held territory" or "Syrian positions" are not
+CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "neighbourhood", "suburb",
+                   "building", "school", "hospital", "market", "street", "settlement", "district", "hamlet",
+                   "residence", "apartment", "mosque", "church", "shop"}  # fmt: skip
+MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
+                   "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
+                   "palace"}  # fmt: skip
+LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
+               "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
+               "mountains", "hills", "gulf"}  # fmt: skip
+# Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
+PLACE_MIN_POPULATION = 10_000
+UNTAGGED_PLACE_MIN_POPULATION = 200_000
+# Roots of force and coercion whose place or property targets stand for the people there (coder._civilian)
+CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
+# "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
+RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 
 
@@ -91,6 +109,8 @@ class SentenceMentions:
                 continue
             if m.kind == "pronoun" and not m.plural:
                 reporter = self._reporting_subject(tok)
+                if reporter is None:
+                    reporter = self._own_subject(tok)
                 if reporter is not None:
                     out.extend(replace(r, start=m.start, end=m.end, head=m.head, text=m.text, resolved_by="pronoun")
                                for r in reporter)  # fmt: skip
@@ -103,6 +123,23 @@ class SentenceMentions:
         self.cache[tok.i] = out
         return out
 
+
+    def _own_subject(self, tok: Token) -> list[Mention] | None:
+        """"Novy said the Troy man shot HIS former co-workers": a possessive "his"/"her" belongs to the
+        noun-phrase subject of its own clause; when that subject is no coded person the pronoun stays
+        unresolved ([]), rather than taking the last person named."""
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+            return None
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        found = [m for m in self.get(subj) if m.code]
+        if len(found) == 1 and (found[0].kind == "person" or (found[0].kind == "role" and not found[0].plural)):
+            return found
+        return []
 
     def _reporting_subject(self, tok: Token) -> list[Mention] | None:
         """"Japan said IT had halted aid": the subject pronoun of a reported clause is the reporter,
@@ -143,6 +180,7 @@ class Coder:
         self.generic_roles = load_generic_roles()
         self._date_for_event = _optional("dyad.when", "date_for_event")
         self._place_for_event = _optional("dyad.where", "place_for_event")
+        self._gazetteer = _optional("dyad.where", "load_gazetteer")
 
     # ------------------------------------------------------------------ prefilter
     def could_hold_event(self, sentence_text: str) -> bool:
@@ -301,6 +339,8 @@ class Coder:
                 # "captured part OF a Karen guerrilla stronghold": the whole a part belongs to
                 found = [m for c in t.children if c.dep_ == "appos" for m in actor_or_owner(c, 1)]
                 found = found or [m for p in self._prep_objects("of", [t]) for m in actor_or_owner(p, 1)]
+                # "violations BY Algerian security forces": the doer of the misdeed an act answers
+                found = found or [m for p in self._prep_objects("by", [t]) for m in actor_or_owner(p, 1)]
             return found
 
         if obj is not None and not passive and not nominal:
@@ -314,14 +354,47 @@ class Coder:
                 found = actor_or_owner(p, 1)  # "on the campus OF the University": a scene, not a part
                 if found:
                     return found
+        for p in self._prep_objects("in", holders):
+            # "staged a hunger strike IN PROTEST AGAINST violations by Algerian security forces"
+            if p.lemma_.lower() in RESPONSE_NOUNS:
+                for word in ("against", "at", "of", "over", "to", "on", "for"):
+                    found = [m for q in self._prep_objects(word, [p]) for m in actor_or_owner(q)]
+                    if found:
+                        return found
         for p in self._prep_objects("as", [tok]):  # "denounced as an ugly crime Serbia's suppression of"
             found = [m for c in p.children if c.dep_ == "appos" for m in actor_or_owner(c)]
             if found:
                 return found
-        if pat.code[:2] in UNATTRIBUTED_ROOTS and obj is not None and not passive:
-            m = self._place_mention(obj, sm)
-            if m is not None and m.code and m.head not in taken:
-                return [m]
+        if pat.code[:2] in UNATTRIBUTED_ROOTS and not passive and not nominal:
+            # "attacked Grozny", "fired shells at targets IN JERICHO": the place hit, or where what was
+            # hit lies, stands for its country
+            aimed = ([obj] if obj is not None else []) + [
+                p for w in ("at", "on", "against", "into") for p in self._prep_objects(w, holders)]  # fmt: skip
+            for a in aimed:
+                for q in [a, *self._prep_objects("in", [a])]:
+                    m = self._place_mention(q, sm)
+                    if m is not None and m.code and m.head not in taken:
+                        return [m]
+        return []
+
+    def _purpose_targets(self, verb: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """"started a hunger strike TO PROTEST President Assad's failure", "launched an offensive TO
+        RECAPTURE Grozny": a light-verb act with no target of its own bears on the target of the
+        purpose clause, when that clause's verb is itself a trigger."""
+        for x in verb.children:
+            if x.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+                continue
+            xpat = self._pattern_for(x)
+            if xpat is None:
+                continue
+            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xobj = self._object(x, xpassive)
+            found = self._targets(x, xpat, xobj, xpassive, sm)
+            if not found and xpat.target:
+                found = self._fallback_targets(x, xpat, xobj, xpassive, sources, sm)
+            found = [m for m in found if all(m.code != s.code for s in sources)]
+            if found:
+                return found
         return []
 
     def _unattributed(self, tok: Token, targets: list[Mention], sm: SentenceMentions) -> list[Mention]:
@@ -628,12 +701,38 @@ class Coder:
             country, text = ms[0].country, ms[0].text
         elif tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.patterns.place_nouns:
             country, text = place_country(sm.sa, tok)
+            if not country and tok.pos_ == "PROPN":
+                country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON", "ORG") and not any(m.code for m in ms):
+            # "attacked Grozny": the tagger often takes a city for a person; only a large city counts
+            text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+            country = self._gazetteer_country(tok, sm, min_population=UNTAGGED_PLACE_MIN_POPULATION)
         else:
             return None
         if not country:
             return None
         return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
                        name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _gazetteer_country(self, tok: Token, sm: SentenceMentions, min_population: int) -> str | None:
+        """Country of a proper place name the knowledge base does not know ("Jericho", "Grozny"): a
+        region or capital through :meth:`KnowledgeBase.country_of_place`, else the places stage's
+        gazetteer, the city that the sentence's countries and its size make likeliest."""
+        words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
+        ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
+        country = self.kb.country_of_place(name, ctx)
+        if country or self._gazetteer is None:
+            return country
+        try:
+            gz = self._gazetteer()
+        except Exception:  # noqa: BLE001 - no gazetteer, no guess
+            return None
+        if name in gz.not_places:
+            return None
+        article = sm.ctx.article_countries(sm.index + 1)
+        city = gz.best_city(name, sentence_countries=ctx, article_countries=article)
+        return city.country if city is not None and city.population >= min_population else None
 
     def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
         if not pat.refine or code != pat.code:
@@ -655,6 +754,8 @@ class Coder:
     def _pairs(self, tok: Token, pat: Pattern, code: str, sources: list[Mention], targets: list[Mention],
                how: list[str], sm: SentenceMentions, solo: bool = False) -> list[Found]:  # fmt: skip
         out: list[Found] = []
+        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")):
+            targets = [self._civilian(t, sm) for t in targets]
         if targets:
             for s in sources:
                 for t in targets:
@@ -676,6 +777,22 @@ class Coder:
                     if f.target is not None:
                         f.code = _venue_code(venue, f.source.country, f.target.country, f.code)
         return out
+
+    def _civilian(self, t: Mention, sm: SentenceMentions) -> Mention:
+        """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
+        IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan". Actors, capitals standing
+        for their government and countries named as such keep their code."""
+        if t.sector or not t.country:
+            return t
+        tok = sm.sa.doc[t.head]
+        owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
+        piece = sm.sa.by_token.get(tok.i)
+        town = t.kind == "place" and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not (
+            piece is not None and (piece.side is not None or piece.kinds() & {"country", "capital", "region"})
+        )  # "shelled Grozny", not "invaded Ukraine" or "the Russian border region of Kursk"
+        if town or (t.kind == "country" and owned in CIVILIAN_PLACES):
+            return replace(t, sector="CVL", code=t.country + "CVL")
+        return t
 
     def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",
@@ -762,6 +879,8 @@ class Coder:
             # policies": the party the act bears on, hanging on the noun or on its light verb
             verb, noun = (tok.head, tok) if light else (tok, None)
             targets = self._fallback_targets(verb, pat, noun, False, sources, sm, nominal=True)
+            if not targets and light:
+                targets = self._purpose_targets(verb, sources, sm)
             if targets:
                 how.append("fallback")
         code = self._refine(pat, code, tok, None)
