@@ -185,3 +185,28 @@ def test_group_alias_running_into_a_country_keeps_both(nlp, kb):
     found = article(nlp, kb, ["The Albanians of southern Serbia are demanding autonomy from Serbian authorities."])[0]
     assert [m.code for m in found["Albanians"]] == ["SRBCVL"]
     assert codes(nlp, kb, "Albanians protested in Tirana.", "Albanians") == ["ALB"]
+
+
+# ---------------------------------------------------------------- plural roles, counted people, titled surnames
+def test_plural_role_noun_known_only_in_the_singular(nlp, kb):
+    assert codes(nlp, kb, "Belarus's rulers asked for aid.", "rulers") == ["BLRGOV"]
+    # a media role's plural names things: "magazines" of ammunition are no media actor
+    assert codes(nlp, kb, "The navy seized rifles and 12 magazines.", "magazines") in ([], [None])
+
+
+def test_counted_nationals_are_civilians(nlp, kb):
+    assert codes(nlp, kb, "Ghana deported 168 Liberians last week.", "Liberians") == ["LBRCVL"]
+    assert codes(nlp, kb, "The Liberians agreed to the plan.", "Liberians") == ["LBR"]
+
+
+def test_guerrilla_camp_is_a_place_not_a_side(nlp, kb):
+    assert codes(nlp, kb, "Troops attacked Kampuchean guerrilla camps.", "camps") in ([], [None])
+    assert codes(nlp, kb, "The Turkish camp rejected the plan.", "camp") == ["TUR"]
+
+
+def test_titled_surname_takes_the_sentences_country(nlp, kb):
+    found = article(nlp, kb, ["A member of the Syrian parliament criticised President Assad."])[0]
+    assert [m.code for m in found["Assad"]] == ["SYRGOV"]
+    # a role word that is no title of the name (a misparse) does not place an unknown person
+    later = article(nlp, kb, ["Syria said so.", "Police allege Eric Allen Kirkpatrick opened fire."])[1]
+    assert all(m.code is None for m in later.get("Kirkpatrick", []))

@@ -787,12 +787,24 @@ class Coder:
         tok = sm.sa.doc[t.head]
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
         piece = sm.sa.by_token.get(tok.i)
-        town = t.kind == "place" and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not (
-            piece is not None and (piece.side is not None or piece.kinds() & {"country", "capital", "region"})
-        )  # "shelled Grozny", not "invaded Ukraine" or "the Russian border region of Kursk"
+        nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
+        region = piece is not None and (piece.side is not None or "region" in piece.kinds())
+        town = t.kind == "place" and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not nation and (
+            not region or self._is_city(tok.text, t.country)
+        )  # "shelled Grozny", "targets in Jericho"; not "invaded Ukraine" or "the border region of Kursk"
         if town or (t.kind == "country" and owned in CIVILIAN_PLACES):
             return replace(t, sector="CVL", code=t.country + "CVL")
         return t
+
+    def _is_city(self, name: str, country: str) -> bool:
+        """Whether the places stage's gazetteer has a city of this name in ``country`` (a region the
+        knowledge base lists may be a town: "Jericho", "Hebron")."""
+        if self._gazetteer is None:
+            return False
+        try:
+            return any(c.country == country for c in self._gazetteer().city_candidates(name))
+        except Exception:  # noqa: BLE001 - no gazetteer, no town
+            return False
 
     def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",
