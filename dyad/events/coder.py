@@ -58,7 +58,7 @@ MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontli
                    "palace"}  # fmt: skip
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
                "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
-               "mountains", "hills", "gulf"}  # fmt: skip
+               "mountains", "hills", "gulf", "capital"}  # fmt: skip
 # Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
