@@ -224,7 +224,8 @@ def run_into_store(
             if progress:
                 progress(len(result))
 
-        articles = fresh(split_inputs(read_inputs(paths), summary))
+        own_files = (db, f"{db}.wal")  # a database kept beside the articles is not an article
+        articles = fresh(split_inputs(read_inputs(paths, exclude=own_files), summary))
         for _ in code_stream(articles, summary, batch_size, client, on_batch=save):
             pass
     return new_events

@@ -279,3 +279,13 @@ def test_actors_import_command_feeds_the_coder(tmp_path: Path, monkeypatch):
     parsed = parse_articles([Article(id="v", text=text, published="2024-03-06")], coder.could_hold_event)
     events = coder.code(parsed[0])
     assert any(e.source.code == "SRBGOV" and e.source.name == "Zoran Velkov" for e in events), events
+
+
+def test_a_database_kept_beside_the_articles_is_not_read_as_input(tmp_path: Path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLE_CORPUS, folder)
+    db = folder / "dyad.duckdb"
+    assert invoke("run", str(folder), "--db", str(db)).exit_code == 0
+    again = invoke("run", str(folder), "--db", str(db))
+    assert again.exit_code == 0
+    assert "0 skipped" in again.stderr and "5 already stored" in again.stderr

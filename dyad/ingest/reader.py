@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -82,9 +82,10 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[InputProbl
 class _Reader:
     """State for one ``read_inputs`` call: manifest cache and ids already handed out."""
 
-    def __init__(self, max_article_bytes: int, stdin: BinaryIO | None) -> None:
+    def __init__(self, max_article_bytes: int, stdin: BinaryIO | None, exclude: Iterable[str | Path] = ()) -> None:
         self.max_bytes = max_article_bytes
         self.stdin = stdin
+        self.exclude = {Path(p).resolve() for p in exclude}
         self.manifests: dict[Path, dict[str, ManifestEntry]] = {}
         self.file_ids: set[str] = set()
 
@@ -111,6 +112,8 @@ class _Reader:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.startswith(".") or name.lower() == MANIFEST_NAME:
+                    continue
+                if self.exclude and (Path(dirpath) / name).resolve() in self.exclude:
                     continue
                 yield from self._file(Path(dirpath) / name, in_folder=True)
 
@@ -254,6 +257,7 @@ def read_inputs(
     *,
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     stdin: BinaryIO | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Article | InputProblem]:
     """Articles (raw text) from files, folders (recursively, sorted) and ``"-"`` (JSONL on
     stdin), in input order. Formats: plain text, HTML, JSONL/JSON, RSS/Atom.
@@ -261,5 +265,6 @@ def read_inputs(
     Plain-text and HTML files take ``id``/``published`` (and optional title/url/source/author)
     from a ``manifest.csv`` in their folder, else id = file stem and the date from a dateline
     near the top. Never raises for bad input: yields ``InputProblem`` and goes on.
+    Files in ``exclude`` (the run's own database, say) are passed over silently inside folders.
     """
-    yield from _Reader(max_article_bytes, stdin).read(paths)
+    yield from _Reader(max_article_bytes, stdin, exclude).read(paths)
