@@ -33,26 +33,43 @@ they share the story (entities Li Qiang, Moscow, Putin, Mishustin, Kursk, Belaru
 their wording, so at shingle level they are *not* near-duplicates (estimated 3-shingle Jaccard
 well below 0.5) and ``duplicate_of`` stays null. Near-duplicate means "the same text, reposted or
 lightly edited", which a paraphrase is not.
+
+This module is the algorithm (candidate lookup, scoring, assignment) and its public API; the
+parts it is built from live beside it, each readable on its own:
+
+* :mod:`dyad.dedup.story_features` -- shingles, MinHash signatures and LSH buckets, typed
+  lexical features and their vectors (stateless, from the text alone);
+* :mod:`dyad.dedup.story_tables` -- the DuckDB tables (:func:`ensure_tables`) and the in-memory
+  and DuckDB backends behind one lookup/write interface;
+* :mod:`dyad.dedup.story_batch` -- the bulk-read cache through which :meth:`StoryIndex.add_many`
+  matches one-by-one ``add`` in a few statements per batch.
+
+The names other code uses are importable from here, as before.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
-import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.dedup.story_batch import BatchView
+from dyad.dedup.story_features import (
+    DUP_THRESHOLD,
+    LEAD_BOOST,
+    LEAD_CHARS,
+    NUM_PERM,
+    SHINGLE,
+    TYPE_WEIGHT,
+    extract_features,
+    prepare,
+)
+from dyad.dedup.story_tables import BUCKET_CAP, DuckDBBackend, Member, MemoryBackend, ensure_tables
 from dyad.records import Article
 
 try:  # duckdb is a dependency, but the in-memory index must not need it at import time
@@ -60,12 +77,33 @@ try:  # duckdb is a dependency, but the in-memory index must not need it at impo
 except ImportError:  # pragma: no cover
     duckdb = None  # type: ignore[assignment]
 
-NUM_PERM = 64
-SHINGLE = 3
-DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "near-duplicate"
+__all__ = [  # the public names; the constants of the feature and table modules re-exported
+    "BUCKET_CAP",
+    "CENTROID_FEATURES",
+    "DATE_WINDOW_DAYS",
+    "DUP_THRESHOLD",
+    "LEAD_BOOST",
+    "LEAD_CHARS",
+    "MAX_CANDIDATES",
+    "MEMBERS_CHECKED",
+    "MIN_MEMBER_SIM",
+    "NUM_PERM",
+    "POSTING_CAP",
+    "QUERY_FEATURES",
+    "SAME_DAY_ALLOWANCE",
+    "SHINGLE",
+    "STORIES_CHECKED",
+    "STORY_THRESHOLD",
+    "TYPE_WEIGHT",
+    "StoryAssignment",
+    "StoryIndex",
+    "ensure_tables",
+    "extract_features",
+    "group_stories",
+]
+
 STORY_THRESHOLD = 0.25  # weighted cosine to the candidate story centroid (tuned on ECB+ odd topics)
 POSTING_CAP = 1000  # features seen in more articles than this are "too common": no postings
-BUCKET_CAP = 50  # articles kept per LSH bucket (exact-copy floods)
 QUERY_FEATURES = 40  # rarest features of the new article used to fetch candidates
 MAX_CANDIDATES = 40  # candidates scored in full
 SAME_DAY_ALLOWANCE = 0.03  # threshold lowered by this for a story with a member published within a day
@@ -76,17 +114,6 @@ MIN_MEMBER_SIM = (
     0.0  # optional complete-link check: every checked member must reach this cosine (off: lowered ECB+ F1)
 )
 CENTROID_FEATURES = 600  # features kept per story centroid
-LEAD_CHARS = 300  # the article's lead ...
-LEAD_BOOST = 3  # ... counts this many times
-# Numbers (magnitudes, tolls, years, scores) separate same-kind events best: two earthquakes share
-# their vocabulary but not their magnitude and toll. n=4 chosen on ECB+ odd topics (1.5, 3, 4, 5, 6
-# tried: odd F1 0.859, 0.873, 0.889, 0.886, 0.888 at threshold 0.25; 4 is also stable at 0.26-0.28).
-TYPE_WEIGHT = {"e": 2.0, "p": 2.0, "n": 4.0, "w": 1.0}
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
-_OPENERS = frozenset(".!?:;\"“”‘'([\n-—")
-_STOP = frozenset(w.lower() for w in STOP_WORDS) | {"said", "says", "told", "according", "also"}
-_CONNECT = {"of", "de", "la", "del", "van", "von", "al", "bin", "da", "le"}
 
 
 @dataclass(slots=True)
@@ -97,122 +124,6 @@ class StoryAssignment:
     duplicate_of: str | None
 
 
-# ---------------------------------------------------------------------------------------------
-# features
-
-
-def _fhash(s: str) -> int:
-    """Stable signed 64-bit hash (Python's ``hash`` is salted per process)."""
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
-
-
-def _norm_word(w: str) -> str:
-    w = w.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    return w
-
-
-def _is_initial(text: str, start: int) -> bool:
-    """Whether a token opens a sentence, line or quote (capitalised for grammar, not as a name)."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in _OPENERS
-
-
-def extract_features(text: str) -> Counter[str]:
-    """Typed lexical features with counts: ``e:`` name tokens, ``p:`` multi-word names,
-    ``n:`` numbers, ``w:`` content words. Regex only -- no parser -- because this runs on
-    every stored article. Words of the lead (headline, first sentence) count ``LEAD_BOOST``
-    times: news puts the who/what/where of the happening there, and background further down."""
-    feats: Counter[str] = Counter()
-    toks = list(_TOKEN.finditer(text))
-    initial = [_is_initial(text, m.start()) for m in toks]
-    caps_inside = {
-        m.group().lower() for m, ini in zip(toks, initial, strict=True) if not ini and m.group()[0].isupper()
-    }
-    phrase: list[str] = []
-    inc = LEAD_BOOST
-
-    def flush() -> None:
-        while phrase and phrase[-1] in _CONNECT:
-            phrase.pop()
-        if len(phrase) > 1:
-            feats["p:" + " ".join(phrase)] += inc
-        phrase.clear()
-
-    prev_end = 0
-    for m, is_initial in zip(toks, initial, strict=True):
-        tok = m.group()
-        if text[prev_end : m.start()].strip():  # punctuation between tokens ends a name
-            flush()
-        prev_end = m.end()
-        if m.start() >= LEAD_CHARS:
-            inc = 1
-        low = _norm_word(tok)
-        if tok[0].isdigit():
-            flush()
-            num = tok.replace(",", "")
-            if len(num) >= 2 or "." in num:
-                feats["n:" + num] += inc
-            continue
-        is_name = (
-            tok[0].isupper()
-            and low not in _STOP
-            and (not is_initial or tok.lower() in caps_inside or (tok.isupper() and len(tok) > 1))
-        )
-        if is_name:
-            feats["e:" + low] += inc
-            phrase.append(low)
-            continue
-        if phrase and tok in _CONNECT:
-            phrase.append(tok)
-            continue
-        flush()
-        if len(low) >= 3 and low not in _STOP:
-            feats["w:" + low] += inc
-    flush()
-    return feats
-
-
-def _vectorise(feats: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted feature hashes and their type-weighted log-tf weights (idf is applied at
-    comparison time, from the current document frequencies)."""
-    acc: dict[int, float] = {}
-    for f, c in feats.items():
-        h = _fhash(f)
-        acc[h] = max(acc.get(h, 0.0), TYPE_WEIGHT[f[0]] * (1.0 + math.log(c)))
-    keys = np.array(sorted(acc), dtype=np.int64)
-    vals = np.array([acc[int(k)] for k in keys], dtype=np.float32)
-    return keys, vals
-
-
-def _shingles(text: str) -> list[bytes]:
-    words = [m.group().lower() for m in _TOKEN.finditer(text)]
-    if 0 < len(words) < SHINGLE:  # a very short text is one shingle: identical ones still match
-        return [" ".join(words).encode("utf-8")]
-    return list({" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)})
-
-
-def _minhash(text: str) -> np.ndarray | None:
-    sh = _shingles(text)
-    if not sh:
-        return None
-    m = MinHash(num_perm=NUM_PERM)
-    m.update_batch(sh)
-    return np.asarray(m.hashvalues, dtype=np.uint32)
-
-
-_BANDS, _ROWS = _optimal_param(DUP_THRESHOLD, NUM_PERM, 0.5, 0.5)
-
-
-def _band_buckets(sig: np.ndarray) -> list[int]:
-    return [_fhash(f"{b}:" + sig[b * _ROWS : (b + 1) * _ROWS].tobytes().hex()) for b in range(_BANDS)]
-
-
 def _parse_date(s: str | None) -> date | None:
     if not s:
         return None
@@ -220,516 +131,6 @@ def _parse_date(s: str | None) -> date | None:
         return date.fromisoformat(s[:10])
     except ValueError:
         return None
-
-
-def _prepare(text: str) -> tuple[np.ndarray | None, list[int], tuple[np.ndarray, np.ndarray]]:
-    """What an article contributes, computed from its text alone: MinHash signature, LSH
-    buckets and feature vector."""
-    sig = _minhash(text)
-    return sig, (_band_buckets(sig) if sig is not None else []), _vectorise(extract_features(text))
-
-
-# ---------------------------------------------------------------------------------------------
-# storage backends: the same queries in memory or in DuckDB tables
-
-
-@dataclass(slots=True)
-class _Member:
-    story_id: str
-    duplicate_of: str | None
-    published: date | None
-    seq: int
-
-
-class _MemoryBackend:
-    """Dictionaries; posting lists and buckets are capped lists, so lookups stay bounded."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, _Member] = {}
-        self.sigs: dict[str, np.ndarray] = {}
-        self.vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.buckets: dict[int, list[str]] = defaultdict(list)
-        self.postings: dict[int, list[str]] = defaultdict(list)
-        self.df: dict[int, int] = {}
-        self.centroids: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
-        self.by_story: dict[str, list[str]] = defaultdict(list)
-
-    def story_members(self, story_id: str, limit: int) -> list[str]:
-        return self.by_story.get(story_id, [])[-limit:]
-
-    def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
-        return {s: self.centroids[s] for s in story_ids if s in self.centroids}
-
-    def load_state(self) -> tuple[dict[int, int], int]:
-        return self.df, len(self.members)
-
-    def member(self, article_id: str) -> _Member | None:
-        return self.members.get(article_id)
-
-    def band_candidates(self, buckets: list[int]) -> set[str]:
-        out: set[str] = set()
-        for b in buckets:
-            out.update(self.buckets.get(b, ()))
-        return out
-
-    def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
-        return {i: self.sigs[i] for i in ids if i in self.sigs}
-
-    def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
-        return [(f, a) for f in feats for a in self.postings.get(f, ())]
-
-    def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        return {i: self.vectors[i] for i in ids if i in self.vectors}
-
-    def get_members(self, ids: Iterable[str]) -> dict[str, _Member]:
-        return {i: self.members[i] for i in ids if i in self.members}
-
-    def write(
-        self,
-        article_id: str,
-        member: _Member,
-        sig: np.ndarray | None,
-        buckets: list[int],
-        vec: tuple[np.ndarray, np.ndarray],
-        posted: list[int],
-        df_updates: dict[int, int],
-        centroid: tuple[np.ndarray, np.ndarray, int],
-    ) -> None:
-        self.members[article_id] = member
-        self.by_story[member.story_id].append(article_id)
-        if sig is not None:
-            self.sigs[article_id] = sig
-        for b in buckets:
-            lst = self.buckets[b]
-            if len(lst) < BUCKET_CAP:
-                lst.append(article_id)
-        self.vectors[article_id] = vec
-        for f in posted:
-            self.postings[f].append(article_id)
-        self.centroids[member.story_id] = centroid
-        # df is shared with the index (same dict object): already updated in place
-
-
-def ensure_tables(con: Any) -> None:
-    """Create the story-index tables if absent (idempotent; safe on every open)."""
-    con.execute(
-        """
-        CREATE TABLE IF NOT EXISTS story_members (
-            article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, duplicate_of VARCHAR,
-            published DATE, seq BIGINT NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_bands (bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_vectors (
-            article_id VARCHAR PRIMARY KEY, features BLOB NOT NULL, weights BLOB NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_features (feature BIGINT NOT NULL, article_id VARCHAR NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_df (feature BIGINT PRIMARY KEY, df INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS story_centroids (
-            story_id VARCHAR PRIMARY KEY, features BLOB NOT NULL, weights BLOB NOT NULL, size INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS story_bands_bucket ON story_bands (bucket);
-        CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id);
-        CREATE INDEX IF NOT EXISTS story_features_feature ON story_features (feature);
-        """
-    )
-
-
-def _in_list(n: int) -> str:
-    return ",".join("?" * n)
-
-
-class _DuckDBBackend:
-    """The same operations as SQL on the tables of :func:`ensure_tables`. Only document
-    frequencies are cached in memory (loaded once per open); everything per-article is
-    looked up by key, so a later run continues where the last one stopped."""
-
-    def __init__(self, con: Any, transactions: bool = True) -> None:
-        self.con = con
-        self.transactions = transactions
-        ensure_tables(con)
-
-    def load_state(self) -> tuple[dict[int, int], int]:
-        df = dict(self.con.execute("SELECT feature, df FROM story_df").fetchall())
-        (n,) = self.con.execute("SELECT count(*) FROM story_members").fetchone()
-        return df, int(n)
-
-    def member(self, article_id: str) -> _Member | None:
-        got = self.get_members([article_id])
-        return got.get(article_id)
-
-    def band_candidates(self, buckets: list[int]) -> set[str]:
-        if not buckets:
-            return set()
-        rows = self.con.execute(
-            f"SELECT article_id FROM story_bands WHERE bucket IN ({_in_list(len(buckets))})", buckets
-        ).fetchall()
-        return {r[0] for r in rows}
-
-    def story_members(self, story_id: str, limit: int) -> list[str]:
-        rows = self.con.execute(
-            "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
-            [story_id, limit],
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
-        ids = list(story_ids)
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            f"SELECT story_id, features, weights, size FROM story_centroids WHERE story_id IN ({_in_list(len(ids))})",
-            ids,
-        ).fetchall()
-        return {
-            s: (np.frombuffer(f, dtype=np.int64), np.frombuffer(w, dtype=np.float32), int(n))
-            for s, f, w, n in rows
-        }
-
-    def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            f"SELECT article_id, sig FROM story_minhash WHERE article_id IN ({_in_list(len(ids))})", ids
-        ).fetchall()
-        return {a: np.frombuffer(s, dtype=np.uint32) for a, s in rows}
-
-    def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
-        if not feats:
-            return []
-        return self.con.execute(
-            f"SELECT feature, article_id FROM story_features WHERE feature IN ({_in_list(len(feats))})", feats
-        ).fetchall()
-
-    def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            f"SELECT article_id, features, weights FROM story_vectors WHERE article_id IN ({_in_list(len(ids))})",
-            ids,
-        ).fetchall()
-        return {a: (np.frombuffer(f, dtype=np.int64), np.frombuffer(w, dtype=np.float32)) for a, f, w in rows}
-
-    def get_members(self, ids: Iterable[str]) -> dict[str, _Member]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            "SELECT article_id, story_id, duplicate_of, published, seq FROM story_members "
-            f"WHERE article_id IN ({_in_list(len(ids))})",
-            ids,
-        ).fetchall()
-        return {a: _Member(s, d, p, int(q)) for a, s, d, p, q in rows}
-
-    def _insert_many(self, table: str, rows: list[tuple[Any, ...]], width: int) -> None:
-        """One multi-row INSERT (executemany is a statement per row: far slower in DuckDB)."""
-        for i in range(0, len(rows), 500):
-            chunk = rows[i : i + 500]
-            values = ",".join(["(" + _in_list(width) + ")"] * len(chunk))
-            self.con.execute(f"INSERT INTO {table} VALUES {values}", [x for r in chunk for x in r])
-
-    def write(
-        self,
-        article_id: str,
-        member: _Member,
-        sig: np.ndarray | None,
-        buckets: list[int],
-        vec: tuple[np.ndarray, np.ndarray],
-        posted: list[int],
-        df_updates: dict[int, int],
-        centroid: tuple[np.ndarray, np.ndarray, int],
-    ) -> None:
-        con = self.con
-        if self.transactions:
-            con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(
-                "INSERT INTO story_members VALUES (?, ?, ?, ?, ?)",
-                [article_id, member.story_id, member.duplicate_of, member.published, member.seq],
-            )
-            if sig is not None:
-                con.execute("INSERT INTO story_minhash VALUES (?, ?)", [article_id, sig.tobytes()])
-                full = {b for b in buckets}
-                if full:
-                    counts = dict(
-                        con.execute(
-                            f"SELECT bucket, count(*) FROM story_bands WHERE bucket IN ({_in_list(len(full))}) "
-                            "GROUP BY bucket",
-                            list(full),
-                        ).fetchall()
-                    )
-                    keep = [(b, article_id) for b in full if counts.get(b, 0) < BUCKET_CAP]
-                    self._insert_many("story_bands", keep, 2)
-            con.execute(
-                "INSERT INTO story_vectors VALUES (?, ?, ?)", [article_id, vec[0].tobytes(), vec[1].tobytes()]
-            )
-            self._insert_many("story_features", [(f, article_id) for f in posted], 2)
-            if df_updates:
-                rows = list(df_updates.items())
-                for i in range(0, len(rows), 500):
-                    chunk = rows[i : i + 500]
-                    values = ",".join(["(?, ?)"] * len(chunk))
-                    con.execute(
-                        f"INSERT INTO story_df VALUES {values} ON CONFLICT (feature) DO UPDATE SET df = excluded.df",
-                        [x for r in chunk for x in r],
-                    )
-            con.execute(
-                "INSERT INTO story_centroids VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
-                "features = excluded.features, weights = excluded.weights, size = excluded.size",
-                [member.story_id, centroid[0].tobytes(), centroid[1].tobytes(), centroid[2]],
-            )
-            if self.transactions:
-                con.execute("COMMIT")
-        except Exception:
-            if self.transactions:
-                con.execute("ROLLBACK")
-            raise
-
-    def write_many(
-        self,
-        members: list[tuple[str, _Member]],
-        sigs: list[tuple[str, np.ndarray]],
-        bands: list[tuple[int, str]],
-        vectors: list[tuple[str, tuple[np.ndarray, np.ndarray]]],
-        postings: list[tuple[int, str]],
-        df: dict[int, int],
-        centroids: dict[str, tuple[np.ndarray, np.ndarray, int]],
-    ) -> None:
-        """A whole batch's rows, one bulk statement per table (bucket caps already applied by
-        the caller, document frequencies and centroids at their final values)."""
-        con = self.con
-        if self.transactions:
-            con.execute("BEGIN TRANSACTION")
-        try:
-            self._bulk(
-                "story_members",
-                [
-                    [a for a, _ in members],
-                    [m.story_id for _, m in members],
-                    pa.array([m.duplicate_of for _, m in members], pa.string()),
-                    pa.array([m.published for _, m in members], pa.date32()),
-                    pa.array([m.seq for _, m in members], pa.int64()),
-                ],
-            )
-            self._bulk(
-                "story_minhash", [[a for a, _ in sigs], pa.array([x.tobytes() for _, x in sigs], pa.binary())]
-            )
-            self._bulk("story_bands", [pa.array([b for b, _ in bands], pa.int64()), [a for _, a in bands]])
-            self._bulk(
-                "story_vectors",
-                [
-                    [a for a, _ in vectors],
-                    pa.array([v[0].tobytes() for _, v in vectors], pa.binary()),
-                    pa.array([v[1].tobytes() for _, v in vectors], pa.binary()),
-                ],
-            )
-            self._bulk(
-                "story_features", [pa.array([f for f, _ in postings], pa.int64()), [a for _, a in postings]]
-            )
-            self._bulk(
-                "story_df",
-                [pa.array(list(df), pa.int64()), pa.array(list(df.values()), pa.int32())],
-                "ON CONFLICT (feature) DO UPDATE SET df = excluded.df",
-            )
-            self._bulk(
-                "story_centroids",
-                [
-                    list(centroids),
-                    pa.array([c[0].tobytes() for c in centroids.values()], pa.binary()),
-                    pa.array([c[1].tobytes() for c in centroids.values()], pa.binary()),
-                    pa.array([c[2] for c in centroids.values()], pa.int32()),
-                ],
-                "ON CONFLICT (story_id) DO UPDATE SET features = excluded.features, "
-                "weights = excluded.weights, size = excluded.size",
-            )
-            if self.transactions:
-                con.execute("COMMIT")
-        except Exception:
-            if self.transactions:
-                con.execute("ROLLBACK")
-            raise
-
-    def _bulk(self, table: str, columns: list[Any], conflict: str = "") -> None:
-        """INSERT ... SELECT from an Arrow table registered as a view: one statement, no
-        per-value parameter binding (which dominates multi-row VALUES in DuckDB)."""
-        data = pa.table({f"c{i}": c for i, c in enumerate(columns)})
-        if data.num_rows == 0:
-            return
-        view = f"_dyad_story_{table}"
-        self.con.register(view, data)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM {view} {conflict}")
-        finally:
-            self.con.unregister(view)
-
-
-class _BatchView:
-    """What :meth:`StoryIndex.add_many` reads and writes through: stored rows fetched in bulk
-    (prefetched for the whole batch, any miss fetched on demand) overlaid with the batch's own
-    articles, and the batch's rows kept back until :meth:`flush` writes them in a few
-    statements. The stored tables do not change while the view is open, so caching them is
-    exact, and each article sees the earlier ones of its batch just as one-by-one adds would."""
-
-    def __init__(self, db: _DuckDBBackend) -> None:
-        self.db = db
-        self.new = _MemoryBackend()  # the batch's own articles
-        self._members: dict[str, _Member | None] = {}
-        self._vectors: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
-        self._sigs: dict[str, np.ndarray | None] = {}
-        self._centroids: dict[str, tuple[np.ndarray, np.ndarray, int] | None] = {}
-        self._postings: dict[int, list[str]] = {}
-        self._bands: dict[int, list[str]] = {}
-        self._order: list[str] = []
-        self._bands_out: list[tuple[int, str]] = []
-        self._posted_out: list[tuple[int, str]] = []
-        self._df_out: dict[int, int] = {}
-
-    # -- bulk reads of stored rows (each one statement for any number of keys)
-    @staticmethod
-    def _fill(cache: dict[str, Any], keys: Iterable[str], load: Callable[[list[str]], dict[str, Any]]) -> None:
-        """Load the keys the cache lacks in one statement; a key with no stored row caches None."""
-        miss = [k for k in set(keys) if k not in cache]
-        got = load(miss)
-        for k in miss:
-            cache[k] = got.get(k)
-
-    def fetch_members(self, ids: Iterable[str]) -> None:
-        self._fill(self._members, ids, self.db.get_members)
-
-    def fetch_vectors(self, ids: Iterable[str]) -> None:
-        self._fill(self._vectors, ids, self.db.get_vectors)
-
-    def fetch_sigs(self, ids: Iterable[str]) -> None:
-        self._fill(self._sigs, ids, self.db.get_sigs)
-
-    def fetch_centroids(self, story_ids: Iterable[str]) -> None:
-        self._fill(self._centroids, story_ids, self.db.get_centroids)
-
-    def fetch_postings(self, feats: Iterable[int]) -> None:
-        miss = [f for f in set(feats) if f not in self._postings]
-        for f in miss:
-            self._postings[f] = []
-        for f, a in self.db.get_postings(miss):
-            self._postings[int(f)].append(a)
-
-    def fetch_bands(self, buckets: Iterable[int]) -> None:
-        miss = [b for b in set(buckets) if b not in self._bands]
-        for b in miss:
-            self._bands[b] = []
-        if miss:
-            rows = self.db.con.execute(
-                f"SELECT bucket, article_id FROM story_bands WHERE bucket IN ({_in_list(len(miss))})", miss
-            ).fetchall()
-            for b, a in rows:
-                self._bands[int(b)].append(a)
-
-    def stored_postings(self, feats: list[int]) -> list[tuple[int, str]]:
-        self.fetch_postings(feats)
-        return [(f, a) for f in feats for a in self._postings[f]]
-
-    def stored_member(self, article_id: str) -> _Member | None:
-        return self._members.get(article_id)
-
-    # -- the backend interface StoryIndex.add uses
-    def member(self, article_id: str) -> _Member | None:
-        return self.get_members([article_id]).get(article_id)
-
-    def get_members(self, ids: Iterable[str]) -> dict[str, _Member]:
-        ids = list(ids)
-        out = self.new.get_members(ids)
-        self.fetch_members(i for i in ids if i not in out)
-        for i in ids:
-            m = self._members.get(i)
-            if i not in out and m is not None:
-                out[i] = m
-        return out
-
-    def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        ids = list(ids)
-        out = self.new.get_vectors(ids)
-        self.fetch_vectors(i for i in ids if i not in out)
-        for i in ids:
-            v = self._vectors.get(i)
-            if i not in out and v is not None:
-                out[i] = v
-        return out
-
-    def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
-        ids = list(ids)
-        out = self.new.get_sigs(ids)
-        self.fetch_sigs(i for i in ids if i not in out)
-        for i in ids:
-            v = self._sigs.get(i)
-            if i not in out and v is not None:
-                out[i] = v
-        return out
-
-    def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
-        ids = list(story_ids)
-        out = self.new.get_centroids(ids)
-        self.fetch_centroids(i for i in ids if i not in out)
-        for i in ids:
-            c = self._centroids.get(i)
-            if i not in out and c is not None:
-                out[i] = c
-        return out
-
-    def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
-        return self.stored_postings(feats) + self.new.get_postings(feats)
-
-    def band_candidates(self, buckets: list[int]) -> set[str]:
-        self.fetch_bands(buckets)
-        out = self.new.band_candidates(buckets)
-        for b in buckets:
-            out.update(self._bands[b])
-        return out
-
-    def story_members(self, story_id: str, limit: int) -> list[str]:
-        mine = self.new.story_members(story_id, limit)
-        if len(mine) >= limit:
-            return mine
-        return self.db.story_members(story_id, limit - len(mine)) + mine
-
-    def write(
-        self,
-        article_id: str,
-        member: _Member,
-        sig: np.ndarray | None,
-        buckets: list[int],
-        vec: tuple[np.ndarray, np.ndarray],
-        posted: list[int],
-        df_updates: dict[int, int],
-        centroid: tuple[np.ndarray, np.ndarray, int],
-    ) -> None:
-        kept: list[int] = []
-        if sig is not None:
-            self.fetch_bands(buckets)
-            kept = [
-                b
-                for b in dict.fromkeys(buckets)
-                if len(self._bands[b]) + len(self.new.buckets.get(b, ())) < BUCKET_CAP
-            ]
-            self._bands_out.extend((b, article_id) for b in kept)
-        self._order.append(article_id)
-        self._posted_out.extend((f, article_id) for f in posted)
-        self._df_out.update(df_updates)
-        self.new.write(article_id, member, sig, kept, vec, posted, df_updates, centroid)
-
-    def flush(self) -> None:
-        """Write the batch's rows: one multi-row statement per table (per 500 rows)."""
-        new = self.new
-        self.db.write_many(
-            [(a, new.members[a]) for a in self._order],
-            [(a, new.sigs[a]) for a in self._order if a in new.sigs],
-            self._bands_out,
-            [(a, new.vectors[a]) for a in self._order],
-            self._posted_out,
-            self._df_out,
-            new.centroids,
-        )
-
-
-# ---------------------------------------------------------------------------------------------
-# the index
 
 
 class StoryIndex:
@@ -751,8 +152,8 @@ class StoryIndex:
         min_member_sim: float = MIN_MEMBER_SIM,
         transactions: bool = True,
     ) -> None:
-        self._backend: _MemoryBackend | _DuckDBBackend | _BatchView = (
-            _MemoryBackend() if con is None else _DuckDBBackend(con, transactions)
+        self._backend: MemoryBackend | DuckDBBackend | BatchView = (
+            MemoryBackend() if con is None else DuckDBBackend(con, transactions)
         )
         self.df, self.n_docs = self._backend.load_state()
         self.story_threshold = story_threshold
@@ -920,7 +321,7 @@ class StoryIndex:
         existing = self._backend.member(article_id)
         if existing is not None:
             return StoryAssignment(existing.story_id, existing.duplicate_of)
-        return self._add_prepared(article_id, _parse_date(published), *_prepare(text))
+        return self._add_prepared(article_id, _parse_date(published), *prepare(text))
 
     def _add_prepared(
         self,
@@ -945,7 +346,7 @@ class StoryIndex:
             df_updates[f] = d
             if d <= POSTING_CAP:
                 posted.append(f)
-        member = _Member(story, dup, pub, self.n_docs)
+        member = Member(story, dup, pub, self.n_docs)
         self.n_docs += 1
         centroid = self._merge_centroid(story, vec)
         self._backend.write(article_id, member, sig, buckets, vec, posted, df_updates, centroid)
@@ -964,15 +365,15 @@ class StoryIndex:
         count the rolled-back articles). With ``transactions=True`` the batch is one
         transaction, and a failure reloads the in-memory state from the tables."""
         items = [(str(a), t or "", p) for a, t, p in items]
-        if not isinstance(self._backend, _DuckDBBackend):
+        if not isinstance(self._backend, DuckDBBackend):
             return [self.add(a, t, p) for a, t, p in items]
         db = self._backend
-        view = _BatchView(db)
+        view = BatchView(db)
         view.fetch_members(a for a, _, _ in items)
         prepared: dict[str, tuple[np.ndarray | None, list[int], tuple[np.ndarray, np.ndarray]]] = {}
         for a, t, _ in items:
             if view.stored_member(a) is None and a not in prepared:
-                prepared[a] = _prepare(t)
+                prepared[a] = prepare(t)
         self._prefetch(view, prepared)
         df0, n0 = dict(self.df), self.n_docs
         self._backend = view
@@ -995,7 +396,7 @@ class StoryIndex:
 
     def _prefetch(
         self,
-        view: _BatchView,
+        view: BatchView,
         prepared: dict[str, tuple[np.ndarray | None, list[int], tuple[np.ndarray, np.ndarray]]],
     ) -> None:
         """Fetch, in one statement per table, the stored rows the batch's articles will look at:
