@@ -1,0 +1,46 @@
+"""What every coding step shares: the token-level event candidate and the coder's state.
+
+The coder is split by step — trigger matching (:mod:`.triggers`), source and target slots
+(:mod:`.slots`), fallback targets (:mod:`.targets`), pairing (:mod:`.pairs`), ranking
+(:mod:`.ranking`) and event building (:mod:`.build`) — and the steps that need the coder's data are
+mixins of :class:`dyad.events.coder.Coder`. This module holds what they all pass around
+(:class:`Found`) and names the attributes they read (:class:`CoderBase`), all set once by
+``Coder.__init__``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from dyad.actors.knowledge import KnowledgeBase
+from dyad.actors.mentions import Mention
+from dyad.events.patterns import Pattern, PatternSet
+
+
+@dataclass(slots=True)
+class Found:
+    """An event before it is turned into an :class:`Event` (token-level)."""
+
+    trigger: Token
+    pattern: Pattern
+    code: str
+    source: Mention
+    target: Mention | None  # None: a one-sided event ("protesters rallied", "X agreed to a ceasefire")
+    how: list[str] = field(default_factory=list)  # evidence for the confidence score
+
+
+class CoderBase:
+    """The state the coding steps read; :class:`dyad.events.coder.Coder` sets it up."""
+
+    kb: KnowledgeBase
+    patterns: PatternSet
+    codebook: Any  # dyad.events.codebook.Codebook, or None when it could not be loaded
+    cues: dict[str, Any]  # modality cues (patterns' modality.yaml)
+    intent_codes: dict[str, Any]
+    generic_roles: frozenset[str]
+    _date_for_event: Any  # dyad.when.date_for_event, or None while that stage is absent
+    _place_for_event: Any  # dyad.where.place_for_event, or None
+    _gazetteer: Any  # dyad.where.load_gazetteer, or None

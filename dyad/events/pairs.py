@@ -1,0 +1,140 @@
+"""Pairing: sources x targets -> candidate events (:class:`~dyad.events.base.Found`).
+
+Why: once source and target mentions are known, several pattern-level decisions remain — whether
+a trigger with no target is still an event, reversed and mutual pairs, civilians (``CVL``) as the
+targets of force against towns and homes, and meetings turned into visits/hostings (042/043/044)
+by their venue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, place_country
+from dyad.events.base import Found
+from dyad.events.patterns import Pattern
+from dyad.events.sentence import SentenceMentions
+from dyad.events.triggers import TriggerMatcher
+
+MEETING_CODES = {"040"}
+# What people live in: "shelled IRAQI towns", "demolished PALESTINIAN homes" are acts on civilians (CVL);
+# "Albanian rebel-held territory" or "Syrian positions" are not
+CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "neighbourhood", "suburb",
+                   "building", "school", "hospital", "market", "street", "settlement", "district", "hamlet",
+                   "residence", "apartment", "mosque", "church", "shop"}  # fmt: skip
+MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
+                   "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
+                   "palace"}  # fmt: skip
+LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
+               "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
+               "mountains", "hills", "gulf", "capital"}  # fmt: skip
+# Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilian)
+CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
+
+
+class PairMaker(TriggerMatcher):
+    """Source/target pairs of one trigger, with civilian targets and meeting venues applied."""
+
+    def _may_stand_alone(self, pat: Pattern, tok: Token, obj: Token | None, passive: bool,
+                         sm: SentenceMentions) -> bool:  # fmt: skip
+        """Whether a trigger with a source but no resolved target is still an event.
+
+        A pattern says ``alone: never`` when the event is empty without its target ("told", "met"),
+        ``alone: any`` when the act is complete without one ("rallied", "mobilized troops"). By default
+        the trigger stands alone when nothing was left unread: no direct object, or the object is one
+        the pattern asks for ("imposed a curfew"), or it names people the KB cannot place ("kidnapped
+        16 advisers"). "released its earnings" has an object that is neither, and is no event.
+        """
+        if pat.alone == "never":
+            return False
+        if pat.alone == "any" or obj is None or passive:
+            return True
+        if pat.objects and self._object_lemmas(obj) & pat.objects:
+            return True
+        if obj.ent_type_ == "PERSON" or obj.lower_ in EXTRA_ROLE_HEADS or obj.lemma_.lower() in self.generic_roles:
+            return True  # "jailed 52 members of ...", "arrested Mohammed Ali"
+        piece = sm.sa.by_token.get(obj.i)
+        return piece is not None and bool(piece.kinds() & {"role", "institution", "person"})
+
+    def _pairs(self, tok: Token, pat: Pattern, code: str, sources: list[Mention], targets: list[Mention],
+               how: list[str], sm: SentenceMentions, solo: bool = False) -> list[Found]:  # fmt: skip
+        out: list[Found] = []
+        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")):
+            targets = [self._civilian(t, sm) for t in targets]
+        if targets:
+            for s in sources:
+                for t in targets:
+                    out.append(Found(tok, pat, code, s, t, list(how)))
+                    if pat.reverse and code == pat.code:
+                        # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor
+                        out.append(Found(tok, pat, pat.reverse, t, s, [*how, "reverse"]))
+        elif pat.mutual and len(sources) >= 2:
+            for s in sources:
+                for t in sources:
+                    if s is not t:
+                        out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
+        elif solo:
+            out.extend(Found(tok, pat, code, s, None, [*how, "alone"]) for s in sources)
+        if pat.venue and code in MEETING_CODES:
+            venue = self._venue(tok, sm)
+            if venue:
+                for f in out:
+                    if f.target is not None:
+                        f.code = venue_code(venue, f.source.country, f.target.country, f.code)
+        return out
+
+    def _civilian(self, t: Mention, sm: SentenceMentions) -> Mention:
+        """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
+        IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan". Actors, capitals standing
+        for their government and countries named as such keep their code."""
+        if t.sector or not t.country:
+            return t
+        tok = sm.sa.doc[t.head]
+        owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
+        piece = sm.sa.by_token.get(tok.i)
+        nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
+        region = piece is not None and (piece.side is not None or "region" in piece.kinds())
+        town = t.kind == "place" and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not nation and (
+            not region or self._is_city(tok.text, t.country)
+        )  # "shelled Grozny", "targets in Jericho"; not "invaded Ukraine" or "the border region of Kursk"
+        if town or (t.kind == "country" and owned in CIVILIAN_PLACES):
+            return replace(t, sector="CVL", code=t.country + "CVL")
+        return t
+
+    def _is_city(self, name: str, country: str) -> bool:
+        """Whether the places stage's gazetteer has a city of this name in ``country`` (a region the
+        knowledge base lists may be a town: "Jericho", "Hebron")."""
+        if self._gazetteer is None:
+            return False
+        try:
+            return any(c.country == country for c in self._gazetteer().city_candidates(name))
+        except Exception:  # noqa: BLE001 - no gazetteer, no town
+            return False
+
+    def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
+        """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",
+        "on the sidelines of the forum in Russia's Far East city")."""
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "on"):
+                for g in c.children:
+                    if g.dep_ != "pobj" or (c.lower_ == "on" and g.lemma_.lower() not in ("sideline", "sidelines")):
+                        continue
+                    country, _ = place_country(sm.sa, g)
+                    if country:
+                        return country
+        return None
+
+
+def venue_code(venue: str, source: str | None, target: str | None, code: str) -> str:
+    """A meeting in the target's country is a visit (042), in the source's a hosting (043), elsewhere a
+    meeting at a third location (044)."""
+    if not source or not target or source == target:
+        return code
+    if venue == target:
+        return "042"
+    if venue == source:
+        return "043"
+    return "044"

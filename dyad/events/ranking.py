@@ -1,0 +1,72 @@
+"""Which candidate events of a sentence survive, and how sure each is.
+
+Why: one sentence yields overlapping candidates (a generic and a specific code, a one-sided and a
+two-sided reading, a vow and the act vowed, self-events); :func:`dedupe` keeps one per actor pair
+and code, and :func:`confidence` scores a kept event by the evidence path that produced it.
+"""
+
+from __future__ import annotations
+
+from dyad.events.base import Found
+
+# Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
+DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
+
+
+def dedupe(found: list[Found]) -> list[Found]:
+    """One event per actor pair and code; a generic code yields to a specific one of the same family
+    for the same pair ("agreed to undertake joint exercises": 031 rather than 030 and 031)."""
+    pair_codes: dict[tuple, set[str]] = {}
+    with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
+    for f in found:
+        pair_codes.setdefault(_pair(f), set()).add(f.code)
+    # "Germany vowed to impose sanctions on Iran": the complement coded in the vow's modality (1312)
+    # says what was vowed; the governing verb's generic code (030) adds nothing
+    chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
+    out, seen = [], set()
+    for f in found:
+        if f.target is None and (f.source.code, f.source.name, f.code[:2]) in with_target:
+            continue  # the same act is coded with its target already
+        if f.code.endswith("0") and (f.trigger.i, f.source.code) in chained:
+            continue
+        codes = pair_codes[_pair(f)]
+        if len(f.code) == 3 and f.code.endswith("0") and any(
+            c != f.code and c.startswith(f.code[:2]) for c in codes
+        ):
+            continue
+        key = (*_pair(f), f.code)
+        if key in seen or _self_event(f):
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def _pair(f: Found) -> tuple:
+    t = f.target
+    return (f.source.code, f.source.name, t.code if t else None, t.name if t else None)
+
+
+def _self_event(f: Found) -> bool:
+    s, t = f.source, f.target
+    if t is None:
+        return False
+    if s.name and s.name == t.name:
+        return True
+    if s.code == t.code and (s.name is None or t.name is None):
+        return True
+    return bool(s.country and s.country == t.country and f.code[:2] not in DOMESTIC_ROOTS)
+
+
+def confidence(f: Found) -> float:
+    """Higher for a full parse path between known actors; lower for inherited subjects,
+    coreference, pronouns, nominal triggers, places and role-only actors."""
+    c = 0.9
+    penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
+                 "second": 0.03, "background": 0.15, "reverse": 0.1, "unattributed": 0.2, "fallback": 0.1, "purpose": 0.05}
+    for h in f.how:
+        c -= penalties.get(h, 0.0)
+    for m in (f.source, f.target) if f.target is not None else (f.source,):
+        c -= {"kb": 0.0, "compose": 0.05, "surname": 0.05, "coref": 0.1, "fuzzy": 0.15, "pronoun": 0.2,
+              "place": 0.05}.get(m.resolved_by, 0.1)  # fmt: skip
+    return max(0.05, min(0.99, c))

@@ -1,0 +1,93 @@
+"""Resolved actor mentions of one sentence, in reading order.
+
+Why a class of its own: every slot reader asks for the actors of a phrase head many times, and the
+answer depends on what came before (pronouns, "it" of a reported clause, possessive "his"). This
+cache resolves each head once, left to right, against the article's coreference context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dyad.actors.coref import ArticleContext, load_coref_config
+from dyad.actors.mentions import Mention, SentenceActors
+
+
+class SentenceMentions:
+    """Resolved mentions of one sentence, cached per phrase head, resolved in reading order."""
+
+    def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int) -> None:
+        self.sa, self.ctx, self.index = sa, ctx, index
+        self.cache: dict[int, list[Mention]] = {}
+        self.plural_pronouns = frozenset(load_coref_config().get("plural_pronouns", []))
+
+    def prime(self) -> None:
+        """Resolve every noun phrase left to right so that pronouns see the persons before them."""
+        for tok in self.sa.doc:
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in (
+                "compound", "amod", "nmod", "conj", "appos", "det", "nummod", "flat", "case"
+            ):  # fmt: skip
+                self.get(tok)
+
+    def get(self, tok: Token) -> list[Mention]:
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        out: list[Mention] = []
+        for m in self.sa.mentions_for(tok):
+            if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
+                earlier = [x for i, ms in self.cache.items() for x in ms
+                           if self.sa.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]  # fmt: skip
+                out.extend(self.ctx.resolve_plural(m, self.index, earlier))
+                continue
+            if m.kind == "pronoun" and not m.plural:
+                reporter = self._reporting_subject(tok)
+                if reporter is None:
+                    reporter = self._own_subject(tok)
+                if reporter is not None:
+                    out.extend(replace(r, start=m.start, end=m.end, head=m.head, text=m.text, resolved_by="pronoun")
+                               for r in reporter)  # fmt: skip
+                    continue
+            m = self.ctx.resolve(m, self.sa, self.index)
+            self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+            out.append(m)
+        if tok.lower_ not in self.plural_pronouns:
+            self.ctx.observe_group(out, self.index, tok.i, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+        self.cache[tok.i] = out
+        return out
+
+    def _own_subject(self, tok: Token) -> list[Mention] | None:
+        """"Novy said the Troy man shot HIS former co-workers": a possessive "his"/"her" belongs to the
+        noun-phrase subject of its own clause; when that subject is no coded person the pronoun stays
+        unresolved ([]), rather than taking the last person named."""
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+            return None
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        found = [m for m in self.get(subj) if m.code]
+        if len(found) == 1 and (found[0].kind == "person" or (found[0].kind == "role" and not found[0].plural)):
+            return found
+        return []
+
+    def _reporting_subject(self, tok: Token) -> list[Mention] | None:
+        """"Japan said IT had halted aid": the subject pronoun of a reported clause is the reporter,
+        when the reporter is a coded actor of the same kind (a country/organisation for "it", a
+        person for "he"/"she")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= tok.i:
+            return None
+        found = [m for m in self.get(subj) if m.code]
+        if len(found) != 1:
+            return None
+        person = found[0].kind == "person" or (found[0].kind == "role" and not found[0].plural)
+        if (tok.lower_ == "it") == person:
+            return None
+        return found

@@ -1,0 +1,258 @@
+"""Actor slots: reading a trigger's source and target off the dependency parse.
+
+Why: this is where the pattern's ``source``/``target`` specs ("dobj", "dative", "prep:to",
+"owner:on", "place:in", "xcomp" ...) become actor mentions — subjects and passive agents, subjects
+inherited through xcomp/conj/advcl/relative clauses, members a group lists, owners and nationality
+modifiers of objects, and places standing for their country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.mentions import Mention, place_country
+from dyad.events.patterns import Pattern
+from dyad.events.sentence import SentenceMentions
+from dyad.events.syntax import SERIES, conjuncts, prep_objects
+from dyad.events.triggers import TriggerMatcher
+
+OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
+                  "help", "push", "tell", "order"}  # fmt: skip
+# Verbs whose object is the doer of their "for/of + -ing" complement
+PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "criticise", "condemn", "congratulate",
+                        "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail"}  # fmt: skip
+# Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
+PLACE_MIN_POPULATION = 10_000
+UNTAGGED_PLACE_MIN_POPULATION = 200_000
+
+
+class SlotReader(TriggerMatcher):
+    """Source and target mentions of a trigger, as its pattern's slot specs name them."""
+
+    def _subjects(self, tok: Token, passive: bool, sm: SentenceMentions) -> tuple[list[Mention], bool]:
+        """Source mentions: subject or passive agent, else inherited from the governing clause."""
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            return (sm.get(pobj), False) if pobj is not None else ([], False)
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjs:
+            subj = subjs[0]
+            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return sm.get(tok.head), True
+            if len(subjs) > 1:  # "China's top lawmaker Li Zhanshu" parsed as two subjects: the named one
+                found = [sm.get(x) for x in subjs]
+                best = max(found, key=lambda ms: (any(m.kind == "person" and m.code for m in ms),
+                                                  any(m.code for m in ms)))  # fmt: skip
+                return best, False
+            return self._or_members(subj, sm), False
+        cur, steps = tok, 0
+        while steps < 5 and cur.head.i != cur.i:
+            steps += 1
+            dep, head = cur.dep_, cur.head
+            if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return sm.get(head), True  # "the first official to visit Beijing"
+            if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None or head.lemma_.lower() != "help":
+                    return (sm.get(obj), True) if obj is not None else ([], True)
+                # "send material to HELP defend Saudi Arabia": with no object, the helper does it
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in PCOMP_OBJECT_CONTROL:
+                obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:  # "thanked China for supporting Russia": China supports
+                    return sm.get(obj), True
+            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp"):
+                cur = head if dep != "pcomp" else head.head
+                s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None:
+                    return self._or_members(s, sm), True
+                continue
+            break
+        return [], False
+
+    def _or_members(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """A subject's actors; for an unknown group that names its members ("the Group of Finance
+        Ministers of seven countries, INCLUDING Canada, France ...", "a coalition of states SUCH AS
+        ..."), the members it lists."""
+        found = sm.get(tok)
+        if any(m.code for m in found):
+            return found
+        members: list[Mention] = []
+        holders, i = [tok], 0
+        while i < len(holders) and i < 6:  # "the Group of Finance Ministers of seven countries, including"
+            holders += prep_objects("of", [holders[i]])
+            i += 1
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "including" or (c.lower_ == "such" and c.dep_ in ("amod", "prep")):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs += [g for a in c.children if a.lower_ == "as" for g in a.children if g.dep_ == "pobj"]
+                members.extend(m for o in objs for q in conjuncts(o) for m in sm.get(q) if m.code and m.head == q.i)
+        return members or found
+
+    def _targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
+                 sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        for spec in pat.target:
+            found = self._target_spec(spec, tok, obj, passive, sm)
+            found = [m for m in found if m.code]
+            if found:
+                return found
+        return []
+
+    def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
+                     sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        holders = [tok] + (conjuncts(obj) if obj is not None else [])
+        # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
+        holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"
+            holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                        for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if spec == "dobj":
+            if obj is not None and obj.lemma_.lower() in SERIES:  # "tortured scores of refugees"
+                return [m for p in prep_objects("of", [obj]) for m in sm.get(p)]
+            return sm.get(obj) if obj is not None else []
+        if spec == "dative":
+            d = next((c for c in tok.children if c.dep_ == "dative"), None)
+            return sm.get(d) if d is not None else []
+        if spec == "ofobj":
+            if obj is None:
+                return []
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            owners += prep_objects("of", [obj]) + prep_objects("by", [obj])
+            owners += prep_objects("from", [obj])
+            found = [m for o in owners for m in sm.get(o)]
+            if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
+                found = [m for c in obj.children if c.dep_ in ("amod", "compound")
+                         for m in self._modifier_actor(c, sm)]  # fmt: skip
+            return found
+        if spec == "ccomp_subj":
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+            return sm.get(subj) if subj is not None else []
+        if spec == "xcomp":
+            x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if x is None:
+                return []
+            xpat = self._pattern_for(x)
+            specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
+            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xobj = self._object(x, xpassive)
+            for sp in specs:
+                if sp == "xcomp":
+                    continue
+                found = [m for m in self._target_spec(sp, x, xobj, xpassive, sm) if m.code]
+                if found:
+                    return found
+            return []
+        kind, _, word = spec.partition(":")
+        if kind == "prep":
+            return [m for p in prep_objects(word, holders) for m in sm.get(p)]
+        if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
+            return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]
+        if kind == "place":
+            places = [obj] if word == "dobj" and obj is not None else prep_objects(word, holders)
+            out = []
+            for p in places:
+                for q in conjuncts(p):
+                    m = self._place_mention(q, sm)
+                    if m is not None:
+                        out.append(m)
+            return out
+        if kind == "nested":
+            out = []
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        for t in g.subtree:
+                            if (t.dep_ == "agent" and word == "by") or (t.dep_ == "prep" and t.lower_ == word):
+                                out.extend(m for p in t.children if p.dep_ == "pobj" for m in sm.get(p))
+            return out
+        return []
+
+    def _owner_of(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The actor a non-actor noun belongs to: its possessor ("Iran's banks") or the country of a
+        nationality or name modifier ("Russian oil", "US goods"); none for a series noun."""
+        if tok.lemma_.lower() in SERIES:
+            return []
+        found = [m for c in tok.children if c.dep_ == "poss" for m in sm.get(c) if m.code]
+        if not found:
+            found = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                     for m in self._modifier_actor(c, sm) if m.code]  # fmt: skip
+        return found
+
+    def _modifier_phrase(self, t: Token, sm: SentenceMentions) -> list[Mention]:
+        """A group or role phrase used as the modifier of ``t`` ("a KAREN GUERRILLA stronghold",
+        "KAMPUCHEAN GUERRILLA camps"): the modifiers before ``t``, composed as one noun phrase whose
+        head is the last of them. Only non-state groups and roles count; a bare nationality is
+        :meth:`_modifier_actor`'s."""
+        mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+        if not mods or mods[-1].pos_ not in ("NOUN", "PROPN"):
+            return []
+        seg = sorted(x.i for c in mods for x in c.subtree if x.dep_ not in ("punct", "cc", "det"))
+        if not seg or seg[-1] != mods[-1].i or seg != list(range(seg[0], seg[-1] + 1)):
+            return []
+        m = sm.sa.compose(seg)
+        if m is None or m.kind != "role" or not (m.code or m.needs_country):
+            return []
+        m = sm.ctx.resolve(m, sm.sa, sm.index)
+        return [m] if m.code else []
+
+    def _modifier_actor(self, c: Token, sm: SentenceMentions) -> list[Mention]:
+        """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod)."""
+        if c.dep_ == "poss":
+            return sm.get(c)
+        piece = sm.sa.by_token.get(c.i)
+        if piece is None:
+            return []
+        e = piece.first({"country", "adjective", "capital", "metonym", "institution", "person", "company", "igo"})
+        if e is None:
+            return []
+        code, country, sector = e.actor_code(sm.sa.date)
+        if e.kind in ("country", "adjective"):
+            code, sector = e.country, None
+        if not code:
+            return []
+        return [Mention(piece.start, piece.end, c.i, piece.match.text, code=code, country=country, sector=sector,
+                        name=self.kb.country_name(country) if e.kind in ("country", "adjective") else e.name,
+                        kind="country", resolved_by="compose")]  # fmt: skip
+
+    def _place_mention(self, tok: Token, sm: SentenceMentions) -> Mention | None:
+        """A place phrase as a country-level target; a person or organisation stays itself."""
+        ms = [m for m in sm.get(tok) if m.head == tok.i] or sm.get(tok)[:1]
+        if ms and ms[0].kind in ("person", "org", "role", "institution") and ms[0].code:
+            return ms[0]
+        if ms and ms[0].kind in ("capital", "country") and ms[0].country:
+            country, text = ms[0].country, ms[0].text
+        elif tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.patterns.place_nouns:
+            country, text = place_country(sm.sa, tok)
+            if not country and tok.pos_ == "PROPN":
+                country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON", "ORG") and not any(m.code for m in ms):
+            # "attacked Grozny": the tagger often takes a city for a person; only a large city counts
+            text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+            country = self._gazetteer_country(tok, sm, min_population=UNTAGGED_PLACE_MIN_POPULATION)
+        else:
+            return None
+        if not country:
+            return None
+        return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
+                       name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _gazetteer_country(self, tok: Token, sm: SentenceMentions, min_population: int) -> str | None:
+        """Country of a proper place name the knowledge base does not know ("Jericho", "Grozny"): a
+        region or capital through :meth:`KnowledgeBase.country_of_place`, else the places stage's
+        gazetteer, the city that the sentence's countries and its size make likeliest."""
+        words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
+        ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
+        country = self.kb.country_of_place(name, ctx)
+        if country or self._gazetteer is None:
+            return country
+        try:
+            gz = self._gazetteer()
+        except Exception:  # noqa: BLE001 - no gazetteer, no guess
+            return None
+        if name in gz.not_places:
+            return None
+        article = sm.ctx.article_countries(sm.index + 1)
+        city = gz.best_city(name, sentence_countries=ctx, article_countries=article)
+        return city.country if city is not None and city.population >= min_population else None

@@ -1,0 +1,45 @@
+"""Small dependency-tree helpers shared by every coding step.
+
+They read the spaCy parse only (no actors, no patterns), so trigger matching, slot reading and
+fallback targets can all use them without depending on each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+# Nouns that count or measure what follows "of" ("a series of agreements", "scores of refugees"): the
+# phrase means its "of" object, never the counting word itself
+SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch",
+          "scores", "score", "dozens", "hundreds", "thousands", "millions", "tens",
+          "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars"}  # fmt: skip
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def is_time_phrase(prep: Token) -> bool:
+    """"ON SUNDAY", "in March": a preposition whose object is a date says when, never which pattern fits
+    ("called on Sunday for sanctions" is a call for, not a call on)."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+def prep_objects(word: str, holders: Iterable[Token]) -> list[Token]:
+    out = []
+    for h in holders:
+        for c in h.children:
+            # the parser labels the recipient's "to" of giving/saying verbs as ``dative``
+            # ("issued a stern reminder Saturday TO IRAQ")
+            if (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ == word:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out

@@ -1,0 +1,154 @@
+"""Fallback targets and unattributed sources: who an act bears on when the pattern's slots are empty.
+
+Why a module of its own: these are heuristics beyond the pattern data — the owner or nationality of
+an object ("shelled ALBANIAN territory"), an after-object preposition ("boycott the talks WITH
+Israel"), the place hit ("attacked Grozny"), a purpose clause's target, and for agentless violence an
+unidentified armed force (``<country>UAF``) of the scene. Events found this way carry the
+"fallback"/"unattributed" evidence, which lowers their confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.mentions import Mention, place_country
+from dyad.events.patterns import Pattern
+from dyad.events.sentence import SentenceMentions
+from dyad.events.slots import SlotReader
+from dyad.events.syntax import SERIES, conjuncts, prep_objects
+
+# Violent roots coded to unidentified armed forces when the passive names no doer (FallbackTargets._unattributed)
+UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+# Prepositions after a verb or its object whose object is the party an act bears on (FallbackTargets._fallback_targets)
+AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
+# "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
+RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
+SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+
+
+class FallbackTargets(SlotReader):
+    """Targets past the pattern's slots, and unidentified doers of agentless violence."""
+
+    def _fallback_targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
+                          sources: list[Mention], sm: SentenceMentions, nominal: bool = False) -> list[Mention]:  # fmt: skip
+        """Where the pattern's own target slots found nobody, the first actor after the verb that the
+        act plainly bears on: the owner or nationality of the object ("shelled ALBANIAN rebel-held
+        territory", "seized ISRAEL's ships"), an after-object preposition ("boycott the talks WITH
+        Israel", "price caps on RUSSIAN oil"), and for violence a place object standing for its
+        country ("attacked Grozny")."""
+        taken = {i for m in sources for i in range(m.start, m.end)}
+
+        def ok(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if m.code and m.head not in taken and all(m.code != s.code for s in sources)]
+
+        def actor_or_owner(t: Token, depth: int = 0) -> list[Mention]:
+            found = ok(sm.get(t))
+            if found or t.lemma_.lower() in SERIES:
+                return found
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            found = ok([m for o in owners for m in sm.get(o)])
+            if not found:  # "Karen guerrilla stronghold": a group phrase used as a modifier
+                found = ok(self._modifier_phrase(t, sm))
+            if not found:
+                found = ok([m for c in t.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                            for m in self._modifier_actor(c, sm)])  # fmt: skip
+            if not found:  # "rebel-held territory" of "Albanian": one level down the modifier
+                found = ok([m for c in t.children if c.dep_ == "amod" for g in c.children
+                            if g.dep_ in ("amod", "compound", "npadvmod") for m in self._modifier_actor(g, sm)])  # fmt: skip
+            if not found and depth == 0:
+                # "denounced as an ugly crime SERBIA's suppression": the apposition names what is meant;
+                # "captured part OF a Karen guerrilla stronghold": the whole a part belongs to
+                found = [m for c in t.children if c.dep_ == "appos" for m in actor_or_owner(c, 1)]
+                found = found or [m for p in prep_objects("of", [t]) for m in actor_or_owner(p, 1)]
+                # "violations BY Algerian security forces": the doer of the misdeed an act answers
+                found = found or [m for p in prep_objects("by", [t]) for m in actor_or_owner(p, 1)]
+            return found
+
+        if obj is not None and not passive and not nominal:
+            found = actor_or_owner(obj)
+            if found:
+                return found
+        # "launched artillery, mortar and rocket fire AGAINST ...": the phrase may hang on any conjunct
+        holders = [tok] + (conjuncts(obj) if obj is not None else [])
+        for word in AFTER_OBJECT_PREPS:
+            for p in prep_objects(word, holders):
+                found = actor_or_owner(p, 1)  # "on the campus OF the University": a scene, not a part
+                if found:
+                    return found
+        for p in prep_objects("in", holders):
+            # "staged a hunger strike IN PROTEST AGAINST violations by Algerian security forces"
+            if p.lemma_.lower() in RESPONSE_NOUNS:
+                for word in ("against", "at", "of", "over", "to", "on", "for"):
+                    found = [m for q in prep_objects(word, [p]) for m in actor_or_owner(q)]
+                    if found:
+                        return found
+        for p in prep_objects("as", [tok]):  # "denounced as an ugly crime Serbia's suppression of"
+            found = [m for c in p.children if c.dep_ == "appos" for m in actor_or_owner(c)]
+            if found:
+                return found
+        if pat.code[:2] in UNATTRIBUTED_ROOTS and not passive and not nominal:
+            # "attacked Grozny", "fired shells at targets IN JERICHO": the place hit, or where what was
+            # hit lies, stands for its country
+            aimed = ([obj] if obj is not None else []) + [
+                p for w in ("at", "on", "against", "into") for p in prep_objects(w, holders)]  # fmt: skip
+            for a in aimed:
+                for q in [a, *prep_objects("in", [a])]:
+                    m = self._place_mention(q, sm)
+                    if m is not None and m.code and m.head not in taken:
+                        return [m]
+        return []
+
+    def _purpose_targets(self, verb: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """"started a hunger strike TO PROTEST President Assad's failure", "launched an offensive TO
+        RECAPTURE Grozny": a light-verb act with no target of its own bears on the target of the
+        purpose clause, when that clause's verb is itself a trigger."""
+        for x in verb.children:
+            if x.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+                continue
+            xpat = self._pattern_for(x)
+            if xpat is None:
+                continue
+            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xobj = self._object(x, xpassive)
+            found = self._targets(x, xpat, xobj, xpassive, sm)
+            if not found and xpat.target:
+                found = self._fallback_targets(x, xpat, xobj, xpassive, sources, sm)
+            found = [m for m in found if all(m.code != s.code for s in sources)]
+            if found:
+                return found
+        return []
+
+    def _unattributed(self, tok: Token, targets: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """An unidentified armed force (``<country>UAF``) as the doer of an agentless violent act with
+        a known victim: its country is the scene's ("in central Baghdad", "outside the city of Basra"),
+        else the victims' own."""
+        if not targets:
+            return []
+        country = self._scene_country(tok, sm) or targets[0].country
+        if not country:
+            return []
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        span = sm.sa.doc[agent.left_edge.i : agent.right_edge.i + 1] if agent is not None else sm.sa.doc[tok.i : tok.i + 1]
+        return [Mention(span.start, span.end, tok.i, span.text, code=country + "UAF", country=country,
+                        sector="UAF", name=None, kind="role", resolved_by="unattributed")]  # fmt: skip
+
+    def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
+        """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
+        bombing IN BAGHDAD", "killed by a bomb OUTSIDE BASRA"); never inside its subject or object."""
+        holders = [tok] + [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        todo = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS]
+        seen = 0
+        while todo and seen < 8:
+            prep = todo.pop(0)
+            seen += 1
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                for q in conjuncts(g):
+                    if q.ent_type_ in ("GPE", "LOC", "FAC") or q.lemma_.lower() in self.patterns.place_nouns:
+                        country, _ = place_country(sm.sa, q)
+                        if country:
+                            return country
+                todo.extend(c for c in g.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
+            todo.extend(c for c in prep.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
+        return None

@@ -1,0 +1,125 @@
+"""Trigger matching: which pattern a verb fits, in which modality, refined how.
+
+Why: a trigger word alone does not decide the code — the pattern's object, preposition and clause
+conditions pick among the word's patterns, the modality maps an announced act to its intent code
+(03x), and modifiers refine a generic code. These steps read the parse and the pattern data only,
+never the actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.events import modality as mod
+from dyad.events.base import CoderBase
+from dyad.events.patterns import Pattern
+from dyad.events.syntax import SERIES, conjuncts, is_time_phrase
+
+
+class TriggerMatcher(CoderBase):
+    """Pattern selection, modality codes and code refinement for trigger tokens."""
+
+    def _verb_patterns(self, tok: Token) -> list[Pattern] | None:
+        """Patterns of a verb token by its lemma, or by its inflected form when the tagger's lemma is
+        off ("staged" lemmatised as "stag")."""
+        pats = self.patterns.verbs.get(tok.lemma_.lower())
+        if pats is None and tok.lemma_.lower() not in self.patterns.form_lemma:
+            lemma = self.patterns.form_lemma.get(tok.lower_)
+            pats = self.patterns.verbs.get(lemma) if lemma else None
+        return pats
+
+    def _pattern_for(self, tok: Token) -> Pattern | None:
+        """The verb pattern that fits ``tok``, if any."""
+        pats = self._verb_patterns(tok)
+        if not pats:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        obj = self._object(tok, passive)
+        return next((p for p in pats if self._fits(p, tok, obj)), None)
+
+    def _object(self, tok: Token, passive: bool) -> Token | None:
+        if passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return tok.head
+        deps = ("nsubjpass",) if passive else ("dobj", "obj")
+        obj = next((c for c in tok.children if c.dep_ in deps), None)
+        if obj is None and not passive:
+            obj = next((c for c in tok.children if c.dep_ == "attr"), None)
+        return obj
+
+    def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
+        if pat.objects:
+            lemmas = self._object_lemmas(obj)
+            if not lemmas & pat.objects:
+                return False
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
+        if pat.preps and not preps & pat.preps:
+            return False
+        if pat.pobjs:
+            pobjs = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in (pat.preps or {"in"})
+                     for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+            if obj is not None:
+                pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
+            if not pobjs & pat.pobjs:
+                return False
+        if pat.ccomp_aux:  # "said that Libya MUST hand over": a demand made through a reporting verb
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
+                return False
+        if pat.with_objects:
+            wl = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+            if not wl & pat.with_objects:
+                return False
+        return True
+
+    def _object_lemmas(self, obj: Token | None) -> set[str]:
+        if obj is None:
+            return set()
+        toks = conjuncts(obj)  # "artillery, mortar, and rocket FIRE": conjuncts chain one under the other
+        out: set[str] = set()
+        for t in toks:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+            if t.lemma_.lower() in SERIES:  # "a series of agreements"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+            comp = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
+            if comp:
+                out.add(f"{comp} {t.lemma_.lower()}")
+        return out
+
+    def _modal_code(self, code: str, status: str) -> str | None:
+        """The code of an event in its modality: asserted as is; intended or conditional through
+        ``intent_codes`` (longest code prefix wins: "will impose sanctions" 163 -> 1312, "will meet"
+        040 -> 036); anything else (negated, hypothetical, asked, governed) is no event."""
+        if status == mod.ASSERTED:
+            return code
+        if status not in (mod.INTENDED, mod.CONDITIONAL):
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intent_codes:
+                mapped = self.intent_codes[code[:n]]
+                break
+        else:
+            return None
+        if mapped == "keep":
+            return code
+        return str(mapped) if mapped else None
+
+    def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
+        if not pat.refine or code != pat.code:
+            return code
+        mods: set[str] = set()
+        for t in [tok, obj] + ([g for c in tok.children if c.dep_ == "prep" for g in c.children] if tok else []):
+            if t is None:
+                continue
+            mods.add(t.lemma_.lower())
+            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj"))
+            for c in t.children:
+                if c.dep_ == "conj":
+                    mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound"))
+        for word, refined in pat.refine:
+            if word in mods:
+                return refined
+        return code
