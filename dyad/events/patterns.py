@@ -52,7 +52,7 @@ class Pattern:
     xcomp_codes: tuple[tuple[str, str], ...] = ()
     xcomp_only: bool = False
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
-    alone: str = "object"  # never | object | any: may the event stand without a target (coder._may_stand_alone)
+    alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     origin: str = ""
 
