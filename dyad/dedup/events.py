@@ -24,7 +24,6 @@ renamed: a new event that bridges two stored clusters joins the older one.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import Any
 import yaml
 
 from dyad.records import Actor, Event
+from dyad.when.periods import period_bounds
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "dedup" / "symmetric_codes.yaml"
 DAY_TOLERANCE = 1  # two day-precision dates this far apart may still be one event (time zones, late reports)
@@ -103,31 +103,13 @@ def _people(ev: Event) -> dict[tuple[str, str | None], str]:
 
 
 def _interval(ev: Event) -> tuple[date, date] | None:
-    """The days an event's date may cover, from its precision."""
+    """The days an event's date may cover, from its precision (None when undated or unreadable)."""
     if not ev.date:
         return None
-    s = ev.date.strip()
     try:
-        m = re.fullmatch(r"(\d{4})-W(\d{2})", s)
-        if m:
-            start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return start, start + timedelta(days=6)
-        if re.fullmatch(r"\d{4}", s):
-            return date(int(s), 1, 1), date(int(s), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", s):
-            y, mo = int(s[:4]), int(s[5:7])
-            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-        d = date.fromisoformat(s[:10])
+        return period_bounds(ev.date, ev.date_precision)
     except ValueError:
         return None
-    prec = (ev.date_precision or "day").lower()
-    if prec == "week":
-        return d, d + timedelta(days=6)
-    if prec == "month":
-        return d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
-    if prec == "year":
-        return d, date(d.year, 12, 31)
-    return d, d
 
 
 def _dates_agree(a: Event, b: Event, story_of: Mapping[str, str] | None) -> bool:

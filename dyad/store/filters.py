@@ -6,15 +6,11 @@ bound parameter, so a filter value can never change the query.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+from dyad.when.periods import period_bounds
 
 
 def parse_bound(value: str | dt.date | None, *, end: bool) -> dt.date | None:
@@ -29,22 +25,11 @@ def parse_bound(value: str | dt.date | None, *, end: bool) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
-    if m := _YEAR.match(text):
-        year = int(m.group(1))
-        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-    if m := _MONTH.match(text):
-        year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
-            raise ValueError(f"not a month: {value!r}")
-        return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
-    if m := _WEEK.match(text):
-        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return monday + dt.timedelta(days=6) if end else monday
     try:
-        return dt.date.fromisoformat(text[:10])
+        first, last = period_bounds(str(value))
     except ValueError:
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www)") from None
+    return last if end else first
 
 
 def _side(side: str, value: str) -> tuple[str, list[Any]]:

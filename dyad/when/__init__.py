@@ -5,6 +5,7 @@
 """
 
 from dyad.when.clause import clause_tense, date_for_event, first_day
+from dyad.when.periods import period_bounds
 from dyad.when.resolve import parse_published, resolve_date
 
-__all__ = ["clause_tense", "date_for_event", "first_day", "parse_published", "resolve_date"]
+__all__ = ["clause_tense", "date_for_event", "first_day", "parse_published", "period_bounds", "resolve_date"]
