@@ -11,7 +11,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -32,7 +32,7 @@ DbPath = Annotated[Path, DB_OPTION]
 EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "plover", "csv", "parquet", "jsonl")
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
 
@@ -60,11 +60,16 @@ def _print_summary(summary: Any, what: str) -> None:
         f"{summary.events_found} events found in {summary.seconds:.1f}s",
         highlight=False,
     )
-    for problem in summary.problems[:20]:
+    _print_problems(summary)
+
+
+def _print_problems(summary: Any, shown: int = 20) -> None:
+    """Each skipped input with its reason (file and line), the rest counted by reason."""
+    for problem in summary.problems[:shown]:
         err.print(f"  [yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
-    if summary.skipped > 20:
+    if summary.skipped > shown:
         reasons = ", ".join(f"{n}× {r}" for r, n in summary.skip_reasons().most_common())
-        err.print(f"  ... {summary.skipped - 20} more skipped ({reasons})", highlight=False)
+        err.print(f"  ... {summary.skipped - shown} more skipped ({reasons})", highlight=False)
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -290,8 +295,7 @@ def stories(
         f"{n_stories} stories, {n_dups} near-duplicates",
         highlight=False,
     )
-    for problem in summary.problems[:20]:
-        err.print(f"  [yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    _print_problems(summary)
     if not articles:
         raise typer.Exit(1)
 
