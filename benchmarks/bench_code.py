@@ -71,16 +71,14 @@ def run_side(side: str, articles: list[dict], batch_size: int) -> dict:
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
         extra = {"tokens": tokens}
     else:
-        from dyad.dedup.events import assign_clusters
         from dyad.ingest import article_from_record
-        from dyad.pipeline import RunSummary, code_batch, code_stream, split_inputs
+        from dyad.pipeline import RunSummary, code_and_cluster, code_batch
 
         code_batch([article_from_record({"id": "warm", "text": "Russia met China."}, "warm")])
         t1 = time.perf_counter()
         summary = RunSummary()
         items = (article_from_record(a, origin=a["id"]) for a in articles)
-        events = [e for _, evs in code_stream(split_inputs(items, summary), summary, batch_size) for e in evs]
-        assign_clusters(events)
+        events = code_and_cluster(items, summary, batch_size)
         extra = {"events": len(events), "skipped": summary.skipped}
     t2 = time.perf_counter()
     return {"side": side, "load_s": t1 - t0, "process_s": t2 - t1, "peak_rss_mb": peak_rss_mb(), **extra}

@@ -37,6 +37,18 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _valid_date(value: str | None) -> str | None:
+    """A --since/--until value must be a date dyad can read; say so before any work is done."""
+    if value is not None:
+        from dyad.when.periods import period_bounds
+
+        try:
+            period_bounds(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www)") from None
+    return value
+
+
 def _check_paths(paths: list[str]) -> None:
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if missing and len(missing) == len(paths):
@@ -178,14 +190,12 @@ def code(
     batch_size: Annotated[int, typer.Option(help="Articles per parsing batch.")] = 32,
 ) -> None:
     """Stateless: read articles, write events as JSON lines. No database."""
-    from dyad.dedup.events import assign_clusters
     from dyad.ingest import read_inputs
-    from dyad.pipeline import RunSummary, code_stream, split_inputs
+    from dyad.pipeline import RunSummary, code_and_cluster
 
     paths = _inputs_or_stdin(inputs)
     summary = RunSummary()
-    events = [e for _, evs in code_stream(split_inputs(read_inputs(paths), summary), summary, batch_size) for e in evs]
-    assign_clusters(events)
+    events = code_and_cluster(read_inputs(paths), summary, batch_size)
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         for e in events:
@@ -207,8 +217,8 @@ def events(
     root: Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 04.")] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 042.")] = None,
     plover: Annotated[str | None, typer.Option(help="PLOVER category, e.g. CONSULT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(callback=_valid_date, help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(callback=_valid_date, help="Latest event date (YYYY-MM-DD).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     clusters: Annotated[bool, typer.Option("--clusters", help="One record per real-world event (cluster), not per mention.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
@@ -249,8 +259,8 @@ def export(
     source: Annotated[str | None, typer.Option(help="Source actor code or country prefix.")] = None,
     target: Annotated[str | None, typer.Option(help="Target actor code or country prefix.")] = None,
     root: Annotated[str | None, typer.Option(help="CAMEO root code.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    since: Annotated[str | None, typer.Option(callback=_valid_date, help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(callback=_valid_date, help="Latest event date.")] = None,
     header: Annotated[bool, typer.Option(help="GDELT only: write a header line (GDELT files have none).")] = False,
 ) -> None:
     """Export stored events (GDELT 2.0 event table TSV, PLOVER JSON, CSV, Parquet)."""
@@ -306,8 +316,8 @@ def series(
     target: Annotated[str, typer.Option(help="Target country or actor code, e.g. RUS.")],
     by: Annotated[str, typer.Option(help="day, week or month.")] = "month",
     both: Annotated[bool, typer.Option("--both", help="Combine both directions.")] = False,
-    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    since: Annotated[str | None, typer.Option(callback=_valid_date, help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(callback=_valid_date, help="Latest event date.")] = None,
     plot: Annotated[Path | None, typer.Option(help="Also draw the series as a PNG chart.")] = None,
     db: DbPath = Path("dyad.duckdb"),
     fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
@@ -332,8 +342,8 @@ def series(
 
 @app.command()
 def network(
-    since: Annotated[str | None, typer.Option(help="Earliest event date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date.")] = None,
+    since: Annotated[str | None, typer.Option(callback=_valid_date, help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option(callback=_valid_date, help="Latest event date.")] = None,
     level: Annotated[str, typer.Option(help="country or actor.")] = "country",
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the graph (.graphml or .json).")] = None,
     db: DbPath = Path("dyad.duckdb"),

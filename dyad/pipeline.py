@@ -173,7 +173,6 @@ def code(articles: Iterable[dict[str, Any] | Article], published: str | None = N
     """Code articles given as contract dicts (``id``, ``text`` or ``html``, ``published``...) and
     return contract event dicts, with ``cluster_id`` assigned across the whole input.
     Records without ``id`` or text are skipped with a warning naming the record."""
-    from dyad.dedup.events import assign_clusters
     from dyad.ingest import article_from_record
 
     summary = RunSummary()
@@ -181,11 +180,22 @@ def code(articles: Iterable[dict[str, Any] | Article], published: str | None = N
         a if isinstance(a, Article) else article_from_record(a, origin=f"<record {i}>")
         for i, a in enumerate(articles)
     )
-    events = [e for _, evs in code_stream(split_inputs(items, summary), summary) for e in evs]
+    events = code_and_cluster(items, summary)
     for problem in summary.problems:  # a bad record is reported and skipped, never the whole call
         warnings.warn(f"dyad.code skipped {problem}", stacklevel=2)
-    assign_clusters(events)
     return [e.to_dict() for e in events]
+
+
+def code_and_cluster(
+    items: Iterable[Article | InputProblem], summary: RunSummary, batch_size: int = DEFAULT_BATCH
+) -> list[Event]:
+    """Stateless coding (``dyad code``, ``dyad.code``): every event of the input, with
+    ``cluster_id`` shared by reports of the same happening across the whole input."""
+    from dyad.dedup.events import assign_clusters
+
+    events = [e for _, evs in code_stream(split_inputs(items, summary), summary, batch_size) for e in evs]
+    assign_clusters(events)
+    return events
 
 
 def run_into_store(

@@ -289,3 +289,9 @@ def test_a_database_kept_beside_the_articles_is_not_read_as_input(tmp_path: Path
     again = invoke("run", str(folder), "--db", str(db))
     assert again.exit_code == 0
     assert "0 skipped" in again.stderr and "5 already stored" in again.stderr
+
+
+def test_a_bad_date_filter_is_a_clear_usage_error(seeded_db: Path):
+    result = invoke("events", "--db", str(seeded_db), "--since", "2022-13")
+    assert result.exit_code == 2
+    assert "'2022-13' is not a date" in result.output
