@@ -468,3 +468,29 @@ def test_the_government_is_not_the_last_official_named(code) -> None:
 def test_possessive_pronoun_belongs_to_its_own_clause_subject(code) -> None:
     events = code("Prosecutor Rob Novy of Michigan said the local man shot his former co-workers.")
     assert not any(e.target is not None and e.target.name == "Rob Novy" for e in events), events
+
+
+def test_counted_and_gathered_subjects_act(code) -> None:
+    # "THOUSANDS of Nigerians", "the first DEPLOYMENT of NATO troops": the counted actors are the source
+    got = triples(code("Thousands of Nigerians protested against the government in Lagos.", published="2000-01-01"))
+    assert any(s == "NGA" and c.startswith("14") for s, _, c in got), got
+    got = triples(code("A first patch of Bangladeshi peacekeeping troops arrived in Sierra Leone Tuesday.",
+                       published="2000-01-01"))  # fmt: skip
+    assert any(s == "BGDMIL" for s, _, _ in got), got
+
+
+def test_reported_it_stands_for_a_body_and_he_for_a_named_person(code) -> None:
+    events = code("The Nigerian Union of Teachers announced Thursday that it has called off a four-day strike "
+                  "after deliberations with the Nigerian government.", published="2000-01-01")  # fmt: skip
+    assert any(e.source.code == "NGALAB" for e in events), events
+    got = triples(code("U.N. Secretary-General Kofi Annan said he will visit Iraq.", published="2000-01-01"))
+    assert any(s == "IGOUNO" and t == "IRQ" for s, t, _ in got), got
+    # a person-role reporter is no antecedent of "it"
+    assert not code("The Nigerian minister said it would rain.", published="2000-01-01")
+
+
+def test_owned_weapon_subject_of_force_is_its_country(code) -> None:
+    events = code("US airstrikes killed 10 militants in Syria.", published="2015-01-01")
+    top = [e for e in events if e.source.code == "USA" and e.cameo.startswith("19")]
+    assert top and all(e.confidence < 0.8 for e in top), events
+    assert not code("Chinese exports hit record highs.", published="2015-01-01")

@@ -92,6 +92,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z]+")
+# Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
+OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 
 
 class Coder(FallbackTargets, PairMaker, EventBuilder):
@@ -206,6 +208,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if inherited:
             how.append("inherited")
         sources = [s for s in sources if s.code]
+        if not sources and not passive and pat.code[:2] in OWNED_SUBJECT_ROOTS:
+            # "RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...": a weapon or an
+            # attack as the subject stands for the country its modifier names
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
+            if subj is not None and not sm.get(subj):  # "US Predator attacks": the owner modifies a modifier
+                heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                sources = next((found for h in heads if (found := self._owner_of(h, sm))), [])
+            if sources:
+                how.append("owner")
         targets: list[Mention] | None = None
         if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
             # "Three US servicemen were killed by a roadside bomb outside Basra": violence with no named

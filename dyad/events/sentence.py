@@ -21,7 +21,9 @@ class SentenceMentions:
     def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int) -> None:
         self.sa, self.ctx, self.index = sa, ctx, index
         self.cache: dict[int, list[Mention]] = {}
-        self.plural_pronouns = frozenset(load_coref_config().get("plural_pronouns", []))
+        config = load_coref_config()
+        self.plural_pronouns = frozenset(config.get("plural_pronouns", []))
+        self.body_heads = frozenset(config.get("body_heads", []))
 
     def prime(self) -> None:
         """Resolve every noun phrase left to right so that pronouns see the persons before them."""
@@ -74,6 +76,17 @@ class SentenceMentions:
             return found
         return []
 
+    def _is_person(self, m: Mention, head: Token) -> bool:
+        """Whether "he"/"she" (rather than "it") can stand for ``m``: a person, a singular role that
+        names a person ("the minister"), not a body ("the Nigerian GOVERNMENT said IT ..."), or a
+        name the tagger reads as a person though the dictionary codes it as its organisation ("Kofi
+        Annan" as IGOUNO)."""
+        if m.kind == "person" or head.ent_type_ == "PERSON":
+            return True
+        if m.kind != "role" or m.plural:
+            return False
+        return head.lemma_.lower() not in self.body_heads and head.lower_ not in self.body_heads
+
     def _reporting_subject(self, tok: Token) -> list[Mention] | None:
         """"Japan said IT had halted aid": the subject pronoun of a reported clause is the reporter,
         when the reporter is a coded actor of the same kind (a country/organisation for "it", a
@@ -87,7 +100,6 @@ class SentenceMentions:
         found = [m for m in self.get(subj) if m.code]
         if len(found) != 1:
             return None
-        person = found[0].kind == "person" or (found[0].kind == "role" and not found[0].plural)
-        if (tok.lower_ == "it") == person:
+        if (tok.lower_ == "it") == self._is_person(found[0], subj):
             return None
         return found

@@ -21,6 +21,12 @@ OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "cal
 # Verbs whose object is the doer of their "for/of + -ing" complement
 PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "criticise", "condemn", "congratulate",
                         "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail"}  # fmt: skip
+# Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
+# DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
+COLLECTIVE_HEADS = SERIES | {"member", "members", "deployment", "patch", "contingent", "detachment", "unit", "team",
+                             "delegation", "column", "convoy", "wave", "crowd", "band", "handful", "part",
+                             "third", "half", "majority", "most", "many", "some", "several", "all", "one", "two",
+                             "three", "rest", "remainder", "bulk", "remnant", "remnants", "element", "elements"}  # fmt: skip
 # Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
@@ -87,6 +93,8 @@ class SlotReader(TriggerMatcher):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 objs += [g for a in c.children if a.lower_ == "as" for g in a.children if g.dep_ == "pobj"]
                 members.extend(m for o in objs for q in conjuncts(o) for m in sm.get(q) if m.code and m.head == q.i)
+        if not members and (tok.lemma_.lower() in COLLECTIVE_HEADS or tok.lower_ in COLLECTIVE_HEADS):
+            members = [m for p in prep_objects("of", [tok]) for m in sm.get(p) if m.code]
         return members or found
 
     def _targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
