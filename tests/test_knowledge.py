@@ -255,3 +255,16 @@ def test_bad_region_and_group_records_are_reported(tmp_path: Path) -> None:
     assert any("regions.yaml: record 1" in p for p in kb.problems)
     assert any("regions.yaml: record 2" in p for p in kb.problems)
     assert any("groups.yaml: record 1" in p and "XXX" in p for p in kb.problems)
+
+
+def test_named_armed_groups_parties_and_the_european_community() -> None:
+    """Organisations that news of the 1990s-2000s names: the EU's predecessor, Sierra Leone's
+    RUF rebels, Sudan's Umma party."""
+    import dyad
+
+    def codes(text: str) -> set[tuple]:
+        return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"])
+                for e in dyad.code([{"id": "k", "text": text, "published": "2000-01-01"}])}
+
+    assert ("IGOEUREEC", "SRB", "163") in codes("The European Community imposed sanctions on Serbia.")
+    assert ("SLEREB", "SLEGOV", "190") in codes("The Revolutionary United Front attacked Freetown.")
