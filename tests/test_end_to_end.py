@@ -295,3 +295,17 @@ def test_a_bad_date_filter_is_a_clear_usage_error(seeded_db: Path):
     result = invoke("events", "--db", str(seeded_db), "--since", "2022-13")
     assert result.exit_code == 2
     assert "'2022-13' is not a date" in result.output
+
+
+def test_http_api_serves_filtered_events_and_series(seeded_db: Path):
+    from fastapi.testclient import TestClient
+
+    from dyad.api import create_app
+
+    client = TestClient(create_app(seeded_db))
+    rows = client.get("/events", params={"source": "CHN", "target": "RUS", "limit": 5}).json()
+    assert 0 < len(rows) <= 5 and all(r["source"]["country"] == "CHN" for r in rows)
+    series = client.get("/series", params={"source": "CHN", "target": "RUS", "by": "month", "both": True}).json()
+    assert any(r["period"] == "2024-08" and r["events"] > 0 for r in series), series
+    assert client.get("/series", params={"source": "CHN", "target": "RUS", "by": "decade"}).status_code == 422
+    assert TestClient(create_app(seeded_db.parent / "none.duckdb")).get("/events").status_code == 404
