@@ -220,11 +220,19 @@ def run_into_store(
             for batch in iter_batches(articles, 256):
                 cleaned = [clean_article(a) for a in batch]
                 known = store.stored_hashes([a.content_hash for a in cleaned])
+                taken = store.stored_ids([a.id for a in cleaned])
                 for a in cleaned:
                     if a.content_hash in known:
                         summary.already_stored += 1
+                    elif a.id in taken:  # an edited article under a stored id: never overwrite silently
+                        summary.problems.append(InputProblem(
+                            a.origin or a.id,
+                            f"article id {a.id!r} is already stored with different text; kept the stored "
+                            "version (give the new text another id to store both)",
+                        ))
                     else:
                         known.add(a.content_hash)  # the same text twice in one run
+                        taken.add(a.id)
                         yield a
 
         def save(result: list[tuple[Article, list[Event]]]) -> None:

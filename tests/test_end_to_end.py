@@ -309,3 +309,22 @@ def test_http_api_serves_filtered_events_and_series(seeded_db: Path):
     assert any(r["period"] == "2024-08" and r["events"] > 0 for r in series), series
     assert client.get("/series", params={"source": "CHN", "target": "RUS", "by": "decade"}).status_code == 422
     assert TestClient(create_app(seeded_db.parent / "none.duckdb")).get("/events").status_code == 404
+
+
+def test_changed_text_under_a_stored_id_is_reported_not_overwritten(tmp_path: Path):
+    db = tmp_path / "ids.duckdb"
+    first = tmp_path / "v1.jsonl"
+    first.write_text(json.dumps({"id": "same", "published": "2024-05-16",
+                                 "text": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing."}) + "\n")
+    second = tmp_path / "v2.jsonl"
+    second.write_text(json.dumps({"id": "same", "published": "2024-05-16",
+                                  "text": "Chinese President Xi Jinping hosted Vladimir Putin in Beijing on Thursday."}) + "\n")
+    assert invoke("run", str(first), "--db", str(db)).exit_code == 0
+    result = invoke("run", str(second), "--db", str(db))
+    assert result.exit_code == 0
+    assert "already stored with different text" in result.stderr and "1 skipped" in result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select text from articles").fetchall() == [
+        ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.",)
+    ]
+    con.close()

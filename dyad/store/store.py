@@ -268,6 +268,16 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already, whatever their text."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
     def has_article(self, content_hash_: str) -> bool:
         """Whether an article with this cleaned-text hash is stored."""
         return bool(self.stored_hashes([content_hash_]))
@@ -321,12 +331,7 @@ class Store:
             hashes = {a.id: a.content_hash or content_hash(a.text) for a in articles}
             known_hashes = self.stored_hashes(hashes.values())
             ids = sorted({a.id for a in articles} | {e.article_id for e in events})
-            stored_ids = {
-                r[0]
-                for r in con.execute(
-                    "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-                ).fetchall()
-            }
+            stored_ids = self.stored_ids(ids)
             new_articles: list[Article] = []
             new_ids: set[str] = set()
             skipped_ids: set[str] = set()
