@@ -11,6 +11,8 @@ from dyad.events.base import Found
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
+# Sectors of the state: a domestic event between two sectors needs one of them on a side
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def dedupe(found: list[Found]) -> list[Found]:
@@ -48,6 +50,14 @@ def _pair(f: Found) -> tuple:
 
 
 def _self_event(f: Found) -> bool:
+    """An event an actor does to itself, which CAMEO does not code.
+
+    Why sectors matter: CAMEO codes domestic events whenever the two sides differ in sector — a
+    government releasing its own prisoners (EGYGOV 0841 EGYCVL), meeting its opposition (EGYGOV 040
+    EGYOPP), police arresting nationals (EGYCOP 173 EGYCVL). Only the same actor (same name, or the
+    same code with one side unnamed) is always a self-event; two bare country codes, two differently
+    named actors of one code, or a pair outside :func:`_domestic_pair` keep only the roots that are
+    news between compatriots (:data:`DOMESTIC_ROOTS`: arrests, protests, fights ...)."""
     s, t = f.source, f.target
     if t is None:
         return False
@@ -55,7 +65,18 @@ def _self_event(f: Found) -> bool:
         return True
     if s.code == t.code and (s.name is None or t.name is None):
         return True
-    return bool(s.country and s.country == t.country and f.code[:2] not in DOMESTIC_ROOTS)
+    if not (s.country and s.country == t.country):
+        return False
+    if _domestic_pair(s.sector, t.sector) and f.code[:2] != "01":
+        return False  # the state and another sector of its country: a domestic event CAMEO codes
+    return f.code[:2] not in DOMESTIC_ROOTS
+
+
+def _domestic_pair(a: str | None, b: str | None) -> bool:
+    """Two different sectors, one of them the state's, neither the press. Why: residents, witnesses
+    and reporters of one country talk to each other in every article ("a resident told local media");
+    those statements, meetings and greetings are not the domestic politics CAMEO codes."""
+    return bool(a and b and a != b and {a, b} & STATE_SECTORS and "MED" not in (a, b))
 
 
 def confidence(f: Found) -> float:
