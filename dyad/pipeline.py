@@ -12,7 +12,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -172,14 +172,20 @@ def dask_client(workers: int = 0, scheduler: str | None = None):
 def code(articles: Iterable[dict[str, Any] | Article], published: str | None = None) -> list[dict[str, Any]]:
     """Code articles given as contract dicts (``id``, ``text`` or ``html``, ``published``...) and
     return contract event dicts, with ``cluster_id`` assigned across the whole input.
-    Records without ``id`` or text are skipped with a warning naming the record."""
+    ``published`` is the publication date of records that carry none (relative dates such as
+    "on Wednesday" resolve against it). Records without ``id`` or text are skipped with a warning
+    naming the record."""
     from dyad.ingest import article_from_record
 
+    def article(i: int, a: dict[str, Any] | Article) -> Article | InputProblem:
+        if isinstance(a, Article):
+            return a if a.published or not published else replace(a, published=published)
+        if published and not a.get("published"):
+            a = {**a, "published": published}
+        return article_from_record(a, origin=f"<record {i}>")
+
     summary = RunSummary()
-    items = (
-        a if isinstance(a, Article) else article_from_record(a, origin=f"<record {i}>")
-        for i, a in enumerate(articles)
-    )
+    items = (article(i, a) for i, a in enumerate(articles))
     events = code_and_cluster(items, summary)
     for problem in summary.problems:  # a bad record is reported and skipped, never the whole call
         warnings.warn(f"dyad.code skipped {problem}", stacklevel=2)

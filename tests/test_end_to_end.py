@@ -328,3 +328,13 @@ def test_changed_text_under_a_stored_id_is_reported_not_overwritten(tmp_path: Pa
         ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.",)
     ]
     con.close()
+
+
+def test_python_api_default_publication_date_anchors_relative_dates():
+    import dyad
+
+    text = "Chinese Premier Li Qiang met Russian Prime Minister Mikhail Mishustin in Moscow on Wednesday."
+    events = dyad.code([{"id": "d1", "text": text}], published="2024-08-22")
+    assert events and {e["date"] for e in events} == {"2024-08-21"}
+    dated = dyad.code([{"id": "d2", "text": text, "published": "2024-08-29"}], published="2024-08-22")
+    assert {e["date"] for e in dated} == {"2024-08-28"}  # a record's own date wins
