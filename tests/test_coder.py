@@ -494,3 +494,27 @@ def test_owned_weapon_subject_of_force_is_its_country(code) -> None:
     top = [e for e in events if e.source.code == "USA" and e.cameo.startswith("19")]
     assert top and all(e.confidence < 0.8 for e in top), events
     assert not code("Chinese exports hit record highs.", published="2015-01-01")
+
+
+# ---------------------------------------------------------------- control verbs and agentless passives
+def test_controlled_party_parsed_as_clause_subject_is_the_object(code) -> None:
+    # the parser makes "UN inspectors" the subject of "to visit"; it is still whom Iran allowed in
+    assert ("IRN", "IGOUNO", "0862") in triples(code("Iran allowed UN inspectors to visit the Natanz site."))
+
+
+def test_agentless_state_act_is_the_scene_government(code) -> None:
+    events = code("Opposition leaders were arrested in Cairo on Monday.")
+    assert ("EGYCOP", "EGYOPP", "173") in triples(events)
+    assert all(e.confidence < 0.6 for e in events)
+    assert ("KENGOV", "KENMIL", "0873") in triples(code("Fifty Kenyan soldiers have been demobilized."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas said two Israeli soldiers were arrested in Gaza.",  # another actor may be the doer
+        "The Egyptian embassy in Cairo was destroyed by a fire.",  # a doer is named, if not an actor
+    ],
+)
+def test_agentless_rule_stays_out_when_a_doer_may_be_named(code, text: str) -> None:
+    assert not any(e.source.code and e.source.code.endswith(("COP", "GOV")) and e.confidence < 0.6 for e in code(text))

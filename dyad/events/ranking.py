@@ -85,7 +85,7 @@ def confidence(f: Found) -> float:
     c = 0.9
     penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
                  "second": 0.03, "background": 0.15, "reverse": 0.1, "unattributed": 0.2, "fallback": 0.1, "purpose": 0.05,
-                 "owner": 0.15}
+                 "owner": 0.15, "agentless": 0.25}
     for h in f.how:
         c -= penalties.get(h, 0.0)
     for m in (f.source, f.target) if f.target is not None else (f.source,):

@@ -24,6 +24,12 @@ AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards"
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+# Acts of the state coded to the government of the scene when the passive names no doer
+# (FallbackTargets._state_doer): releases, ceasefires and demobilisation (08), investigations (09),
+# arrests and repression (17). Violence (18-20) goes to UAF instead: armed groups do it as well.
+STATE_ACT_ROOTS = {"08", "09", "17"}
+# State acts done by the police rather than the government: arrest, detention (173)
+POLICE_CODES = ("173",)
 
 
 class FallbackTargets(SlotReader):
@@ -152,3 +158,38 @@ class FallbackTargets(SlotReader):
                 todo.extend(c for c in g.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
             todo.extend(c for c in prep.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
         return None
+
+    def _state_doer(self, tok: Token, pat: Pattern, obj: Token | None, targets: list[Mention],
+                    sm: SentenceMentions) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
+        """The state as the doer of an agentless passive state act ("opposition leaders were arrested
+        in Cairo" -> EGYCOP 173 EGYOPP; "fifty soldiers have been demobilized" -> GOV 0873 MIL): the
+        government (the police for arrests) of the scene's country, else of the victims' country.
+
+        Why so narrow: only the state arrests, frees prisoners and demobilises in the news, but a
+        sentence that names any other actor outside the act's own target and scene may name the
+        doer in a way the parser did not link ("Hamas said two men were arrested in Gaza"); then no
+        event is coded. Returns (sources, targets); both empty when the rule does not apply."""
+        if obj is None or tok.dep_ in ("acl", "relcl", "amod") or tok.head.dep_ in ("acl", "relcl"):
+            return [], []
+        if any(c.dep_ == "agent" for c in tok.children):
+            return [], []  # "destroyed BY a fire", "indicted BY a grand jury": a doer is named, just not coded
+        if not targets:  # the passive subject is who the act was done to, whatever the pattern's slots
+            targets = [m for m in sm.get(obj) if m.code]
+        if not targets:
+            return [], []
+        scene = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"under", "from"}
+                 for p in c.subtree]  # fmt: skip
+        allowed = {i for m in targets for i in range(m.start, m.end)} | {t.i for t in scene} | {obj.i}
+        allowed |= {t.i for t in obj.subtree}
+        for i, ms in sm.cache.items():
+            if i not in allowed and any(m.code for m in ms):
+                return [], []  # another actor in the sentence may be the doer
+        country = self._scene_country(tok, sm) or targets[0].country
+        if not country:
+            return [], []
+        sector = "COP" if pat.code.startswith(POLICE_CODES) else "GOV"
+        span = sm.sa.doc[tok.i : tok.i + 1]
+        src = Mention(span.start, span.end, tok.i, span.text, code=country + sector, country=country, sector=sector,
+                      name=None, kind="role", resolved_by="agentless")  # fmt: skip
+        return [src], targets
+

@@ -38,12 +38,16 @@ class TriggerMatcher(CoderBase):
         return next((p for p in pats if self._fits(p, tok, obj)), None)
 
     def _object(self, tok: Token, passive: bool) -> Token | None:
+        """The verb's object: passive subject, direct object or attribute, else the subject of its
+        "to"-clause (:func:`control_subject`)."""
         if passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return tok.head
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
         obj = next((c for c in tok.children if c.dep_ in deps), None)
         if obj is None and not passive:
             obj = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if obj is None and not passive:
+            obj = control_subject(tok)
         return obj
 
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
@@ -123,3 +127,21 @@ class TriggerMatcher(CoderBase):
             if word in mods:
                 return refined
         return code
+
+
+def control_subject(tok: Token) -> Token | None:
+    """The subject of a verb's infinitive complement, when the verb has no object of its own.
+
+    Why: in "Egypt allowed Palestinian pilgrims to travel", "ordered the police to release ..." the
+    small parser often makes the controlled party the SUBJECT of the "to"-clause (ccomp/xcomp with
+    nsubj) instead of the main verb's object; the party allowed, ordered or urged is the main verb's
+    target all the same. The complement keeps that token as its own subject."""
+    if any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None and subj.lower_ not in ("who", "that", "which", "what"):
+                return subj
+    return None
+
