@@ -518,3 +518,22 @@ def test_agentless_state_act_is_the_scene_government(code) -> None:
 )
 def test_agentless_rule_stays_out_when_a_doer_may_be_named(code, text: str) -> None:
     assert not any(e.source.code and e.source.code.endswith(("COP", "GOV")) and e.confidence < 0.6 for e in code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, more than a dozen people were killed by a quake in eastern China.",
+        "Nine Pakistanis were killed in a bus crash near Lahore.",
+        "A woman was hit and killed by a motorist outside a store in Bloomington.",
+    ],
+)
+def test_deaths_without_an_armed_doer_are_no_attack(code, text: str) -> None:
+    """A quake, a crash or a motorist is not an unidentified armed force; and the victim of a
+    passive pair of verbs is never their doer."""
+    assert not [t for t in triples(code(text)) if t[2].startswith(("18", "19", "20"))]
+
+
+def test_violent_causes_still_give_unidentified_armed_forces(code) -> None:
+    assert ("IRQUAF", "IRQCVL", "190") in triples(code("Five Iraqi civilians were killed in a bombing in Baghdad."))
+    assert ("IRQUAF", "USAMIL", "190") in triples(code("Three US servicemen were killed by a roadside bomb outside Basra."))

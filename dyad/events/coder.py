@@ -175,7 +175,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         pats = self._verb_patterns(tok)
         if not pats:
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            # "a woman was hit and killed by a motorist": a bare participle conjoined to a passive
+            # verb shares its passive voice (and its subject is the one acted on, not the doer)
+            tok.dep_ == "conj" and tok.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+        )  # fmt: skip
         obj = self._object(tok, passive)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "sanctions imposed by the EU on Russia", "the agreement signed by Russia and China"

@@ -128,7 +128,7 @@ class FallbackTargets(SlotReader):
         """An unidentified armed force (``<country>UAF``) as the doer of an agentless violent act with
         a known victim: its country is the scene's ("in central Baghdad", "outside the city of Basra"),
         else the victims' own."""
-        if not targets:
+        if not targets or not self._violent_or_unnamed_cause(tok, sm):
             return []
         country = self._scene_country(tok, sm) or targets[0].country
         if not country:
@@ -137,6 +137,23 @@ class FallbackTargets(SlotReader):
         span = sm.sa.doc[agent.left_edge.i : agent.right_edge.i + 1] if agent is not None else sm.sa.doc[tok.i : tok.i + 1]
         return [Mention(span.start, span.end, tok.i, span.text, code=country + "UAF", country=country,
                         sector="UAF", name=None, kind="role", resolved_by="unattributed")]  # fmt: skip
+
+    def _violent_or_unnamed_cause(self, tok: Token, sm: SentenceMentions) -> bool:
+        """Whether the cause an agentless act names ("by a roadside bomb", "in a bombing"; places
+        and actors aside) is violence, or no cause is named at all ("were killed outside Basra").
+        "Killed by a quake" or "in a crash" has no armed doer to code."""
+        violent = set(self.cues.get("violent_causes") or ())
+        causes = [
+            g
+            for c in tok.children
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in self.patterns.place_nouns
+            and not sm.get(g)
+        ]  # fmt: skip
+        return not causes or any(  # the cause or its modifier: "a car bomb explosion", "mortar fire"
+            w.lemma_.lower() in violent for g in causes for w in (g, *(c for c in g.children if c.dep_ == "compound"))
+        )
 
     def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
