@@ -537,3 +537,9 @@ def test_deaths_without_an_armed_doer_are_no_attack(code, text: str) -> None:
 def test_violent_causes_still_give_unidentified_armed_forces(code) -> None:
     assert ("IRQUAF", "IRQCVL", "190") in triples(code("Five Iraqi civilians were killed in a bombing in Baghdad."))
     assert ("IRQUAF", "USAMIL", "190") in triples(code("Three US servicemen were killed by a roadside bomb outside Basra."))
+
+
+def test_a_death_with_no_cause_in_a_disaster_story_is_no_attack(code) -> None:
+    text = "State television quoted the disaster center as saying 10 people were killed in the province."
+    assert not [t for t in triples(code(text)) if t[2].startswith(("18", "19", "20"))]
+    assert ("LBNUAF", "ISRMIL", "190") in triples(code("Two Israeli soldiers were killed in southern Lebanon."))

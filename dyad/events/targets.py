@@ -128,7 +128,7 @@ class FallbackTargets(SlotReader):
         """An unidentified armed force (``<country>UAF``) as the doer of an agentless violent act with
         a known victim: its country is the scene's ("in central Baghdad", "outside the city of Basra"),
         else the victims' own."""
-        if not targets or not self._violent_or_unnamed_cause(tok, sm):
+        if not targets or not self._armed_violence(tok, targets, sm):
             return []
         country = self._scene_country(tok, sm) or targets[0].country
         if not country:
@@ -138,11 +138,17 @@ class FallbackTargets(SlotReader):
         return [Mention(span.start, span.end, tok.i, span.text, code=country + "UAF", country=country,
                         sector="UAF", name=None, kind="role", resolved_by="unattributed")]  # fmt: skip
 
-    def _violent_or_unnamed_cause(self, tok: Token, sm: SentenceMentions) -> bool:
-        """Whether the cause an agentless act names ("by a roadside bomb", "in a bombing"; places
-        and actors aside) is violence, or no cause is named at all ("were killed outside Basra").
-        "Killed by a quake" or "in a crash" has no armed doer to code."""
+    def _armed_violence(self, tok: Token, targets: list[Mention], sm: SentenceMentions) -> bool:
+        """Whether an agentless killing or wounding is the work of an armed force. The cause it
+        names ("by a roadside bomb", "in a car bomb explosion"; places and actors aside) must be
+        violence; with no cause named, the victims must be fighters ("two soldiers were killed in
+        southern Lebanon") or the sentence must speak of violence. "Killed by a quake", "in a crash"
+        or "10 people were killed" in a disaster story has no armed doer to code."""
         violent = set(self.cues.get("violent_causes") or ())
+
+        def is_violent(g: Token) -> bool:  # the word or its modifier: "a car bomb explosion", "mortar fire"
+            return any(w.lemma_.lower() in violent for w in (g, *(c for c in g.children if c.dep_ == "compound")))
+
         causes = [
             g
             for c in tok.children
@@ -151,9 +157,11 @@ class FallbackTargets(SlotReader):
             if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in self.patterns.place_nouns
             and not sm.get(g)
         ]  # fmt: skip
-        return not causes or any(  # the cause or its modifier: "a car bomb explosion", "mortar fire"
-            w.lemma_.lower() in violent for g in causes for w in (g, *(c for c in g.children if c.dep_ == "compound"))
-        )
+        if causes:
+            return any(is_violent(g) for g in causes)
+        if any(m.sector in ("MIL", "REB", "UAF") for m in targets):
+            return True
+        return any(t.lemma_.lower() in violent for t in sm.sa.doc if t.i != tok.i)
 
     def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
