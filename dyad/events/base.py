@@ -41,6 +41,6 @@ class CoderBase:
     cues: dict[str, Any]  # modality cues (patterns' modality.yaml)
     intent_codes: dict[str, Any]
     generic_roles: frozenset[str]
-    _date_for_event: Any  # dyad.when.date_for_event, or None while that stage is absent
-    _place_for_event: Any  # dyad.where.place_for_event, or None
-    _gazetteer: Any  # dyad.where.load_gazetteer, or None
+    _date_for_event: Any  # dyad.when.date_for_event
+    _place_for_event: Any  # dyad.where.place_for_event
+    _gazetteer: Any  # dyad.where.load_gazetteer

@@ -39,20 +39,18 @@ class EventBuilder(CoderBase):
         if src is None or (f.target is not None and tgt is None):
             return None
         date, precision, date_text = published, ("day" if published else None), None
-        if self._date_for_event is not None:
-            try:
-                got = self._date_for_event(doc, trig.i, published)
-                if got and got[0]:
-                    date, precision, date_text = got
-            except Exception:  # noqa: BLE001 - a date problem must not lose the event
-                log.debug("date_for_event failed", exc_info=True)
+        try:
+            got = self._date_for_event(doc, trig.i, published)
+            if got and got[0]:
+                date, precision, date_text = got
+        except Exception:  # noqa: BLE001 - a date problem must not lose the event
+            log.debug("date_for_event failed", exc_info=True)
         location: Location | None = None
-        if self._place_for_event is not None:
-            try:
-                countries = [c for c in (src.country, tgt.country if tgt else None) if c]
-                location = self._place_for_event(doc, trig.i, countries, article.text)
-            except Exception:  # noqa: BLE001
-                log.debug("place_for_event failed", exc_info=True)
+        try:
+            countries = [c for c in (src.country, tgt.country if tgt else None) if c]
+            location = self._place_for_event(doc, trig.i, countries, article.text)
+        except Exception:  # noqa: BLE001 - nor a place problem
+            log.debug("place_for_event failed", exc_info=True)
         code = f.code
         if f.pattern.venue and code in MEETING_CODES and tgt is not None and location is not None and (
             location.country

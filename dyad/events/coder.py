@@ -7,7 +7,7 @@ dependency parse — subject / passive agent, direct or indirect object, preposi
 (whose country becomes the target), owners of an object ("praised Russia's efforts"), coordinated
 actors on either side, subjects inherited through xcomp/conj/advcl/relative clauses; (4) decides
 modality (negated and hypothetical events are dropped, announced ones become intent 03x); and (5)
-fills date and place from :mod:`dyad.when` / :mod:`dyad.where` when those are installed.
+fills date and place from :mod:`dyad.when` / :mod:`dyad.where`.
 
 Sentences the prefilter rejected (``doc is None``) are still read for coreference.
 
@@ -68,6 +68,8 @@ from dyad.events.targets import (
     FallbackTargets,
 )
 from dyad.records import Event
+from dyad.when import date_for_event
+from dyad.where import load_gazetteer, place_for_event
 
 __all__ = [
     "AFTER_OBJECT_PREPS",
@@ -115,9 +117,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.cues = self.patterns.modality
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
         self.generic_roles = load_generic_roles()
-        self._date_for_event = _optional("dyad.when", "date_for_event")
-        self._place_for_event = _optional("dyad.where", "place_for_event")
-        self._gazetteer = _optional("dyad.where", "load_gazetteer")
+        self._date_for_event = date_for_event
+        self._place_for_event = place_for_event
+        self._gazetteer = load_gazetteer
 
     # ------------------------------------------------------------------ prefilter
     def could_hold_event(self, sentence_text: str) -> bool:
@@ -336,12 +338,3 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         # ("Palestinian riots") or a light verb made it one ("staged a protest")
         solo = not targets and pat.alone != "never" and (pat.alone == "any" or light)
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
-
-
-def _optional(module: str, name: str) -> Any:
-    """A function from a sibling stage, or None while that stage is not installed."""
-    try:
-        mod_ = __import__(module, fromlist=[name])
-        return getattr(mod_, name, None)
-    except ImportError:
-        return None

@@ -106,12 +106,7 @@ class PairMaker(TriggerMatcher):
     def _is_city(self, name: str, country: str) -> bool:
         """Whether the places stage's gazetteer has a city of this name in ``country`` (a region the
         knowledge base lists may be a town: "Jericho", "Hebron")."""
-        if self._gazetteer is None:
-            return False
-        try:
-            return any(c.country == country for c in self._gazetteer().city_candidates(name))
-        except Exception:  # noqa: BLE001 - no gazetteer, no town
-            return False
+        return any(c.country == country for c in self._gazetteer().city_candidates(name))
 
     def _venue(self, tok: Token, sm: SentenceMentions) -> str | None:
         """Country where a meeting took place, from an in/at phrase on the trigger ("in Moscow",

@@ -253,12 +253,9 @@ class SlotReader(TriggerMatcher):
         name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
         ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
         country = self.kb.country_of_place(name, ctx)
-        if country or self._gazetteer is None:
+        if country:
             return country
-        try:
-            gz = self._gazetteer()
-        except Exception:  # noqa: BLE001 - no gazetteer, no guess
-            return None
+        gz = self._gazetteer()
         if name in gz.not_places:
             return None
         article = sm.ctx.article_countries(sm.index + 1)
