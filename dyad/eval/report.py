@@ -186,17 +186,11 @@ def fmt(value: float) -> str:
 
 
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Print a table with rich (right-aligned numbers); plain text when rich is unavailable."""
+    """Print a table with rich (right-aligned numbers)."""
+    from rich.console import Console
+    from rich.table import Table
+
     rows = [[str(cell) for cell in row] for row in rows]
-    try:
-        from rich.console import Console
-        from rich.table import Table
-    except ImportError:  # pragma: no cover - rich is a dependency, but the math must not need it
-        print(f"\n{title}")
-        print("  ".join(columns))
-        for row in rows:
-            print("  ".join(row))
-        return
     table = Table(title=title, title_justify="left")
     # Piped output (logs, CI) would otherwise wrap at 80 columns and bury the numbers.
     console = Console() if sys.stdout.isatty() else Console(width=160)

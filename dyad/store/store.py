@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import duckdb
 import pyarrow as pa
 
+from dyad.dedup.events import assign_clusters
+from dyad.dedup.stories import StoryIndex
 from dyad.records import Actor, Article, Event, Location
 from dyad.store.filters import EventFilter
 from dyad.store.schema import ARTICLE_COLUMNS, DDL, EVENT_COLUMNS, MENTION_COLUMNS, SCHEMA_VERSION
@@ -449,18 +451,14 @@ class Store:
             self.con.unregister(view)
 
     def _assign_stories(self, articles: Sequence[Article]) -> dict[str, tuple[str, str | None]]:
-        """story_id / duplicate_of per article from the dedup stage's incremental MinHash index;
-        each article is its own story when that stage is not installed. The index runs on the
-        batch connection without transactions of its own, so its rows commit or roll back with
-        the batch (``add_batch`` drops the index after a rollback: its cached counts are stale)."""
+        """story_id / duplicate_of per article from the dedup stage's incremental MinHash index.
+        The index runs on the batch connection without transactions of its own, so its rows commit
+        or roll back with the batch (``add_batch`` drops the index after a rollback: its cached
+        counts are stale)."""
         result: dict[str, tuple[str, str | None]] = {a.id: (a.id, None) for a in articles}
         if not articles:
             return result
         if self._story_index is None:
-            try:
-                from dyad.dedup.stories import StoryIndex
-            except ImportError:
-                return result
             self._story_index = StoryIndex(self.con, transactions=False)
         got = self._story_index.add_many([(a.id, a.text, a.published) for a in articles])
         for a, g in zip(articles, got, strict=True):
@@ -470,14 +468,9 @@ class Store:
     def _assign_clusters(self, events: list[Event], story_of: dict[str, str]) -> None:
         """cluster_id per event from the dedup stage, which matches them against stored events
         through its index table; it runs on the batch connection, so its index rows commit or
-        roll back with the batch. Each event is its own cluster when that stage is absent."""
+        roll back with the batch."""
         if events:
-            try:
-                from dyad.dedup.events import assign_clusters
-            except ImportError:
-                assign_clusters = None
-            if assign_clusters is not None:
-                assign_clusters(events, self.con, story_of=story_of)
+            assign_clusters(events, self.con, story_of=story_of)
         for e in events:
             if not e.cluster_id:
                 e.cluster_id = e.event_id
