@@ -400,6 +400,11 @@ def main(argv: Sequence[str] | None = None, code_fn: CodeFn | None = None) -> in
     return 0
 
 
+def _ratio(ok: int, n: int) -> float | None:
+    """ok / n to four places; None when there was nothing to score."""
+    return round(ok / n, 4) if n else None
+
+
 def headline(report: GSRReport) -> dict[str, Any]:
     """The numbers worth tracking over time, as plain JSON-able values."""
     cats = report.categories
@@ -408,24 +413,12 @@ def headline(report: GSRReport) -> dict[str, Any]:
         "category_accuracy": round(cats.accuracy, 4),
         "category_macro_f1": round(cats.macro_f1, 4),
         "per_category_f1": {k: round(v.f1, 4) for k, v in sorted(cats.per_label.items()) if v.support},
-        "source_country_accuracy": round(report.source.country_ok / report.source.country_n, 4)
-        if report.source.country_n
-        else None,
-        "target_country_accuracy": round(report.target.country_ok / report.target.country_n, 4)
-        if report.target.country_n
-        else None,
-        "source_country_accuracy_given_event": round(report.source.coded_ok / report.source.coded_n, 4)
-        if report.source.coded_n
-        else None,
-        "target_country_accuracy_given_event": round(report.target.coded_ok / report.target.coded_n, 4)
-        if report.target.coded_n
-        else None,
-        "source_sector_accuracy": round(report.source.sector_ok / report.source.sector_n, 4)
-        if report.source.sector_n
-        else None,
-        "target_sector_accuracy": round(report.target.sector_ok / report.target.sector_n, 4)
-        if report.target.sector_n
-        else None,
+        "source_country_accuracy": _ratio(report.source.country_ok, report.source.country_n),
+        "target_country_accuracy": _ratio(report.target.country_ok, report.target.country_n),
+        "source_country_accuracy_given_event": _ratio(report.source.coded_ok, report.source.coded_n),
+        "target_country_accuracy_given_event": _ratio(report.target.coded_ok, report.target.coded_n),
+        "source_sector_accuracy": _ratio(report.source.sector_ok, report.source.sector_n),
+        "target_sector_accuracy": _ratio(report.target.sector_ok, report.target.sector_n),
         "confidence_bands": [
             {"band": b.label, "n": b.n, "accuracy": round(b.accuracy, 4)} for b in report.bands
         ],
