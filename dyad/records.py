@@ -119,29 +119,3 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
         }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Event:
-        loc = d.get("location")
-        return cls(
-            event_id=d["event_id"],
-            article_id=d["article_id"],
-            cluster_id=d.get("cluster_id"),
-            sentence_index=d["sentence_index"],
-            evidence=d["evidence"],
-            evidence_span=tuple(d["evidence_span"]),  # type: ignore[arg-type]
-            date=d.get("date"),
-            date_precision=d.get("date_precision"),
-            date_text=d.get("date_text"),
-            source=Actor(**d["source"]),
-            target=Actor(**d["target"]) if d.get("target") else None,
-            cameo=d["cameo"],
-            cameo_root=d["cameo_root"],
-            plover=d.get("plover"),
-            goldstein=d.get("goldstein"),
-            quad_class=d.get("quad_class"),
-            modality=d.get("modality", "asserted"),
-            negated=d.get("negated", False),
-            location=Location(**loc) if loc else None,
-            confidence=d.get("confidence", 0.5),
-        )
