@@ -543,3 +543,68 @@ def test_a_death_with_no_cause_in_a_disaster_story_is_no_attack(code) -> None:
     text = "State television quoted the disaster center as saying 10 people were killed in the province."
     assert not [t for t in triples(code(text)) if t[2].startswith(("18", "19", "20"))]
     assert ("LBNUAF", "ISRMIL", "190") in triples(code("Two Israeli soldiers were killed in southern Lebanon."))
+
+
+# ---------------------------------------------------------------- refusals, owners, misparses
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia said it will not negotiate with Kosovo.", ("SRB", "XKX", "125")),
+        ("Iran does not recognize Israel.", ("IRN", "ISR", "120")),
+        ("Iran refused to release the British sailors.", ("IRN", "GBRCVL", "1243")),
+        ("Israel declined to sign the agreement with Syria.", ("ISR", "SYR", "120")),
+    ],
+)
+def test_a_stated_refusal_of_a_cooperative_act_is_a_rejection(code, text: str, expected: tuple) -> None:
+    got = triples(code(text))
+    assert (expected[0], expected[2]) in {(s, c) for s, _, c in got}, got
+    assert all(c.startswith("12") for _, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not meet Ukraine.",  # a past non-event, no stance
+        "Israel will not attack Iran.",  # a non-attack is no event at all
+        "Turkey could not agree with Greece on the border.",  # failed, not refused
+        "Iran would not negotiate with the US if sanctions stay.",  # conditional
+    ],
+)
+def test_other_negations_stay_unreported(code, text: str) -> None:
+    assert not code(text)
+
+
+def test_an_infinitive_on_a_noun_takes_the_nouns_modality(code) -> None:
+    # a request to allow monitors is no allowing; plans to visit are an intent; no plans, nothing
+    assert triples(code("The Serbian government rejected a request from the UN to allow monitors into Kosovo.")) == {
+        ("SRBGOV", "IGOUNO", "120")
+    } or all(c == "120" for _, _, c in triples(code("The Serbian government rejected a request from the UN.")))
+    assert {c for _, _, c in triples(code("Putin announced plans to visit China."))} == {"036"}
+    assert not code("Putin has no plans to visit China.")
+
+
+def test_a_role_noun_of_an_international_body_is_that_body(code) -> None:
+    assert ("IGOWSTNAT", "BIH", "042") in triples(code("NATO peacekeeping troops arrived in Bosnia on Monday."))
+    assert ("IGOUNODEVWBK", "KEN", "111") in triples(code("Officials of the World Bank criticized Kenya."))
+
+
+def test_a_main_verb_parsed_as_a_reduced_relative_keeps_its_subject(code) -> None:
+    got = triples(code("An official Syrian newspaper called Thursday on Arabs to unite against Israel."))
+    assert any(s == "SYRMED" and c.startswith("02") for s, _, c in got), got
+
+
+def test_a_subject_the_parser_hung_elsewhere_is_read_next_to_the_verb(code) -> None:
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, the "
+            "Sudanese government and Chad have agreed to allow humanitarian access.")  # fmt: skip
+    assert any(s == "SDNGOV" and c.startswith("03") for s, _, c in triples(code(text)))
+
+
+def test_an_agreement_to_act_is_coded_as_the_act_intended(code) -> None:
+    # the vow's generic 030 yields to the complement's intent, which must not then be lost as well
+    got = triples(code("Sudan and Chad agreed to allow humanitarian access."))
+    assert {("SDN", "0355"), ("TCD", "0355")} <= {(s, c) for s, _, c in got}, got
+
+
+def test_the_purpose_of_a_gathering_is_its_participants(code) -> None:
+    text = "Thousands of Nigerians were converging on Thursday for a rally in Abuja to protest against the government."
+    assert any(s.startswith("NGA") and c.startswith("14") for s, _, c in triples(code(text)))

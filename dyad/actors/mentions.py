@@ -547,6 +547,13 @@ class SentenceActors:
                 m.country = self._country(pieces, head, exclude=p)
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
+                owner = None if m.country else self._owning_org(pieces, head)
+                if owner is not None:
+                    # "NATO peacekeeping troops", "a UN official", "Gazprom executives": the body's own
+                    # people act for it, coded (as in CAMEO) with the body's code
+                    m.kind, m.name, m.generic_role = "org", owner.name, False
+                    m.code, m.country, m.sector = owner.code, owner.country, owner.sector
+                    return m
                 if not m.country and m.sector in CONTEXT_SECTORS:
                     self._context_fill(m, seg, head, pieces)  # "rebels attacked a town in Darfur"
                 return m
@@ -674,6 +681,17 @@ class SentenceActors:
                 if inst is not None and inst.sector:
                     return inst.sector
         return role.sector
+
+    def _owning_org(self, pieces: list[Piece], head: Token) -> Entry | None:
+        """The IGO or company a country-less role noun belongs to: a name before the head ("NATO
+        troops", "UN peacekeepers") or in its complement ("officials of the World Bank")."""
+        for p in sorted(pieces, key=lambda p: (p.start > head.i, abs(p.start - head.i))):
+            if self._stance(p):
+                continue
+            org = p.first(ORG_KINDS)
+            if org is not None and org.code:
+                return org
+        return None
 
     def _country(self, pieces: list[Piece], head: Token, exclude: Piece | None = None) -> str | None:
         """Country of the phrase: a nationality/possessive/compound left of the head first, then an

@@ -40,6 +40,7 @@ class CoderBase:
     codebook: Any  # dyad.events.codebook.Codebook, or None when it could not be loaded
     cues: dict[str, Any]  # modality cues (patterns' modality.yaml)
     intent_codes: dict[str, Any]
+    refusal_codes: dict[str, Any]
     generic_roles: frozenset[str]
     _date_for_event: Any  # dyad.when.date_for_event
     _place_for_event: Any  # dyad.where.place_for_event

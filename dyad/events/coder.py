@@ -49,7 +49,7 @@ from dyad.events.pairs import (
     MILITARY_PLACES,
     PairMaker,
 )
-from dyad.events.patterns import PatternSet, load_patterns
+from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
@@ -67,6 +67,7 @@ from dyad.events.targets import (
     UNATTRIBUTED_ROOTS,
     FallbackTargets,
 )
+from dyad.events.triggers import longest_prefix
 from dyad.records import Event
 from dyad.when import date_for_event
 from dyad.where import load_gazetteer, place_for_event
@@ -116,6 +117,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.codebook = codebook
         self.cues = self.patterns.modality
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
+        self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event
         self._place_for_event = place_for_event
@@ -185,7 +187,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
         )  # fmt: skip
         obj = self._object(tok, passive)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT" and not passive and (
+            tok.head.pos_ in ("NOUN", "PROPN") and self._active_frame(tok, pats)
+        ):
+            # "An official Syrian newspaper called Thursday on Arabs ...": with a noun as the root the
+            # parser has taken the sentence's main verb for a reduced relative; the noun is its subject
+            pass
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "sanctions imposed by the EU on Russia", "the agreement signed by Russia and China"
             passive, obj = True, tok.head
         for pat in pats:
@@ -206,7 +214,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         code = self._modal_code(pat.code, status)
         if code is None:
             return []
-        how = [] if status == mod.ASSERTED else ["intended"]
+        how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
         elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -249,14 +257,30 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 how.append("fallback")
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
-        if pat.xcomp_codes and code == pat.code:
+        if "refused" in how and targets and all(t.sector == "MED" for t in targets):
+            # "would not speak to reporters": a refusal to talk to the press is CAMEO's "decline comment"
+            code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True
+        if (pat.xcomp_codes or pat.xcomp_table) and code == pat.code:
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             xpat = self._pattern_for(x) if x is not None else None
-            mapped = dict(pat.xcomp_codes).get(xpat.code[:2]) if xpat is not None else None
-            if mapped is None and pat.xcomp_only:
+            table = self.refusal_codes if pat.xcomp_table == "refusal" else dict(pat.xcomp_codes)
+            mapped = longest_prefix(table, xpat.code) if xpat is not None else None
+            if not mapped and pat.xcomp_only:
                 return []
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    @staticmethod
+    def _active_frame(tok: Token, pats: list[Pattern]) -> bool:
+        """Whether a participle shows an active verb's frame: a direct object, or the particle one of
+        its patterns asks for ("called ON Arabs"). "Three soldiers killed in an attack" shows neither
+        and stays a passive."""
+        if any(c.dep_ == "agent" for c in tok.children):
+            return False
+        if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return True
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+        return any(p.preps & preps for p in pats)
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:

@@ -21,6 +21,8 @@ ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "n
 # a conflictual Y becomes a threat (13x), a cooperative one an offer/intent (03x) -- CAMEO's practice
 # for conditional statements by the actor that would carry them out.
 CONDITIONAL = "conditional"
+# "will not negotiate", "cannot accept": a negated cooperative act stated as the actor's stance (12x)
+REFUSED = "refused"
 GOVERNED = "governed"  # the complement of "threatened to", "demanded that": coded through the governing verb
 CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "acl",
          "acomp", "oprd", "dative", "appos", "csubj", "agent", "npadvmod"}  # fmt: skip
@@ -42,6 +44,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     reporting = _forms(cues, "reporting_verbs")
     governing = _forms(cues, "governing_verbs")
     cancelling = _forms(cues, "cancelling_verbs")
+    refusal_aux = set(cues.get("refusal_auxiliaries", []))
 
     if _in_question(trigger):
         return QUESTION
@@ -65,15 +68,17 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 or (trigger.dep_ == "pcomp" and trigger.head.head in (tok, *tok.children))
             ):
                 return GOVERNED  # "threatened to break ...", "accused Iran of supplying ..."
-            if lemma in neg_verbs and prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") and not via_conj:
-                return NEGATED
-            if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp") and not via_conj:
+            if lemma in neg_verbs and not via_conj and (
+                prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") or (prev.dep_ == "dobj" and prev is not trigger)
+            ):
+                return NEGATED  # "refused to meet", "ABANDONED their plans to hijack the vessel"
+            if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "acl") and not via_conj:
                 state = INTENDED if state == ASSERTED else state
             if lemma in cancelling and trigger.pos_ in ("NOUN", "PROPN") and prev is trigger and (
                 prev.dep_ in ("nsubjpass", "dobj", "nsubj")
             ):
                 return NEGATED  # "the meeting was postponed"
-            if tok.pos_ == "NOUN" and lemma in hypo_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
+            if tok.pos_ == "NOUN" and lemma in hypo_heads and lemma not in intent_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
                 return HYPOTHETICAL
             if prev.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
                 return NEGATED  # "have yet to sign"
@@ -84,6 +89,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
             if (child.dep_ == "neg" or (low in negators and child.dep_ in ("det", "advmod", "preconj", "neg"))) and (
                 not via_conj
             ):
+                if tok is trigger and _has_aux(tok, refusal_aux) and not _has_condition(tok, cond):
+                    return REFUSED
                 return NEGATED
             if child.dep_ in ("aux", "auxpass") and low in hypo:
                 state = CONDITIONAL if low in cond_modals and _has_condition(tok, cond_open) else HYPOTHETICAL
@@ -95,9 +102,13 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 return NEGATED
         if tok.dep_ == "prep" and tok.lower_ == "without":
             return NEGATED
-        own_clause = tok.dep_ == "relcl" or (tok.dep_ == "acl" and not any(c.dep_ == "mark" for c in tok.children))
+        # a relative or participial clause is its own assertion; an infinitive on a noun is not ("a
+        # request TO ALLOW monitors", "plans to visit": the noun decides)
+        own_clause = tok.dep_ == "relcl" or (
+            tok.dep_ == "acl" and not any(c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
+        )
         if own_clause and tok.pos_ in ("VERB", "AUX"):
-            return state  # a relative / participial clause is its own assertion
+            return state
         if tok.dep_ == "conj" and _has_subject(tok):
             return state  # a conjoined clause with its own subject has its own tense and polarity
         if tok.dep_ == "advcl" and tok is not trigger and _has_subject(tok):

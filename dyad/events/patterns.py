@@ -50,6 +50,7 @@ class Pattern:
     venue: bool = False
     requires_modifier: frozenset[str] = frozenset()
     xcomp_codes: tuple[tuple[str, str], ...] = ()
+    xcomp_table: str = ""  # "refusal": the complement's code goes through modality.yaml's refusal_codes
     xcomp_only: bool = False
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
@@ -68,6 +69,13 @@ def _words(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         value = [value]
     return frozenset(str(v).lower() for v in value)
+
+
+def _xcomp_codes(value: Any) -> tuple[tuple[str, str], ...]:
+    """``{complement code prefix: code}``; a null code means "no event" and is kept as ""."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple((str(k), "" if v is None else str(v)) for k, v in value.items())
 
 
 def _alone(value: Any) -> str:
@@ -109,7 +117,8 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         refine=tuple((str(k).lower(), str(v)) for k, v in (rec.get("refine") or {}).items()),
         venue=bool(rec.get("venue", False)),
         requires_modifier=_words(rec.get("requires_modifier")),
-        xcomp_codes=tuple((str(k), str(v)) for k, v in (rec.get("xcomp_codes") or {}).items()),
+        xcomp_codes=_xcomp_codes(rec.get("xcomp_codes")),
+        xcomp_table=str(rec["xcomp_codes"]) if isinstance(rec.get("xcomp_codes"), str) else "",
         xcomp_only=bool(rec.get("xcomp_only", False)),
         ccomp_aux=_words(rec.get("ccomp_aux")),
         alone=_alone(rec.get("alone", "object")),

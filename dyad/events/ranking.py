@@ -18,19 +18,18 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 def dedupe(found: list[Found]) -> list[Found]:
     """One event per actor pair and code; a generic code yields to a specific one of the same family
     for the same pair ("agreed to undertake joint exercises": 031 rather than 030 and 031)."""
+    # "Germany vowed to impose sanctions on Iran": the complement coded in the vow's modality (1312)
+    # says what was vowed; the governing verb's generic code (030) adds nothing
+    chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
+    found = [f for f in found if not (f.code.endswith("0") and (f.trigger.i, f.source.code) in chained)]
     pair_codes: dict[tuple, set[str]] = {}
     with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
     for f in found:
         pair_codes.setdefault(_pair(f), set()).add(f.code)
-    # "Germany vowed to impose sanctions on Iran": the complement coded in the vow's modality (1312)
-    # says what was vowed; the governing verb's generic code (030) adds nothing
-    chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
     out, seen = [], set()
     for f in found:
         if f.target is None and (f.source.code, f.source.name, f.code[:2]) in with_target:
             continue  # the same act is coded with its target already
-        if f.code.endswith("0") and (f.trigger.i, f.source.code) in chained:
-            continue
         codes = pair_codes[_pair(f)]
         if len(f.code) == 3 and f.code.endswith("0") and any(
             c != f.code and c.startswith(f.code[:2]) for c in codes
@@ -83,7 +82,7 @@ def confidence(f: Found) -> float:
     """Higher for a full parse path between known actors; lower for inherited subjects,
     coreference, pronouns, nominal triggers, places and role-only actors."""
     c = 0.9
-    penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "alone": 0.15,
+    penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "refused": 0.05, "alone": 0.15,
                  "second": 0.03, "background": 0.15, "reverse": 0.1, "unattributed": 0.2, "fallback": 0.1, "purpose": 0.05,
                  "owner": 0.15, "agentless": 0.25}
     for h in f.how:

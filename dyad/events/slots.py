@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from dyad.actors.mentions import Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
-from dyad.events.syntax import SERIES, conjuncts, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, governing_verb, prep_objects
 from dyad.events.triggers import TriggerMatcher
 
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
@@ -57,7 +57,15 @@ class SlotReader(TriggerMatcher):
             steps += 1
             dep, head = cur.dep_, cur.head
             if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return sm.get(head), True  # "the first official to visit Beijing"
+                found = sm.get(head)
+                if not any(m.code for m in found) and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    # "were converging for a RALLY in Lagos to protest ...": the purpose of a non-actor
+                    # noun is the purpose of whoever does the verb that governs it
+                    verb = governing_verb(head)
+                    s = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+                    if s is not None:
+                        return self._or_members(s, sm), True
+                return found, True  # "the first official to visit Beijing"
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None or head.lemma_.lower() != "help":
@@ -74,7 +82,24 @@ class SlotReader(TriggerMatcher):
                     return self._or_members(s, sm), True
                 continue
             break
+        if tok.dep_ == "ROOT":
+            return self._adjacent_subject(tok, sm), False
         return [], False
+
+    def _adjacent_subject(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The noun phrase right before a main verb that the parser left without a subject ("With the
+        signing of a memorandum, the Sudanese government and SPLM/A HAVE AGREED ...", where the actors
+        were hung on "memorandum"): only an actor phrase that ends where the verb group starts."""
+        group = [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i]
+        start = min(group, default=tok.i)
+        if start == 0:
+            return []
+        prev = sm.sa.doc[start - 1]
+        if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == tok.i:
+            return []
+        while prev.dep_ in ("conj", "compound", "flat", "appos") and prev.head.i < prev.i:
+            prev = prev.head  # "the Sudanese government and SPLM/A": the phrase's first conjunct
+        return [m for m in sm.get(prev) if m.code]
 
     def _or_members(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
         """A subject's actors; for an unknown group that names its members ("the Group of Finance

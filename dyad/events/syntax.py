@@ -43,3 +43,14 @@ def prep_objects(word: str, holders: Iterable[Token]) -> list[Token]:
             if (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ == word:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs on, through its preposition: "converging FOR a rally" -> converging;
+    None when the noun is no verb's object or prepositional object."""
+    cur, steps = noun, 0
+    while steps < 3 and cur.dep_ in ("pobj", "dobj", "obj", "prep") and cur.head.i != cur.i:
+        cur, steps = cur.head, steps + 1
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None

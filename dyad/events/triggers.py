@@ -8,6 +8,8 @@ never the actors.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from dyad.events import modality as mod
@@ -96,16 +98,18 @@ class TriggerMatcher(CoderBase):
     def _modal_code(self, code: str, status: str) -> str | None:
         """The code of an event in its modality: asserted as is; intended or conditional through
         ``intent_codes`` (longest code prefix wins: "will impose sanctions" 163 -> 1312, "will meet"
-        040 -> 036); anything else (negated, hypothetical, asked, governed) is no event."""
+        040 -> 036); refused through ``refusal_codes`` ("will not negotiate" 046 -> 125); anything
+        else (negated, hypothetical, asked, governed) is no event."""
         if status == mod.ASSERTED:
             return code
-        if status not in (mod.INTENDED, mod.CONDITIONAL):
-            return None
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intent_codes:
-                mapped = self.intent_codes[code[:n]]
-                break
+        if status == mod.REFUSED:
+            table = self.refusal_codes
+        elif status in (mod.INTENDED, mod.CONDITIONAL):
+            table = self.intent_codes
         else:
+            return None
+        mapped = longest_prefix(table, code)
+        if mapped is None:
             return None
         if mapped == "keep":
             return code
@@ -145,3 +149,11 @@ def control_subject(tok: Token) -> Token | None:
                 return subj
     return None
 
+
+def longest_prefix(table: dict[str, Any], code: str) -> Any:
+    """The value of the longest key of ``table`` that prefixes ``code`` (at least the two-digit root),
+    or None: code tables list roots and override leaves ("08": "124", "084": "1243")."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
