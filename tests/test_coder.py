@@ -608,3 +608,17 @@ def test_an_agreement_to_act_is_coded_as_the_act_intended(code) -> None:
 def test_the_purpose_of_a_gathering_is_its_participants(code) -> None:
     text = "Thousands of Nigerians were converging on Thursday for a rally in Abuja to protest against the government."
     assert any(s.startswith("NGA") and c.startswith("14") for s, _, c in triples(code(text)))
+
+
+def test_the_state_acting_on_its_own_people_is_domestic_news(code) -> None:
+    assert ("BLR", "BLRCVL", "0841") in triples(code("Belarus released 18 political prisoners, including a journalist."))
+    # but workers do not act on their country as a whole
+    assert not [t for t in triples(code("Office workers in the UAE evacuated the United Arab Emirates.")) if t[1] == "ARE"]
+
+
+def test_followers_take_their_sides_sector_and_the_place_named(code) -> None:
+    assert ("TCDOPP", None, "143") in triples(code("Opposition supporters boycotted the presidential election in Chad."))
+
+
+def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(code) -> None:
+    assert ("QAT", "ISR", "045") in triples(code("Qatar is mediating between Israel and Hamas, a Qatari official said."))

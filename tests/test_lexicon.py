@@ -129,3 +129,13 @@ def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
     got = code(text)
     src, tgt, cameo = expected
     assert any((src is None or s == src) and (tgt is None or t == tgt) and c == cameo for s, t, c in got), got
+
+
+def test_word_classes_expand_and_unknown_ones_are_named() -> None:
+    from dyad.events.patterns import _pattern, word_classes
+
+    assert {"tank", "drone", "ammunition"} <= word_classes()["materiel"]
+    p = _pattern({"lemma": "send", "code": "072", "object": ["@materiel", "kit"]}, False, "test#1")
+    assert {"tank", "kit"} <= p.objects
+    with pytest.raises(ValueError, match="unknown word class '@weapons'"):
+        _pattern({"lemma": "send", "code": "072", "object": ["@weapons"]}, False, "test#2")

@@ -36,6 +36,9 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark", "advm
 ROLEISH_PREPS = {"of", "for", "from"}  # "the prime minister OF Russia", "a spokesperson FOR the ministry"
 EXTRA_ROLE_HEADS = {"member", "members", "head", "chief", "delegation", "chair", "chairs", "vice", "aide",
                     "counterpart", "counterparts", "representative", "representatives", "secretary"}  # fmt: skip
+# Followers of a side take the side's sector ("opposition SUPPORTERS" -> OPP), else they are civilians
+FOLLOWER_HEADS = {"supporter", "supporters", "loyalist", "loyalists", "follower", "followers", "backer", "backers",
+                  "sympathizer", "sympathizers", "sympathiser", "sympathisers", "partisan", "partisans"}  # fmt: skip
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -557,17 +560,20 @@ class SentenceActors:
                 if not m.country and m.sector in CONTEXT_SECTORS:
                     self._context_fill(m, seg, head, pieces)  # "rebels attacked a town in Darfur"
                 return m
-        if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in EXTRA_ROLE_HEADS or (
+        follower = head.lower_ in FOLLOWER_HEADS
+        if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in EXTRA_ROLE_HEADS or follower or (
             head.lemma_.lower() in self.generic_roles
         ):
-            # "chairs of the Russian parliament", "a member of the Politburo"
+            # "chairs of the Russian parliament", "a member of the Politburo", "opposition supporters"
             m.kind, m.generic_role = "role", True
             inst = next((p.first({"institution", "role", "metonym"}) for p in pieces
                          if p.first({"institution", "role", "metonym"})), None)  # fmt: skip
-            m.sector = inst.sector if inst is not None else "GOV"
+            m.sector = inst.sector if inst is not None else ("CVL" if follower else "GOV")
             m.country = self._country(pieces, head)
             m.code = (m.country + (m.sector or "")) if m.country else None
             m.resolved_by = "compose"
+            if follower and not m.country and m.sector in CONTEXT_SECTORS:
+                self._context_fill(m, seg, head, pieces)  # "opposition supporters boycotted the vote in Chad"
             return m
         # 6. a capital standing for the government, a country, a demonym, a region
         if (head.lower_ in SIDE_HEADS or head.lemma_.lower() in SIDE_HEADS) and not any(

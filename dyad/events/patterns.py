@@ -64,11 +64,30 @@ class Pattern:
 
 
 def _words(value: Any) -> frozenset[str]:
+    """A word list, with "@class" entries expanded from ``classes.yaml``."""
     if value is None:
         return frozenset()
     if isinstance(value, str):
         value = [value]
-    return frozenset(str(v).lower() for v in value)
+    out: set[str] = set()
+    for v in value:
+        word = str(v).lower()
+        if word.startswith("@"):
+            members = word_classes().get(word[1:])
+            if members is None:
+                raise ValueError(f"unknown word class {word!r} (classes.yaml has {', '.join(sorted(word_classes()))})")
+            out |= members
+        else:
+            out.add(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """The named word classes of ``dyad/data/patterns/classes.yaml``."""
+    path = Path(__file__).resolve().parents[1] / "data" / "patterns" / "classes.yaml"
+    raw = _yaml(path) or {}
+    return {str(k).lower(): frozenset(str(w).lower() for w in (v or [])) for k, v in raw.items()}
 
 
 def _xcomp_codes(value: Any) -> tuple[tuple[str, str], ...]:

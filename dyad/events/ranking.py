@@ -71,11 +71,15 @@ def _self_event(f: Found) -> bool:
     return f.code[:2] not in DOMESTIC_ROOTS
 
 
-def _domestic_pair(a: str | None, b: str | None) -> bool:
-    """Two different sectors, one of them the state's, neither the press. Why: residents, witnesses
-    and reporters of one country talk to each other in every article ("a resident told local media");
-    those statements, meetings and greetings are not the domestic politics CAMEO codes."""
-    return bool(a and b and a != b and {a, b} & STATE_SECTORS and "MED" not in (a, b))
+def _domestic_pair(a: str | None, b: str | None) -> bool:  # source sector, target sector
+    """Two different sectors, one of them the state's, neither the press. A bare country code is the
+    state acting as a whole ("Belarus released 18 political prisoners": BLR -> BLRCVL). Why: residents,
+    witnesses and reporters of one country talk to each other in every article ("a resident told local
+    media"); those statements, meetings and greetings are not the domestic politics CAMEO codes."""
+    if b is None and a not in STATE_SECTORS:
+        return False  # "office workers evacuated the UAE": only the state acts on its country as a whole
+    a, b = a or "STATE", b or "STATE"
+    return a != b and bool({a, b} & (STATE_SECTORS | {"STATE"})) and "MED" not in (a, b)
 
 
 def confidence(f: Found) -> float:

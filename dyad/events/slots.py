@@ -75,7 +75,9 @@ class SlotReader(TriggerMatcher):
                 obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:  # "thanked China for supporting Russia": China supports
                     return sm.get(obj), True
-            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp"):
+            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
+                dep == "attr" and head.lemma_ == "be" and tok.tag_ == "VBG"
+            ):  # "Qatar is MEDIATING between ...": the progressive parsed as an attribute of "is"
                 cur = head if dep != "pcomp" else head.head
                 s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None:
