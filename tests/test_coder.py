@@ -56,9 +56,10 @@ def test_coordinated_nationalities_share_the_role_noun(code) -> None:
 
 
 def test_governing_verbs_code_their_complement(code) -> None:
-    # a threat, not a break in relations; the target comes from the complement
+    # a threat, not a break in relations (the leaf: threaten to break relations); the target comes
+    # from the complement
     assert triples(code("Pakistan threatened to break off diplomatic relations with Israel.")) == {
-        ("PAK", "ISR", "131")
+        ("PAK", "ISR", "1313")
     }
     assert ("CHN", "USA", "100") in triples(code("China demanded that the United States cancel the arms sale."))
     assert ("BGD", "IND", "120") in triples(code("Bangladesh rejected an Indian proposal for a trade pact."))
@@ -622,3 +623,15 @@ def test_followers_take_their_sides_sector_and_the_place_named(code) -> None:
 
 def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(code) -> None:
     assert ("QAT", "ISR", "045") in triples(code("Qatar is mediating between Israel and Hamas, a Qatari official said."))
+
+
+def test_a_warning_of_a_future_act_is_the_matching_threat(code) -> None:
+    assert ("TUR", "SWE", "134") in triples(code("Turkey warned Sweden that it would block its NATO membership."))
+    assert ("CHN", "LTU", "1312") in triples(code("China threatened that it would impose sanctions on Lithuania."))
+    assert ("IRN", "ISR", "130") in triples(code("Iran warned that it would retaliate against Israel."))
+    assert not code("The Chinese central bank warned that prices had risen.")
+
+
+def test_named_kinds_of_cooperation_are_coded(code) -> None:
+    got = triples(code("South Korea and Japan resumed intelligence sharing after years of tension."))
+    assert {("KOR", "JPN", "064"), ("JPN", "KOR", "064")} <= got

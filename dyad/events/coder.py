@@ -58,7 +58,7 @@ from dyad.events.slots import (
     PLACE_MIN_POPULATION,
     UNTAGGED_PLACE_MIN_POPULATION,
 )
-from dyad.events.syntax import SERIES, conjuncts, prep_objects
+from dyad.events.syntax import SERIES, complement, conjuncts, prep_objects
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
@@ -261,7 +261,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             # "would not speak to reporters": a refusal to talk to the press is CAMEO's "decline comment"
             code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True
         if (pat.xcomp_codes or pat.xcomp_table) and code == pat.code:
-            x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            x = complement(tok, "xcomp") or (complement(tok, "ccomp") if "ccomp" in pat.target else None)
             xpat = self._pattern_for(x) if x is not None else None
             table = self.refusal_codes if pat.xcomp_table == "refusal" else dict(pat.xcomp_codes)
             mapped = longest_prefix(table, xpat.code) if xpat is not None else None

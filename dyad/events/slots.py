@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from dyad.actors.mentions import Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
-from dyad.events.syntax import SERIES, conjuncts, governing_verb, prep_objects
+from dyad.events.syntax import SERIES, complement, conjuncts, governing_verb, prep_objects
 from dyad.events.triggers import TriggerMatcher
 
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
@@ -163,8 +163,9 @@ class SlotReader(TriggerMatcher):
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
             return sm.get(subj) if subj is not None else []
-        if spec == "xcomp":
-            x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if spec in ("xcomp", "ccomp"):
+            # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel"
+            x = complement(tok, spec)
             if x is None:
                 return []
             xpat = self._pattern_for(x)
@@ -172,7 +173,7 @@ class SlotReader(TriggerMatcher):
             xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
             xobj = self._object(x, xpassive)
             for sp in specs:
-                if sp == "xcomp":
+                if sp in ("xcomp", "ccomp"):
                     continue
                 found = [m for m in self._target_spec(sp, x, xobj, xpassive, sm) if m.code]
                 if found:

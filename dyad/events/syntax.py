@@ -17,6 +17,10 @@ SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package",
           "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars"}  # fmt: skip
 
 
+# auxiliaries of a stated future act in a that-clause ("warned that it WILL/WOULD retaliate")
+FUTURE_AUX = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
     out, todo = [], [tok]
@@ -53,4 +57,16 @@ def governing_verb(noun: Token) -> Token | None:
         cur, steps = cur.head, steps + 1
         if cur.pos_ in ("VERB", "AUX"):
             return cur
+    return None
+
+
+def complement(verb: Token, kind: str = "xcomp") -> Token | None:
+    """The verb's infinitive (``xcomp``: "threatened TO BREAK") or that-clause (``ccomp``: "warned that it
+    WOULD RETALIATE") complement; a that-clause counts only with a future or modal auxiliary, since
+    only a stated future act is a threat or promise ("warned that prices rose" is not)."""
+    if kind == "xcomp":
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children):
+            return c
     return None
