@@ -635,3 +635,14 @@ def test_a_warning_of_a_future_act_is_the_matching_threat(code) -> None:
 def test_named_kinds_of_cooperation_are_coded(code) -> None:
     got = triples(code("South Korea and Japan resumed intelligence sharing after years of tension."))
     assert {("KOR", "JPN", "064"), ("JPN", "KOR", "064")} <= got
+
+
+def test_an_effort_noun_codes_the_act_that_modifies_it(code) -> None:
+    got = triples(code("Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia."))
+    assert {("QATGOV", "ARE", "045"), ("QATGOV", "SAU", "045")} <= got
+    assert any(c == "165" for _, _, c in triples(code("Syrian officers ended mediation efforts between Lebanon and Israel.")))
+
+
+def test_who_orders_an_act_does_it(code) -> None:
+    assert ("EGYGOV", "EGYOPP", "173") in triples(code("The Egyptian president ordered the arrest of opposition leaders."))
+    assert any(s == "RUSGOV" and c == "154" for s, _, c in triples(code("Putin ordered the deployment of troops to the Ukrainian border.")))

@@ -58,7 +58,7 @@ from dyad.events.slots import (
     PLACE_MIN_POPULATION,
     UNTAGGED_PLACE_MIN_POPULATION,
 )
-from dyad.events.syntax import SERIES, complement, conjuncts, prep_objects
+from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, prep_objects
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
@@ -285,6 +285,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
     # ------------------------------------------------------------------ nouns
     def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
         pats = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        if not pats and tok.lemma_.lower() in EFFORT_HEADS:
+            # "launched a MEDIATION effort between ...": the modifier names the act, the head has its slots
+            pats = next((p for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                         if (p := self.patterns.nouns.get(c.lemma_.lower()))), None)  # fmt: skip
         if not pats:
             return []
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {

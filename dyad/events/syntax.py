@@ -17,6 +17,11 @@ SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package",
           "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars"}  # fmt: skip
 
 
+# Heads that only frame an act named by their modifier: "a MEDIATION effort", "the PEACE process", "a
+# SANCTIONS campaign": the modifier is the act, the head carries its slots
+EFFORT_HEADS = {"effort", "efforts", "bid", "attempt", "process", "initiative", "mission", "campaign", "drive",
+                "operation", "push", "programme", "program"}  # fmt: skip
+
 # auxiliaries of a stated future act in a that-clause ("warned that it WILL/WOULD retaliate")
 FUTURE_AUX = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.patterns import Pattern
-from dyad.events.syntax import SERIES, conjuncts, is_time_phrase
+from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, is_time_phrase
 
 
 class TriggerMatcher(CoderBase):
@@ -93,6 +93,8 @@ class TriggerMatcher(CoderBase):
             comp = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
             if comp:
                 out.add(f"{comp} {t.lemma_.lower()}")
+            if t.lemma_.lower() in EFFORT_HEADS:  # "ended MEDIATION efforts": the act the effort is
+                out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
         return out
 
     def _modal_code(self, code: str, status: str) -> str | None:
