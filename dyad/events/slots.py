@@ -52,7 +52,7 @@ class SlotReader(TriggerMatcher):
                                                   any(m.code for m in ms)))  # fmt: skip
                 return best, False
             return self._or_members(subj, sm), False
-        cur, steps = tok, 0
+        cur, steps, same_subject = tok, 0, True
         while steps < 5 and cur.head.i != cur.i:
             steps += 1
             dep, head = cur.dep_, cur.head
@@ -78,14 +78,17 @@ class SlotReader(TriggerMatcher):
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
                 dep == "attr" and head.lemma_ == "be" and tok.tag_ == "VBG"
             ):  # "Qatar is MEDIATING between ...": the progressive parsed as an attribute of "is"
+                same_subject = same_subject and dep in ("xcomp", "conj")
                 cur = head if dep != "pcomp" else head.head
                 s = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None:
                     return self._or_members(s, sm), True
                 continue
             break
-        if tok.dep_ == "ROOT":
-            return self._adjacent_subject(tok, sm), False
+        if cur.dep_ == "ROOT" and same_subject:
+            # the main verb, or one it shares its subject with ("... have AGREED to allow", "... met
+            # and SIGNED"), left without a subject by the parser
+            return self._adjacent_subject(cur, sm), cur is not tok
         return [], False
 
     def _adjacent_subject(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
