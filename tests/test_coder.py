@@ -554,6 +554,7 @@ def test_a_death_with_no_cause_in_a_disaster_story_is_no_attack(code) -> None:
         ("Iran does not recognize Israel.", ("IRN", "ISR", "120")),
         ("Iran refused to release the British sailors.", ("IRN", "GBRCVL", "1243")),
         ("Israel declined to sign the agreement with Syria.", ("ISR", "SYR", "120")),
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("PAK", "IRQ", "122")),
     ],
 )
 def test_a_stated_refusal_of_a_cooperative_act_is_a_rejection(code, text: str, expected: tuple) -> None:
