@@ -187,13 +187,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
         )  # fmt: skip
         obj = self._object(tok, passive)
-        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT" and not passive and (
+        # "An official Syrian newspaper called Thursday on Arabs ...": with a noun as the root, the parser
+        # has taken the sentence's main verb for a reduced relative; the noun is its subject
+        main_verb_misparsed = tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and not passive and (
             tok.head.pos_ in ("NOUN", "PROPN") and self._active_frame(tok, pats)
-        ):
-            # "An official Syrian newspaper called Thursday on Arabs ...": with a noun as the root the
-            # parser has taken the sentence's main verb for a reduced relative; the noun is its subject
-            pass
-        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        )
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not main_verb_misparsed:
             # "sanctions imposed by the EU on Russia", "the agreement signed by Russia and China"
             passive, obj = True, tok.head
         for pat in pats:

@@ -76,7 +76,7 @@ class SlotReader(TriggerMatcher):
                 if obj is not None:  # "thanked China for supporting Russia": China supports
                     return sm.get(obj), True
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
-                dep == "attr" and head.lemma_ == "be" and tok.tag_ == "VBG"
+                dep == "attr" and head.lemma_ == "be" and cur.tag_ == "VBG"
             ):  # "Qatar is MEDIATING between ...": the progressive parsed as an attribute of "is"
                 same_subject = same_subject and dep in ("xcomp", "conj")
                 cur = head if dep != "pcomp" else head.head
