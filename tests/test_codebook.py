@@ -160,3 +160,13 @@ def test_plover_fallback_to_ancestor(tmp_path: Path) -> None:
     assert small.lookup("0841").plover == "RETREAT"
     assert small.lookup("0841").plover_mode == "release"
     assert small.lookup("08").plover == "CONCEDE"
+
+
+def test_nearest_listed_walks_up_the_cameo_hierarchy() -> None:
+    from dyad.events.codebook import nearest_listed
+
+    table = {"08": "124", "084": "1243", "051": None}
+    assert nearest_listed(table, "0841") == "1243"  # the leaf's nearest listed ancestor
+    assert nearest_listed(table, "081") == "124"  # falls back to the root
+    assert nearest_listed(table, "051") is None  # a listed null stops the walk: "no event"
+    assert nearest_listed(table, "12") is None

@@ -10,9 +10,10 @@ normalised (whitespace stripped, integers zero-padded) before lookup, and an unk
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "cameo"
 """Where codebook.tsv and plover.tsv live (package data)."""
@@ -29,6 +30,9 @@ QUAD_CLASS_NAMES: dict[int, str] = {
     3: "verbal conflict",
     4: "material conflict",
 }
+
+
+V = TypeVar("V")
 
 
 class UnknownCodeError(KeyError):
@@ -81,6 +85,17 @@ def normalize_code(code: str | int) -> str:
 def parent_code(code: str) -> str | None:
     """The parent of a code in the CAMEO hierarchy, or None for a two-digit root."""
     return code[:-1] if len(code) > 2 else None
+
+
+def nearest_listed(table: Mapping[str, V], code: str) -> V | None:
+    """The value a table lists for a code or, failing that, for its nearest listed ancestor ("0841" ->
+    "084" -> "08"); None when no ancestor is listed. Code tables list roots and override leaves."""
+    current: str | None = code
+    while current is not None:
+        if current in table:
+            return table[current]
+        current = parent_code(current)
+    return None
 
 
 def quad_class_for_root(root: str) -> int:
@@ -213,12 +228,7 @@ class Codebook:
 
 def _nearest_plover(code: str, plover: dict[str, tuple[str, str | None]]) -> tuple[str | None, str | None]:
     """PLOVER category of the code or its nearest listed ancestor; mode only from an exact-or-ancestor row."""
-    current: str | None = code
-    while current is not None:
-        if current in plover:
-            return plover[current]
-        current = parent_code(current)
-    return None, None
+    return nearest_listed(plover, code) or (None, None)
 
 
 def lookup(code: str | int) -> CodeInfo:

@@ -41,6 +41,7 @@ from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
+from dyad.events.codebook import nearest_listed
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
     CIVILIAN_TARGET_ROOTS,
@@ -58,7 +59,7 @@ from dyad.events.slots import (
     PLACE_MIN_POPULATION,
     UNTAGGED_PLACE_MIN_POPULATION,
 )
-from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, prep_objects
+from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, prep_objects
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
@@ -67,7 +68,6 @@ from dyad.events.targets import (
     UNATTRIBUTED_ROOTS,
     FallbackTargets,
 )
-from dyad.events.triggers import longest_prefix
 from dyad.records import Event
 from dyad.when import date_for_event
 from dyad.where import load_gazetteer, place_for_event
@@ -260,10 +260,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             # "would not speak to reporters": a refusal to talk to the press is CAMEO's "decline comment"
             code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True
         if (pat.xcomp_codes or pat.xcomp_table) and code == pat.code:
-            x = complement(tok, "xcomp") or (complement(tok, "ccomp") if "ccomp" in pat.target else None)
+            x = self._complement(tok, "xcomp") or (self._complement(tok, "ccomp") if "ccomp" in pat.target else None)
             xpat = self._pattern_for(x) if x is not None else None
             table = self.refusal_codes if pat.xcomp_table == "refusal" else dict(pat.xcomp_codes)
-            mapped = longest_prefix(table, xpat.code) if xpat is not None else None
+            mapped = nearest_listed(table, xpat.code) if xpat is not None else None
             if not mapped and pat.xcomp_only:
                 return []
             code = mapped or code

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from dyad.actors.mentions import Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
-from dyad.events.syntax import SERIES, complement, conjuncts, governing_verb, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, governing_verb, prep_objects
 from dyad.events.triggers import TriggerMatcher
 
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
@@ -168,7 +168,7 @@ class SlotReader(TriggerMatcher):
             return sm.get(subj) if subj is not None else []
         if spec in ("xcomp", "ccomp"):
             # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel"
-            x = complement(tok, spec)
+            x = self._complement(tok, spec)
             if x is None:
                 return []
             xpat = self._pattern_for(x)

@@ -6,7 +6,7 @@ fallback targets can all use them without depending on each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Token
 
@@ -21,9 +21,6 @@ SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package",
 # SANCTIONS campaign": the modifier is the act, the head carries its slots
 EFFORT_HEADS = {"effort", "efforts", "bid", "attempt", "process", "initiative", "mission", "campaign", "drive",
                 "operation", "push", "programme", "program"}  # fmt: skip
-
-# auxiliaries of a stated future act in a that-clause ("warned that it WILL/WOULD retaliate")
-FUTURE_AUX = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -65,13 +62,13 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def complement(verb: Token, kind: str = "xcomp") -> Token | None:
+def complement(verb: Token, kind: str, clause_auxiliaries: Container[str] = ()) -> Token | None:
     """The verb's infinitive (``xcomp``: "threatened TO BREAK") or that-clause (``ccomp``: "warned that it
-    WOULD RETALIATE") complement; a that-clause counts only with a future or modal auxiliary, since
+    WOULD RETALIATE") complement; a that-clause counts only with one of ``clause_auxiliaries``, since
     only a stated future act is a threat or promise ("warned that prices rose" is not)."""
     if kind == "xcomp":
         return next((c for c in verb.children if c.dep_ == "xcomp"), None)
     for c in verb.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children):
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in clause_auxiliaries for a in c.children):
             return c
     return None

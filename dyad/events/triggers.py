@@ -8,14 +8,13 @@ never the actors.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
 from dyad.events import modality as mod
 from dyad.events.base import CoderBase
+from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
-from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, is_time_phrase
+from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, is_time_phrase
 
 
 class TriggerMatcher(CoderBase):
@@ -38,6 +37,10 @@ class TriggerMatcher(CoderBase):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         obj = self._object(tok, passive)
         return next((p for p in pats if self._fits(p, tok, obj)), None)
+
+    def _complement(self, tok: Token, kind: str) -> Token | None:
+        """:func:`complement`, with the that-clause auxiliaries of ``modality.yaml``."""
+        return complement(tok, kind, self.cues.get("threat_clause_auxiliaries") or ())
 
     def _object(self, tok: Token, passive: bool) -> Token | None:
         """The verb's object: passive subject, direct object or attribute, else the subject of its
@@ -110,7 +113,7 @@ class TriggerMatcher(CoderBase):
             table = self.intent_codes
         else:
             return None
-        mapped = longest_prefix(table, code)
+        mapped = nearest_listed(table, code)
         if mapped is None:
             return None
         if mapped == "keep":
@@ -149,13 +152,4 @@ def control_subject(tok: Token) -> Token | None:
             subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
             if subj is not None and subj.lower_ not in ("who", "that", "which", "what"):
                 return subj
-    return None
-
-
-def longest_prefix(table: dict[str, Any], code: str) -> Any:
-    """The value of the longest key of ``table`` that prefixes ``code`` (at least the two-digit root),
-    or None: code tables list roots and override leaves ("08": "124", "084": "1243")."""
-    for n in range(len(code), 1, -1):
-        if code[:n] in table:
-            return table[code[:n]]
     return None

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 
+from dyad.events.codebook import nearest_listed
 from dyad.store.filters import EventFilter
 
 #: The 61 columns of the GDELT 2.0 event table, in file order.
@@ -123,13 +124,7 @@ def _plover_modes() -> dict[str, str]:
 
 def plover_mode(cameo: str | None) -> str | None:
     """The PLOVER mode for a CAMEO code, falling back to its nearest listed ancestor."""
-    modes = _plover_modes()
-    code = cameo or ""
-    while code:
-        if code in modes:
-            return modes[code]
-        code = code[:-1] if len(code) > 2 else ""
-    return None
+    return nearest_listed(_plover_modes(), cameo) if cameo else None
 
 
 def _num(value: Any, digits: int = 4) -> str:
