@@ -139,3 +139,11 @@ def test_word_classes_expand_and_unknown_ones_are_named() -> None:
     assert {"tank", "kit"} <= p.objects
     with pytest.raises(ValueError, match="unknown word class '@weapons'"):
         _pattern({"lemma": "send", "code": "072", "object": ["@weapons"]}, False, "test#2")
+
+
+def test_a_lemma_list_is_one_pattern_per_lemma(patterns: PatternSet) -> None:
+    found = {lemma: [p for p in patterns.verbs[lemma]
+                     if p.code == "072" and "helmet" in p.objects and p.origin.startswith("lexicon.yaml")]
+             for lemma in ("send", "deliver", "supply", "ship", "transfer")}  # fmt: skip
+    assert all(len(ps) == 1 for ps in found.values()), found
+    assert len({ps[0].origin for ps in found.values()}) == 1  # one line of lexicon.yaml

@@ -174,11 +174,14 @@ class PatternSet:
             table = ps.nouns if nominal else ps.verbs
             for n, rec in enumerate(_yaml(base / name) or [], 1):
                 try:
-                    p = _pattern(rec, nominal, f"{name}#{n}")
+                    # a list of lemmas is one line per lemma: [send, deliver, ship] share the rest
+                    lemmas = rec["lemma"] if isinstance(rec.get("lemma"), list) else [rec["lemma"]]
+                    found = [_pattern({**rec, "lemma": lemma}, nominal, f"{name}#{n}") for lemma in lemmas]
                 except (KeyError, TypeError, ValueError) as exc:
                     ps.problems.append(f"dyad/data/patterns/{name}: entry {n}: {exc}")
                     continue
-                table.setdefault(p.lemma, []).append(p)
+                for p in found:
+                    table.setdefault(p.lemma, []).append(p)
         if dictionary_dir is not None:
             ps._load_user_verbs(Path(dictionary_dir) / "verbs.tsv")
         for table in (ps.verbs, ps.nouns):
