@@ -393,13 +393,14 @@ def actors_import(
 
 @app.command("eval", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 def evaluate(
-    what: Annotated[str, typer.Argument(help="plover, petrarch, tempeval or ecbplus.")],
+    what: Annotated[str, typer.Argument(help="plover, petrarch, triples, tempeval or ecbplus.")],
     args: Annotated[list[str] | None, typer.Argument(help="Options passed to the evaluation.")] = None,
 ) -> None:
-    """Measure dyad on the development data sets in ../shared/data (when present)."""
+    """Measure dyad on the development data sets in ../shared/data (when present) or on a gold triples file."""
     modules = {
         "plover": "dyad.eval.plover_gsr",
         "petrarch": "dyad.eval.petrarch_tests",
+        "triples": "dyad.eval.triples",
         "tempeval": "dyad.eval.tempeval",
         "ecbplus": "dyad.eval.ecbplus",
     }

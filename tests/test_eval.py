@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dyad.eval import petrarch_tests, plover_gsr
+from dyad.eval import petrarch_tests, plover_gsr, triples
 from dyad.eval.report import (
     PRF,
     confidence_bands,
@@ -289,3 +289,49 @@ def test_coder_failing_everywhere_exits_2(capsys: pytest.CaptureFixture[str]) ->
 
     assert plover_gsr.main(["--data", str(FIXTURES / "gsr_small.json")], code_fn=broken) == 2
     assert "failed on every sentence" in capsys.readouterr().out
+
+
+TRIPLES_TSV = (
+    "# a comment\n"
+    "id\tdate\tsentence\tsource\ttarget\tcameo\n"
+    "a1\t2024-05-16\tRussia and China signed a deal.\tRUS\tCHN\t057\n"
+    "a1\t2024-05-16\tRussia and China signed a deal.\tCHN\tRUS\t057\n"
+    "a2\t2024-05-16\tThe weather was fine.\t-\t-\t-\n"
+    "a3\t2024-05-16\tIran protested.\tIRN\t-\t141\n"
+    "a4\tyesterday\tBad date line.\tRUS\tCHN\t057\n"
+    "a5\t2024-05-16\ttoo few fields\n"
+)
+
+
+def test_triples_file_loads_and_reports_bad_lines(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(TRIPLES_TSV)
+    load = triples.load_triples(gold)
+    by_id = {case.id: case for case in load.cases}
+    assert set(by_id) == {"a1", "a2", "a3"}
+    assert by_id["a1"].expected == {("RUS", "CHN", "057"), ("CHN", "RUS", "057")}
+    assert by_id["a1"].published == "2024-05-16" and by_id["a1"].category == "05"
+    assert by_id["a2"].expects_nothing
+    assert by_id["a3"].expected == {("IRN", "---", "141")}
+    assert len(load.problems) == 2
+    assert any(f"{gold}:7:" in p for p in load.problems) and any(f"{gold}:8:" in p for p in load.problems)
+
+
+def test_triples_main_scores_exact_and_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(TRIPLES_TSV)
+    predictions = {
+        "a1": [_event(None, 0.9, "RUS", "CHN", "057"), _event(None, 0.9, "CHNGOV", "RUS", "0571")],
+        "a2": [_event(None, 0.9, "USA", "RUS", "010")],
+        "a3": [],
+    }
+
+    def code(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [dict(e, article_id=a["id"]) for a in articles for e in predictions[a["id"]]]
+
+    assert triples.main(["--file", str(gold)], code_fn=code) == 0
+    out = capsys.readouterr().out
+    # exact: 1 of 3 predicted right, 1 of 3 gold found; lenient: (CHN, RUS, 05) also matches.
+    assert "exact (source, target, CAMEO)" in out and "0.333" in out
+    assert "lenient (country, country, root)" in out and "0.667" in out
+    assert "problem:" in out

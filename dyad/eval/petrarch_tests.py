@@ -334,11 +334,11 @@ def _row(name: str, prf: PRF) -> list[Any]:
     return [name, prf.support, prf.tp + prf.fp, fmt(prf.precision), fmt(prf.recall), fmt(prf.f1)]
 
 
-def print_report(report: PetrarchReport, errors: int = 0) -> None:
+def print_report(report: PetrarchReport, errors: int = 0, title: str = "PETRARCH unit tests") -> None:
     """Tables for the terminal: both regimes, no-event accuracy, per-category, failing cases."""
     n = len(report.results)
     print(
-        f"PETRARCH unit tests: {n} sentences scored ({len(report.skipped)} input-format records skipped), "
+        f"{title}: {n} sentences scored ({len(report.skipped)} input-format records skipped), "
         f"{report.sentences_exactly_right} coded exactly right"
     )
     for note in report.dictionary_notes:
@@ -349,17 +349,17 @@ def print_report(report: PetrarchReport, errors: int = 0) -> None:
         _row("lenient (country, country, root)", report.lenient),
         _row("actors only (source, target)", report.dyads),
     ]
-    print_table("PETRARCH unit tests: events per sentence, micro-averaged", columns, regimes)
+    print_table(f"{title}: events per sentence, micro-averaged", columns, regimes)
     print(
         f"no-event sentences left empty: {report.nothing_produced}/{report.nothing_expected} "
         f"({fmt(report.no_event_accuracy)})"
     )
     kinds = error_kinds(report.results)
     if kinds:
-        print_table("PETRARCH unit tests: error kinds (triples)", ["kind", "count"], [[k, v] for k, v in kinds.items()])
+        print_table(f"{title}: error kinds (triples)", ["kind", "count"], [[k, v] for k, v in kinds.items()])
     by_category = [_row(cat, prf) for cat, prf in sorted(report.by_category.items())]
     print_table(
-        "PETRARCH unit tests: exact triples by test category", ["category", *columns[1:]], by_category
+        f"{title}: exact triples by category", ["category", *columns[1:]], by_category
     )
     if errors:
         wrong = [r for r in report.results if r.predicted != set(r.case.expected)][:errors]
