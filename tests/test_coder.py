@@ -647,3 +647,11 @@ def test_an_effort_noun_codes_the_act_that_modifies_it(code) -> None:
 def test_who_orders_an_act_does_it(code) -> None:
     assert ("EGYGOV", "EGYOPP", "173") in triples(code("The Egyptian president ordered the arrest of opposition leaders."))
     assert any(s == "RUSGOV" and c == "154" for s, _, c in triples(code("Putin ordered the deployment of troops to the Ukrainian border.")))
+
+
+def test_ordering_someone_to_leave_is_an_expulsion(code) -> None:
+    diplomats = triples(code("Moscow told two Estonian diplomats to leave Russia within a week."))
+    assert diplomats == {("RUSGOV", "EST", "166")}
+    assert ("ISR", "PSECVL", "174") in triples(code("Israel ordered Palestinian residents to leave northern Gaza."))
+    # The complement's verb decides: an order to do something else is not an expulsion.
+    assert not {e.cameo for e in code("Israel ordered Palestinian residents to stay indoors.")} & {"166", "174"}

@@ -53,6 +53,7 @@ class Pattern:
     xcomp_table: str = ""  # "refusal": the complement's code goes through modality.yaml's refusal_codes
     xcomp_only: bool = False
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
+    complement: frozenset[str] = frozenset()  # the "to"-clause's verb must be one of these ("ordered X to LEAVE")
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     origin: str = ""
@@ -60,7 +61,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects,
-                                     self.requires_modifier, self.ccomp_aux))  # fmt: skip
+                                     self.requires_modifier, self.ccomp_aux, self.complement))  # fmt: skip
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -140,6 +141,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         xcomp_table=str(rec["xcomp_codes"]) if isinstance(rec.get("xcomp_codes"), str) else "",
         xcomp_only=bool(rec.get("xcomp_only", False)),
         ccomp_aux=_words(rec.get("ccomp_aux")),
+        complement=_words(rec.get("complement")),
         alone=_alone(rec.get("alone", "object")),
         reverse=_reverse(rec.get("reverse")),
         origin=origin,

@@ -74,6 +74,11 @@ class TriggerMatcher(CoderBase):
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
                 return False
+        if pat.complement:  # "ordered the ambassador to LEAVE": the verb of the to-clause decides
+            verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}  # fmt: skip
+            if not verbs & pat.complement:
+                return False
         if pat.with_objects:
             wl = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                   for g in c.children if g.dep_ == "pobj"}  # fmt: skip
