@@ -655,3 +655,10 @@ def test_ordering_someone_to_leave_is_an_expulsion(code) -> None:
     assert ("ISR", "PSECVL", "174") in triples(code("Israel ordered Palestinian residents to leave northern Gaza."))
     # The complement's verb decides: an order to do something else is not an expulsion.
     assert not {e.cameo for e in code("Israel ordered Palestinian residents to stay indoors.")} & {"166", "174"}
+
+
+def test_an_agentless_expulsion_is_the_act_of_the_state_it_is_from(code) -> None:
+    assert triples(code("Two Russian diplomats were expelled from Estonia on Friday.")) == {("ESTGOV", "RUS", "166")}
+    assert triples(code("A British journalist was deported from Iran last week.")) == {("IRNGOV", "GBRMED", "174")}
+    # With no place it was from, nobody is named: the expelled people's own state did not do it.
+    assert triples(code("Two Russian diplomats were expelled on Friday.")) == set()

@@ -64,7 +64,6 @@ from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
     SCENE_PREPS,
-    STATE_ACT_ROOTS,
     UNATTRIBUTED_ROOTS,
     FallbackTargets,
 )
@@ -241,7 +240,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             sources = self._unattributed(tok, targets, sm)
             if sources:
                 how.append("unattributed")
-        if not sources and passive and pat.code[:2] in STATE_ACT_ROOTS:
+        if not sources and passive and self.state_act(pat.code):
             # "Opposition leaders were arrested in Cairo": a state act with no named doer is the state's
             sources, targets = self._state_doer(tok, pat, obj, self._targets(tok, pat, obj, passive, sm), sm)
             if sources:

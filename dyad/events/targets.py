@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.actors.mentions import Mention, place_country
+from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
@@ -24,16 +25,20 @@ AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards"
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
-# Acts of the state coded to the government of the scene when the passive names no doer
-# (FallbackTargets._state_doer): releases, ceasefires and demobilisation (08), investigations (09),
-# arrests and repression (17). Violence (18-20) goes to UAF instead: armed groups do it as well.
-STATE_ACT_ROOTS = {"08", "09", "17"}
-# State acts done by the police rather than the government: arrest, detention (173)
-POLICE_CODES = ("173",)
+# Places an expulsion or deportation is FROM: its scene (FallbackTargets._state_doer)
+EXPULSION_PREPS = {"from"}
 
 
 class FallbackTargets(SlotReader):
     """Targets past the pattern's slots, and unidentified doers of agentless violence."""
+
+    def state_act(self, code: str) -> tuple[str, str] | None:
+        """(sector, where the state is read) for an agentless state act of ``code`` (``state_acts`` in
+        modality.yaml, longest code prefix), or None when the code is not a state's act."""
+        rule = nearest_listed(self.cues.get("state_acts") or {}, code)
+        if not isinstance(rule, dict):
+            return None
+        return str(rule.get("sector") or "GOV"), str(rule.get("from") or "scene_or_people")
 
     def _fallback_targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
                           sources: list[Mention], sm: SentenceMentions, nominal: bool = False) -> list[Mention]:  # fmt: skip
@@ -163,11 +168,11 @@ class FallbackTargets(SlotReader):
             return True
         return any(t.lemma_.lower() in violent for t in sm.sa.doc if t.i != tok.i)
 
-    def _scene_country(self, tok: Token, sm: SentenceMentions) -> str | None:
+    def _scene_country(self, tok: Token, sm: SentenceMentions, extra_preps: frozenset[str] = frozenset()) -> str | None:
         """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
         bombing IN BAGHDAD", "killed by a bomb OUTSIDE BASRA"); never inside its subject or object."""
         holders = [tok] + [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        todo = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS]
+        todo = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | extra_preps]
         seen = 0
         while todo and seen < 8:
             prep = todo.pop(0)
@@ -187,14 +192,17 @@ class FallbackTargets(SlotReader):
     def _state_doer(self, tok: Token, pat: Pattern, obj: Token | None, targets: list[Mention],
                     sm: SentenceMentions) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
         """The state as the doer of an agentless passive state act ("opposition leaders were arrested
-        in Cairo" -> EGYCOP 173 EGYOPP; "fifty soldiers have been demobilized" -> GOV 0873 MIL): the
-        government (the police for arrests) of the scene's country, else of the victims' country.
+        in Cairo" -> EGYCOP 173 EGYOPP; "fifty soldiers have been demobilized" -> GOV 0873 MIL; "two
+        Russian diplomats were expelled from Estonia" -> ESTGOV 166 RUS): the sector ``state_acts``
+        (modality.yaml) names for the code, of the scene's country, else (where the table allows it)
+        of the victims' country.
 
         Why so narrow: only the state arrests, frees prisoners and demobilises in the news, but a
         sentence that names any other actor outside the act's own target and scene may name the
         doer in a way the parser did not link ("Hamas said two men were arrested in Gaza"); then no
         event is coded. Returns (sources, targets); both empty when the rule does not apply."""
-        if obj is None or tok.dep_ in ("acl", "relcl", "amod") or tok.head.dep_ in ("acl", "relcl"):
+        rule = self.state_act(pat.code)
+        if rule is None or obj is None or tok.dep_ in ("acl", "relcl", "amod") or tok.head.dep_ in ("acl", "relcl"):
             return [], []
         if any(c.dep_ == "agent" for c in tok.children):
             return [], []  # "destroyed BY a fire", "indicted BY a grand jury": a doer is named, just not coded
@@ -202,17 +210,21 @@ class FallbackTargets(SlotReader):
             targets = [m for m in sm.get(obj) if m.code]
         if not targets:
             return [], []
-        scene = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"under", "from"}
+        scene = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"under"} | EXPULSION_PREPS
                  for p in c.subtree]  # fmt: skip
         allowed = {i for m in targets for i in range(m.start, m.end)} | {t.i for t in scene} | {obj.i}
         allowed |= {t.i for t in obj.subtree}
         for i, ms in sm.cache.items():
             if i not in allowed and any(m.code for m in ms):
                 return [], []  # another actor in the sentence may be the doer
-        country = self._scene_country(tok, sm) or targets[0].country
+        sector, read_from = rule
+        country = self._scene_country(tok, sm, frozenset(EXPULSION_PREPS) if read_from == "scene" else frozenset())
+        if read_from == "scene" and country in {m.country for m in targets}:
+            country = None  # "Russian diplomats were expelled from Russia" names no expelling state
+        if country is None and read_from == "scene_or_people":
+            country = targets[0].country
         if not country:
             return [], []
-        sector = "COP" if pat.code.startswith(POLICE_CODES) else "GOV"
         span = sm.sa.doc[tok.i : tok.i + 1]
         src = Mention(span.start, span.end, tok.i, span.text, code=country + sector, country=country, sector=sector,
                       name=None, kind="role", resolved_by="agentless")  # fmt: skip
