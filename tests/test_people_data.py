@@ -13,8 +13,13 @@ from typing import NamedTuple
 
 import pycountry
 import pytest
+import yaml
 
 PEOPLE_DIR = Path(__file__).resolve().parents[1] / "dyad" / "data" / "actors" / "people"
+ORGANISATION_CODES = {
+    str(record["code"])
+    for record in yaml.safe_load((PEOPLE_DIR.parent / "igos.yaml").read_text(encoding="utf-8"))
+}
 HEADER = ["name", "aliases", "code", "start", "end", "title"]
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "OPP", "REB", "PTY", "BUS", "MED", "CVL", "COP", "REL", "IGO"}
 
@@ -57,8 +62,11 @@ def _load() -> list[Role]:
             assert len(cols) == 6, f"{origin}: {len(cols)} columns"
             name, aliases, code, start, end, title = cols
             assert name and title, f"{origin}: empty name or title"
-            assert len(code) >= 6 and code[:3].isalpha() and code[:3].isupper(), f"{origin}: code {code!r}"
-            assert code[3:] in SECTORS, f"{origin}: unknown sector {code[3:]!r}"
+            if code.startswith(("IGO", "NGO")):  # heads of international organisations: the body's code
+                assert code in ORGANISATION_CODES, f"{origin}: code {code!r} is not in igos.yaml"
+            else:
+                assert len(code) >= 6 and code[:3].isalpha() and code[:3].isupper(), f"{origin}: code {code!r}"
+                assert code[3:] in SECTORS, f"{origin}: unknown sector {code[3:]!r}"
             try:
                 s, e = _parse_date(start, last=False), _parse_date(end, last=True)
             except ValueError as exc:
@@ -97,7 +105,7 @@ def test_country_codes_are_iso3() -> None:
     bad = {
         r.code[:3]
         for r in ROLES
-        if r.code[:3] != "XKX" and pycountry.countries.get(alpha_3=r.code[:3]) is None
+        if r.code[:3] not in ("XKX", "IGO", "NGO") and pycountry.countries.get(alpha_3=r.code[:3]) is None
     }
     assert not bad, bad
 
@@ -158,6 +166,13 @@ def test_aliases_consistent_per_person() -> None:
         ("Nancy Pelosi", "2020-01-01", "USALEG"),
         ("Sergey Lavrov", "2024-08-21", "RUSGOV"),
         ("Dmitry Medvedev", "2010-01-01", "RUSGOV"),
+        # heads of international organisations take the body's code while in office
+        ("Josep Borrell", "2019-06-01", "ESPGOV"),
+        ("Josep Borrell", "2021-10-28", "IGOEUREEC"),
+        ("Mark Rutte", "2023-01-01", "NLDGOV"),
+        ("Mark Rutte", "2025-01-01", "IGOWSTNAT"),
+        ("Antonio Guterres", "2010-01-01", "IGOUNOREF"),
+        ("Antonio Guterres", "2024-08-21", "IGOUNO"),
     ],
 )
 def test_seed_roles(name: str, day: str, code: str | None) -> None:
