@@ -662,3 +662,18 @@ def test_an_agentless_expulsion_is_the_act_of_the_state_it_is_from(code) -> None
     assert triples(code("A British journalist was deported from Iran last week.")) == {("IRNGOV", "GBRMED", "174")}
     # With no place it was from, nobody is named: the expelled people's own state did not do it.
     assert triples(code("Two Russian diplomats were expelled on Friday.")) == set()
+
+
+def test_a_one_sided_side_clause_yields_to_the_act_between_two_parties(code) -> None:
+    got = triples(code("Turkish President Tayyip Erdogan offered on Thursday to mediate between Russia and Ukraine, "
+                       "saying Ankara was ready to host talks between the leaders of the two countries."))  # fmt: skip
+    assert got == {("TURGOV", "RUS", "039"), ("TURGOV", "UKR", "039")}
+    # an act that stands alone by nature stays beside a two-sided one
+    got = triples(code("Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened to storm his residence."))
+    assert ("GEOGOV", None, "0831") in got
+
+
+def test_a_time_phrase_does_not_cut_an_infinitive_from_its_governing_verb(code) -> None:
+    # "offered ON THURSDAY to mediate": parsed as a purpose clause, read as the offer's complement
+    assert ("TURGOV", "RUS", "039") in triples(code("Erdogan offered on Thursday to mediate between Russia and Ukraine."))
+    assert ("TURGOV", "RUS", "039") in triples(code("Erdogan offered to mediate between Russia and Ukraine."))

@@ -59,7 +59,7 @@ from dyad.events.slots import (
     PLACE_MIN_POPULATION,
     UNTAGGED_PLACE_MIN_POPULATION,
 )
-from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, prep_objects
+from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, mend_infinitive_complements, prep_objects
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
@@ -117,6 +117,16 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.cues = self.patterns.modality
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
         self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
+        # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
+        # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
+        self.complement_heads = frozenset(
+            str(w).lower()
+            for key in ("intent_heads", "governing_verbs", "negating_verbs")
+            for w in self.cues.get(key) or ()
+        ) | frozenset(
+            lemma for lemma, pats in self.patterns.verbs.items()
+            if any("xcomp" in p.target or p.xcomp_codes or p.xcomp_table for p in pats)
+        )  # fmt: skip
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event
         self._place_for_event = place_for_event
@@ -160,6 +170,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
 
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
+        mend_infinitive_complements(doc, self.complement_heads)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()

@@ -27,9 +27,16 @@ def dedupe(found: list[Found]) -> list[Found]:
     for f in found:
         pair_codes.setdefault(_pair(f), set()).add(f.code)
     out, seen = [], set()
+    any_target = bool(with_target)
     for f in found:
-        if f.target is None and (f.source.code, f.source.name, f.code[:2]) in with_target:
-            continue  # the same act is coded with its target already
+        if f.target is None and (
+            (f.source.code, f.source.name, f.code[:2]) in with_target or (any_target and f.pattern.alone != "any")
+        ):
+            # the same act is coded with its target already, or the sentence reports an act between
+            # two parties and a one-sided reading of a verb that normally has a target comes from a
+            # side clause ("offered to mediate between Russia and Ukraine, saying Ankara was ready to
+            # HOST talks"); acts that stand alone by nature (resign, protest: alone "any") stay
+            continue
         codes = pair_codes[_pair(f)]
         if len(f.code) == 3 and f.code.endswith("0") and any(
             c != f.code and c.startswith(f.code[:2]) for c in codes

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Nouns that count or measure what follows "of" ("a series of agreements", "scores of refugees"): the
 # phrase means its "of" object, never the counting word itself
@@ -72,3 +72,29 @@ def complement(verb: Token, kind: str, clause_auxiliaries: Container[str] = ()) 
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in clause_auxiliaries for a in c.children):
             return c
     return None
+
+
+def mend_infinitive_complements(doc: Doc, heads: Container[str]) -> int:
+    """Relabel as ``xcomp`` a subjectless "to"-infinitive that the parser hung as an adverbial clause
+    on a verb of ``heads`` with no direct object; returns how many were relabelled.
+
+    Why: a time phrase between the verb and its complement ("offered ON THURSDAY to mediate",
+    "threatened on Monday to impose") makes the small model read the infinitive as a purpose clause,
+    and the complement then loses the modality and codes of the verb that governs it. With a direct
+    object the infinitive may really be a purpose ("sent troops to help"), so that case is left."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ != "advcl" or tok.head.i == tok.i or tok.i < tok.head.i:
+            continue
+        head = tok.head
+        if head.lemma_.lower() not in heads and head.lower_ not in heads:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+            continue
+        if any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+            continue
+        tok.dep_ = "xcomp"
+        mended += 1
+    return mended
