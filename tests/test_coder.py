@@ -677,3 +677,19 @@ def test_a_time_phrase_does_not_cut_an_infinitive_from_its_governing_verb(code) 
     # "offered ON THURSDAY to mediate": parsed as a purpose clause, read as the offer's complement
     assert ("TURGOV", "RUS", "039") in triples(code("Erdogan offered on Thursday to mediate between Russia and Ukraine."))
     assert ("TURGOV", "RUS", "039") in triples(code("Erdogan offered to mediate between Russia and Ukraine."))
+
+
+def test_appeals_demands_and_rejections_are_coded_by_what_they_ask(code) -> None:
+    assert ("VENGOV", "USAGOV", "0254") in triples(
+        code("Venezuelan President Nicolas Maduro urged the Biden administration on Saturday to lift the sanctions on Venezuela's oil industry.", "2021-01-23")
+    )  # fmt: skip
+    assert ("USAGOV", "RUS", "1053") in triples(
+        code("U.S. President Joe Biden demanded on Thursday that Russia immediately release Brittney Griner.", "2022-08-04")
+    )
+    assert ("IGOUNOHRI", "MMRMIL", "0253") in triples(
+        code("The U.N. human rights office called on Myanmar's military on Tuesday to release Aung San Suu Kyi.", "2021-02-02")
+    )
+    # the act is the to-clause on the rejected object
+    assert {c for _, _, c in triples(code("India on Tuesday rejected Trump's offer to mediate in its dispute with Pakistan.", "2019-07-23"))} == {"126"}
+    # an appeal for an act with no table entry keeps the appeal's own code
+    assert {c for _, _, c in triples(code("France urged Iran on Monday to explain its nuclear programme."))} <= {"020"}

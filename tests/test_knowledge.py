@@ -36,6 +36,13 @@ def test_longest_match_wins(kb: KnowledgeBase) -> None:
     assert found[0][1:] == ("institution", "CHNLEG")
 
 
+def test_a_match_yields_to_a_longer_one_starting_inside_it(kb: KnowledgeBase) -> None:
+    # "the UN" is an alias, but "UN human rights office" reaches further
+    assert kinds_codes(kb, "The U.N. human rights office said")[0][0] == "U.N. human rights office"
+    assert kinds_codes(kb, "The U.N. human rights office said")[0][2] == "IGOUNOHRI"
+    assert kinds_codes(kb, "the UN said")[0][2] == "IGOUNO"
+
+
 def test_person_role_on_event_date(kb: KnowledgeBase) -> None:
     li = kb.persons["Li Zhanshu"]
     assert li.actor_code("2022-09-07")[0] == "CHNLEG"

@@ -482,17 +482,15 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ matching
     def match(self, text: str, kinds: set[str] | None = None) -> list[Match]:
-        """Longest non-overlapping phrase matches in ``text``, left to right."""
+        """Longest non-overlapping phrase matches in ``text``, left to right. A match yields to one
+        that starts inside it and reaches further ("the UN" < "UN human rights office")."""
         norm = normalize(text)
         toks = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(norm)]
         lowered = [t[0].lower() for t in toks]
-        out: list[Match] = []
-        i = 0
-        while i < len(toks):
+
+        def longest_at(i: int) -> tuple[int, list[Entry]]:
             if lowered[i] not in self.first:
-                i += 1
-                continue
-            found = None
+                return 0, []
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
                 bucket = self.index.get(tuple(lowered[i : i + n]))
                 if not bucket:
@@ -500,13 +498,22 @@ class KnowledgeBase:
                 surface = [t[0] for t in toks[i : i + n]]
                 entries = [e for form, e in bucket if _case_ok(form, surface) and (kinds is None or e.kind in kinds)]
                 if entries:
-                    found = Match(toks[i][1], toks[i + n - 1][2], text[toks[i][1] : toks[i + n - 1][2]], entries)
-                    i += n
-                    break
-            if found:
-                out.append(found)
-            else:
+                    return n, entries
+            return 0, []
+
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            n, entries = longest_at(i)
+            if not n:
                 i += 1
+                continue
+            overtaken = next((j for j in range(i + 1, i + n) if j + longest_at(j)[0] > i + n), None)
+            if overtaken is not None:
+                i = overtaken
+                continue
+            out.append(Match(toks[i][1], toks[i + n - 1][2], text[toks[i][1] : toks[i + n - 1][2]], entries))
+            i += n
         return out
 
     def has_cue(self, text: str) -> bool:

@@ -547,7 +547,7 @@ class SentenceActors:
                 m.sector = self._sector(pieces, head, role)
                 if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg):
                     m.sector = "ELI"
-                m.country = self._country(pieces, head, exclude=p)
+                m.country = self._country(pieces, head, exclude=p) or self._surname_country(head)
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = None if m.country else self._owning_org(pieces, head)
@@ -666,6 +666,18 @@ class SentenceActors:
     def _is_name_head(self, p: Piece, head: Token) -> bool:
         """A person match that ends right before a possessive head noun is a modifier, not the head."""
         return p.start <= head.i < p.end
+
+    def _surname_country(self, head: Token) -> str | None:
+        """The country of a known person whose surname alone modifies a role noun ("the BIDEN
+        administration", "the Netanyahu government"): the office they hold on the date decides."""
+        for c in head.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i:
+                person = self.kb.surname_person(c.text)
+                if person is not None:
+                    country = person.actor_code(self.date)[1]
+                    if country:
+                        return country
+        return None
 
     def _fill_from_cues(self, m: Mention, pieces: list[Piece], head: Token, keep_country: str | None = None) -> None:
         ctry = keep_country or self._country(pieces, head)

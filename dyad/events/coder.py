@@ -117,6 +117,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.cues = self.patterns.modality
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
         self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
+        # the named complement tables patterns cite as `xcomp_codes: NAME` (NAME_codes in modality.yaml)
+        self.code_tables: dict[str, dict[str, Any]] = {
+            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand")
+        }
+        unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
+        if unknown:
+            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal or demand")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
         # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
         self.complement_heads = frozenset(
@@ -271,13 +278,30 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True
         if (pat.xcomp_codes or pat.xcomp_table) and code == pat.code:
             x = self._complement(tok, "xcomp") or (self._complement(tok, "ccomp") if "ccomp" in pat.target else None)
+            if x is None and pat.xcomp_table:
+                x = self._asked_act(tok, obj, pat)
             xpat = self._pattern_for(x) if x is not None else None
-            table = self.refusal_codes if pat.xcomp_table == "refusal" else dict(pat.xcomp_codes)
-            mapped = nearest_listed(table, xpat.code) if xpat is not None else None
+            table = self.code_tables[pat.xcomp_table] if pat.xcomp_table else dict(pat.xcomp_codes)
+            mapped = nearest_listed(table, self._refine(xpat, xpat.code, x, None)) if xpat is not None and x is not None else None
             if not mapped and pat.xcomp_only:
                 return []
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    @staticmethod
+    def _asked_act(tok: Token, obj: Token | None, pat: Pattern) -> Token | None:
+        """The act an appeal, demand or rejection is about when it is not the verb's to-clause: the
+        that-clause of a verb whose target is that clause's subject ("demanded that Russia RELEASE
+        Griner"), else the to-clause on its object ("rejected an offer TO MEDIATE", "rejected calls
+        TO LIFT sanctions")."""
+        if "ccomp_subj" in pat.target:
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None:
+                return clause
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+        return None
 
     @staticmethod
     def _active_frame(tok: Token, pats: list[Pattern]) -> bool:
