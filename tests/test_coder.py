@@ -693,3 +693,12 @@ def test_appeals_demands_and_rejections_are_coded_by_what_they_ask(code) -> None
     assert {c for _, _, c in triples(code("India on Tuesday rejected Trump's offer to mediate in its dispute with Pakistan.", "2019-07-23"))} == {"126"}
     # an appeal for an act with no table entry keeps the appeal's own code
     assert {c for _, _, c in triples(code("France urged Iran on Monday to explain its nuclear programme."))} <= {"020"}
+
+
+def test_aerial_weapons_and_charges_refine_the_code(code) -> None:
+    assert ("ISRMIL", "PSE", "195") in triples(code("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday."))
+    assert any(c == "195" for _, _, c in triples(code("Russia fired dozens of missiles at cities across Ukraine on Monday.")))
+    assert any(c == "194" for _, _, c in triples(code("Hamas fired rockets at Tel Aviv.")))
+    got = triples(code("Ukraine's prosecutor general accused Russian troops on Monday of committing war crimes in Bucha."))
+    assert ("UKRJUD", "RUSMIL", "1124") in got
+    assert {c for _, _, c in triples(code("Venezuela accused Colombia of backing a failed incursion."))} == {"1123"}

@@ -16,6 +16,10 @@ from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
 from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, is_time_phrase
 
+# Prepositions whose whole phrase says what an act is about, read deep for refinements ("accused X OF
+# committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters")
+CHARGE_PREPS = frozenset({"of", "for", "over"})
+
 
 class TriggerMatcher(CoderBase):
     """Pattern selection, modality codes and code refinement for trigger tokens."""
@@ -94,7 +98,7 @@ class TriggerMatcher(CoderBase):
         for t in toks:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
-            if t.lemma_.lower() in SERIES:  # "a series of agreements"
+            if t.lemma_.lower() in SERIES or t.lower_ in SERIES:  # "a series of agreements", "dozens of"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
                         out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
@@ -137,7 +141,14 @@ class TriggerMatcher(CoderBase):
             for c in t.children:
                 if c.dep_ == "conj":
                     mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound"))
+        for c in tok.children if tok else ():
+            if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
+                mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
+        subject = {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "agent")
+                   for t in ([c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"])} if tok else set()  # fmt: skip
         for word, refined in pat.refine:
+            if word.startswith("subj:") and word[5:] in subject:  # "Israeli WARPLANES struck": the doer's kind
+                return refined
             if word in mods:
                 return refined
         return code
