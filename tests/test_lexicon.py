@@ -123,6 +123,11 @@ def code():
         ("Serbian troops violated the ceasefire with Croatia.", ("SRB", "HRV", "196")),
         ("The Israeli army demolished Palestinian homes in Hebron.", ("ISR", "PSE", "1712")),
         ("The United States threatened Cuba with sanctions.", ("USA", "CUB", "1312")),
+        ("The Palestinian president rejected the Israeli peace plan.", ("PSE", "ISR", "127")),
+        ("The Belarusian president rejected opposition demands for a new election.", ("BLR", "BLR", "1231")),
+        ("The Ukrainian president ruled out talks with Russia.", ("UKR", "RUS", "125")),
+        ("Britain pledged armoured vehicles to Ukraine.", ("GBR", "UKR", "0332")),
+        ("The German president asked Poland for forgiveness.", ("DEU", "POL", "055")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

@@ -105,6 +105,8 @@ class TriggerMatcher(CoderBase):
             comp = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
             if comp:
                 out.add(f"{comp} {t.lemma_.lower()}")
+            # each modifier with the head: "Middle East PEACE PLAN", "ARMOURED VEHICLES", "MISSILE systems"
+            out.update(f"{c.lemma_.lower()} {t.lemma_.lower()}" for c in t.children if c.dep_ in ("compound", "amod"))
             if t.lemma_.lower() in EFFORT_HEADS:  # "ended MEDIATION efforts": the act the effort is
                 out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
         return out
