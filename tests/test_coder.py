@@ -702,3 +702,14 @@ def test_aerial_weapons_and_charges_refine_the_code(code) -> None:
     got = triples(code("Ukraine's prosecutor general accused Russian troops on Monday of committing war crimes in Bucha."))
     assert ("UKRJUD", "RUSMIL", "1124") in got
     assert {c for _, _, c in triples(code("Venezuela accused Colombia of backing a failed incursion."))} == {"1123"}
+
+
+def test_a_negated_subject_negates_the_act(code) -> None:
+    assert not code("Neither Saudi Arabia nor the United Arab Emirates has publicly criticised Moscow since the war began.")
+    assert not code("No country has recognised the new government of Niger.")
+
+
+def test_a_that_clause_misparsed_as_a_noun_phrase_keeps_its_subject_as_target(code) -> None:
+    got = triples(code("German Chancellor Angela Merkel demanded on Wednesday that the Russian government answer "
+                       "'very serious questions' after tests.", "2020-09-02"))  # fmt: skip
+    assert ("DEUGOV", "RUSGOV", "100") in got

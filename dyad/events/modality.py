@@ -61,7 +61,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         if prev is not None:
             if lemma in reporting and tok.pos_ in ("VERB", "AUX") and prev.dep_ in ("ccomp", "parataxis", "advcl"):
                 if state == HYPOTHETICAL and _has_aux(prev, {"would", "'d"}):
-                    return INTENDED
+                    return INTENDED  # "said he would visit", "said the talks would resume"
                 return state
             if lemma in governing and not via_conj and (
                 (prev is trigger and prev.dep_ in ("xcomp", "ccomp"))
@@ -86,6 +86,10 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 state = INTENDED if state == ASSERTED else state  # "Li is to visit Moscow"
         for child in tok.children:
             low = child.lower_
+            if child.dep_ in ("nsubj", "nsubjpass") and not via_conj and any(
+                g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
+            ):
+                return NEGATED  # "NEITHER Saudi Arabia nor the UAE has criticised", "NO country has recognised"
             if (child.dep_ == "neg" or (low in negators and child.dep_ in ("det", "advmod", "preconj", "neg"))) and (
                 not via_conj
             ):

@@ -165,6 +165,10 @@ class SlotReader(TriggerMatcher):
         if spec == "ccomp_subj":
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+            if subj is None and clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.subtree):
+                # "demanded that the Russian government ANSWER questions" parsed with "answer" as a noun:
+                # the first actor of the that-clause is who must act
+                subj = next((t for t in clause.subtree if t.i < clause.i and any(m.code for m in sm.get(t))), None)
             return sm.get(subj) if subj is not None else []
         if spec in ("xcomp", "ccomp"):
             # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel"
