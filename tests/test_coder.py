@@ -713,3 +713,11 @@ def test_a_that_clause_misparsed_as_a_noun_phrase_keeps_its_subject_as_target(co
     got = triples(code("German Chancellor Angela Merkel demanded on Wednesday that the Russian government answer "
                        "'very serious questions' after tests.", "2020-09-02"))  # fmt: skip
     assert ("DEUGOV", "RUSGOV", "100") in got
+
+
+def test_a_reaction_to_a_move_targets_whoever_made_it(code) -> None:
+    got = triples(code("Israel announced new settlements in the West Bank, a decision the European Union condemned on Monday."))
+    assert ("IGOEUREEC", "ISR", "111") in got
+    got = triples(code("Russian President Vladimir Putin proclaimed the annexation of four Ukrainian regions on Friday, "
+                       "a move Kyiv denounced as a worthless land grab.", "2022-09-30"))  # fmt: skip
+    assert ("UKRGOV", "RUSGOV", "111") in got

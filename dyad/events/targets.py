@@ -25,6 +25,13 @@ AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards"
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+# Nouns that stand for the act the main clause reports: "..., a MOVE Kyiv denounced", "in a COUP
+# condemned by the UN" (FallbackTargets._referent_doers)
+REFERENT_NOUNS = {"move", "step", "decision", "action", "act", "measure", "coup", "takeover", "annexation",
+                  "invasion", "attack", "operation", "development", "announcement", "deal", "visit"}  # fmt: skip
+# Reactions whose target may be the doer of the act the main clause reports: praise (05), disapproval
+# (11), rejection (12)
+REACTION_ROOTS = {"05", "11", "12"}
 # Places an expulsion or deportation is FROM: its scene (FallbackTargets._state_doer)
 EXPULSION_PREPS = {"from"}
 
@@ -75,8 +82,12 @@ class FallbackTargets(SlotReader):
                 found = found or [m for p in prep_objects("by", [t]) for m in actor_or_owner(p, 1)]
             return found
 
-        if obj is not None and not passive and not nominal:
+        if obj is not None and not passive and not nominal and obj.lemma_.lower() not in REFERENT_NOUNS:
             found = actor_or_owner(obj)
+            if found:
+                return found
+        if pat.code[:2] in REACTION_ROOTS and not nominal:
+            found = ok(self._referent_doers(tok, obj, sm))
             if found:
                 return found
         # "launched artillery, mortar and rocket fire AGAINST ...": the phrase may hang on any conjunct
@@ -167,6 +178,36 @@ class FallbackTargets(SlotReader):
         if any(m.sector in ("MIL", "REB", "UAF") for m in targets):
             return True
         return any(t.lemma_.lower() in violent for t in sm.sa.doc if t.i != tok.i)
+
+    def _referent_doers(self, tok: Token, obj: Token | None, sm: SentenceMentions) -> list[Mention]:
+        """The doers of the main clause's act when a reaction is about that act through a noun that
+        stands for it: "Putin proclaimed the annexation ..., a MOVE Kyiv denounced" (-> RUS),
+        "soldiers detained the president, in a COUP condemned by the UN" (-> the soldiers)."""
+        noun = obj if obj is not None and obj.lemma_.lower() in REFERENT_NOUNS else None
+        if noun is None and tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in REFERENT_NOUNS:
+            noun = tok.head
+        if noun is None:
+            return []
+        verb = noun.head
+        for _ in range(4):  # up through "in a coup", "..., a move" to the verb whose act it names
+            if verb.pos_ in ("VERB", "AUX") and verb.i < noun.i:
+                break
+            if verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        else:
+            return []
+        if verb.pos_ not in ("VERB", "AUX") or verb.i >= noun.i:
+            return []
+        for _ in range(4):
+            # "suspended parliament and DISMISSED the premier": a conjunct shares its subject; a
+            # subject with no actor in it (a misparse) sends the search on to the governing verb
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            found = [m for m in sm.get(subject) if m.code] if subject is not None else []
+            if found or verb.head.i == verb.i:
+                return found
+            verb = verb.head
+        return []
 
     def _scene_country(self, tok: Token, sm: SentenceMentions, extra_preps: frozenset[str] = frozenset()) -> str | None:
         """Country of the place a verb's locative phrases name, looking one phrase deep ("killed in a
