@@ -696,7 +696,7 @@ def test_appeals_demands_and_rejections_are_coded_by_what_they_ask(code) -> None
 
 
 def test_aerial_weapons_and_charges_refine_the_code(code) -> None:
-    assert ("ISRMIL", "PSE", "195") in triples(code("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday."))
+    assert ("ISRMIL", "PSEREB", "195") in triples(code("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday."))
     assert any(c == "195" for _, _, c in triples(code("Russia fired dozens of missiles at cities across Ukraine on Monday.")))
     assert any(c == "194" for _, _, c in triples(code("Hamas fired rockets at Tel Aviv.")))
     got = triples(code("Ukraine's prosecutor general accused Russian troops on Monday of committing war crimes in Bucha."))
@@ -721,3 +721,8 @@ def test_a_reaction_to_a_move_targets_whoever_made_it(code) -> None:
     got = triples(code("Russian President Vladimir Putin proclaimed the annexation of four Ukrainian regions on Friday, "
                        "a move Kyiv denounced as a worthless land grab.", "2022-09-30"))  # fmt: skip
     assert ("UKRGOV", "RUSGOV", "111") in got
+
+
+def test_a_role_shared_over_coordinated_countries(code) -> None:
+    got = triples(code("Armenia's prime minister signed an agreement with the leaders of Russia and Azerbaijan."))
+    assert {("ARMGOV", "RUSGOV", "057"), ("ARMGOV", "AZEGOV", "057")} <= got

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -402,9 +402,24 @@ class SentenceActors:
             m = self.compose(seg)
             if m is None and k + 1 < len(segs):
                 m = self._shared_head(seg, segs[k + 1 :])
+            if m is not None and out and m.kind == "country":
+                m = self._shared_of_role(m, out[0]) or m
             if m is not None:
                 out.append(m)
         return out
+
+    def _shared_of_role(self, m: Mention, first: Mention) -> Mention | None:
+        """"the leaders OF Russia AND Azerbaijan": a country conjoined to the "of" object of a role
+        noun is that role's country too (RUSGOV, AZEGOV), not the bare country."""
+        if first.kind != "role" or not first.sector or not first.country:
+            return None
+        tok, role = self.doc[m.head], self.doc[first.head]
+        of_object = next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+        if of_object is None or tok.dep_ != "conj" or tok.head.i != of_object.i:
+            return None
+        return replace(m, code=m.country + first.sector if m.country else m.code, sector=first.sector, kind="role",
+                       plural=first.plural, resolved_by="compose")  # fmt: skip
 
     def _shared_head(self, seg: list[int], rest: list[list[int]]) -> Mention | None:
         """"Russian and Chinese officials": a conjunct that is only a nationality shares the role noun

@@ -145,9 +145,16 @@ class SlotReader(TriggerMatcher):
             holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if spec == "dobj":
-            if obj is not None and obj.lemma_.lower() in SERIES:  # "tortured scores of refugees"
-                return [m for p in prep_objects("of", [obj]) for m in sm.get(p)]
-            return sm.get(obj) if obj is not None else []
+            if obj is None:
+                return []
+            heads = [obj]
+            if obj.lemma_.lower() in SERIES or obj.lower_ in SERIES:  # "tortured scores of refugees"
+                heads = prep_objects("of", [obj])
+            found = [m for h in heads for m in sm.get(h)]
+            if not any(m.code for m in found):  # "struck HAMAS targets", "shelled TALIBAN positions"
+                found = [m for h in heads for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
+            return found
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
             return sm.get(d) if d is not None else []
