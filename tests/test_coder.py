@@ -726,3 +726,10 @@ def test_a_reaction_to_a_move_targets_whoever_made_it(code) -> None:
 def test_a_role_shared_over_coordinated_countries(code) -> None:
     got = triples(code("Armenia's prime minister signed an agreement with the leaders of Russia and Azerbaijan."))
     assert {("ARMGOV", "RUSGOV", "057"), ("ARMGOV", "AZEGOV", "057")} <= got
+
+
+def test_a_measured_event_noun_keeps_its_light_verb(code) -> None:
+    got = triples(code("Russian troops began 10 days of joint military exercises with Belarusian forces on Thursday."))
+    assert ("RUSMIL", "BLRMIL", "062") in got
+    got = triples(code("Iran and the United States held two rounds of indirect talks in Oman."))
+    assert {("IRN", "USA"), ("USA", "IRN")} <= {(s, t) for s, t, c in got if c.startswith("04")}

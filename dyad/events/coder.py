@@ -363,11 +363,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             if sources:
                 break
         light = False
-        if not sources and tok.dep_ in ("dobj", "obj") and (
-            tok.head.lemma_.lower() in self.patterns.light_verbs or tok.head.lower_ in self.patterns.light_forms
+        slot = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.lemma_.lower() in SERIES
+                                                               or tok.head.head.lower_ in SERIES):  # fmt: skip
+            slot = tok.head.head  # "began 10 DAYS of joint exercises", "held two ROUNDS of talks"
+        if not sources and slot.dep_ in ("dobj", "obj") and (
+            slot.head.lemma_.lower() in self.patterns.light_verbs or slot.head.lower_ in self.patterns.light_forms
         ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
-            verb = tok.head
+            verb = slot.head
             if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
                 return []
             subj, inherited = self._subjects(verb, False, sm)
@@ -382,13 +386,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for spec in pat.target:
             targets = [m for m in self._target_spec(spec, tok, None, False, sm) if m.code]
             if not targets and light:  # "staged rallies in Gaza AGAINST Abbas": the phrase hangs on the verb
-                targets = [m for m in self._target_spec(spec, tok.head, tok, False, sm) if m.code]
+                targets = [m for m in self._target_spec(spec, slot.head, slot, False, sm) if m.code]
             if targets:
                 break
         if not targets and pat.target:
             # "issued a stern reminder Saturday TO IRAQ", "Palestinian riots AGAINST Israeli military
             # policies": the party the act bears on, hanging on the noun or on its light verb
-            verb, noun = (tok.head, tok) if light else (tok, None)
+            verb, noun = (slot.head, slot) if light else (tok, None)
             targets = self._fallback_targets(verb, pat, noun, False, sources, sm, nominal=True)
             if not targets and light:
                 targets = self._purpose_targets(verb, sources, sm)
