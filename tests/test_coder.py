@@ -733,3 +733,11 @@ def test_a_measured_event_noun_keeps_its_light_verb(code) -> None:
     assert ("RUSMIL", "BLRMIL", "062") in got
     got = triples(code("Iran and the United States held two rounds of indirect talks in Oman."))
     assert {("IRN", "USA"), ("USA", "IRN")} <= {(s, t) for s, t, c in got if c.startswith("04")}
+
+
+def test_an_act_noun_after_in_is_done_by_the_verbs_subject(code) -> None:
+    got = triples(code("Hundreds of thousands of French workers walked off the job on Thursday in a nationwide strike "
+                       "against President Emmanuel Macron's planned overhaul of the pension system.", "2019-12-05"))  # fmt: skip
+    assert ("FRALAB", "FRAGOV", "143") in got
+    # the subject of a verb of undergoing is the victim, not the doer
+    assert not triples(code("Three Afghan soldiers died in an attack on a checkpoint."))

@@ -97,6 +97,11 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
+# Verbs whose subject undergoes what happens "in" an act rather than doing it ("died in an attack",
+# "were caught in the fighting"): an act noun under them does not take their subject as its doer
+UNDERGOING_VERBS = {"die", "kill", "injure", "wound", "perish", "lose", "hurt", "catch", "trap", "involve",
+                    "be", "get", "remain", "live", "stay", "arrest", "detain", "hold", "participate", "fall",
+                    "succeed", "fail", "result", "end", "believe", "interest", "invest", "engage"}  # fmt: skip
 
 
 class Coder(FallbackTargets, PairMaker, EventBuilder):
@@ -367,8 +372,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.lemma_.lower() in SERIES
                                                                or tok.head.head.lower_ in SERIES):  # fmt: skip
             slot = tok.head.head  # "began 10 DAYS of joint exercises", "held two ROUNDS of talks"
-        if not sources and slot.dep_ in ("dobj", "obj") and (
-            slot.head.lemma_.lower() in self.patterns.light_verbs or slot.head.lower_ in self.patterns.light_forms
+        in_act = (  # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"
+            tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB"
+            and tok.head.head.lemma_.lower() not in UNDERGOING_VERBS and tok.head.head.dep_ not in ("relcl", "acl", "amod")
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.head.children)
+        )  # fmt: skip
+        if in_act:
+            slot = tok.head
+        if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
+            in_act or slot.head.lemma_.lower() in self.patterns.light_verbs or slot.head.lower_ in self.patterns.light_forms
         ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = slot.head
@@ -385,16 +397,16 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         targets: list[Mention] = []
         for spec in pat.target:
             targets = [m for m in self._target_spec(spec, tok, None, False, sm) if m.code]
-            if not targets and light:  # "staged rallies in Gaza AGAINST Abbas": the phrase hangs on the verb
+            if not targets and light and not in_act:  # "staged rallies in Gaza AGAINST Abbas": the phrase hangs on the verb
                 targets = [m for m in self._target_spec(spec, slot.head, slot, False, sm) if m.code]
             if targets:
                 break
         if not targets and pat.target:
             # "issued a stern reminder Saturday TO IRAQ", "Palestinian riots AGAINST Israeli military
             # policies": the party the act bears on, hanging on the noun or on its light verb
-            verb, noun = (slot.head, slot) if light else (tok, None)
+            verb, noun = (slot.head, slot) if light and not in_act else (tok, None)
             targets = self._fallback_targets(verb, pat, noun, False, sources, sm, nominal=True)
-            if not targets and light:
+            if not targets and light and not in_act:
                 targets = self._purpose_targets(verb, sources, sm)
             if targets:
                 how.append("fallback")
