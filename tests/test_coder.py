@@ -741,3 +741,9 @@ def test_an_act_noun_after_in_is_done_by_the_verbs_subject(code) -> None:
     assert ("FRALAB", "FRAGOV", "143") in got
     # the subject of a verb of undergoing is the victim, not the doer
     assert not triples(code("Three Afghan soldiers died in an attack on a checkpoint."))
+
+
+def test_a_protest_is_coded_by_what_it_demands(code) -> None:
+    got = triples(code("More than 100,000 people rallied in central Minsk on Sunday to demand the resignation of "
+                       "President Alexander Lukashenko.", "2020-08-16"))  # fmt: skip
+    assert got == {("BLRCVL", "BLRGOV", "1411")}  # the demand is what the rally is, not a second event

@@ -124,11 +124,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
         # the named complement tables patterns cite as `xcomp_codes: NAME` (NAME_codes in modality.yaml)
         self.code_tables: dict[str, dict[str, Any]] = {
-            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand")
+            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand", "protest")
         }
         unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
         if unknown:
-            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal or demand")
+            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand or protest")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
         # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
         self.complement_heads = frozenset(
@@ -290,6 +290,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(table, self._refine(xpat, xpat.code, x, None)) if xpat is not None and x is not None else None
             if not mapped and pat.xcomp_only:
                 return []
+            if mapped and pat.xcomp_table:
+                how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
 

@@ -22,6 +22,9 @@ def dedupe(found: list[Found]) -> list[Found]:
     # says what was vowed; the governing verb's generic code (030) adds nothing
     chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
     found = [f for f in found if not (f.code.endswith("0") and (f.trigger.i, f.source.code) in chained)]
+    # "rallied to DEMAND the resignation": the demand is what the rally is (1411), not a second event
+    absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
+    found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
     pair_codes: dict[tuple, set[str]] = {}
     with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
     for f in found:
