@@ -747,3 +747,16 @@ def test_a_protest_is_coded_by_what_it_demands(code) -> None:
     got = triples(code("More than 100,000 people rallied in central Minsk on Sunday to demand the resignation of "
                        "President Alexander Lukashenko.", "2020-08-16"))  # fmt: skip
     assert got == {("BLRCVL", "BLRGOV", "1411")}  # the demand is what the rally is, not a second event
+
+
+def test_a_call_named_with_a_speech_act_is_a_phone_call_between_them(code) -> None:
+    got = triples(code("Finnish President Sauli Niinisto told Russian President Vladimir Putin in a phone call on "
+                       "Saturday that Finland would apply to join NATO.", "2022-05-14"))  # fmt: skip
+    assert ("FINGOV", "RUSGOV", "041") in got
+
+
+def test_threats_by_what_they_threaten(code) -> None:
+    got = triples(code("Turkish President Tayyip Erdogan threatened on Monday to launch a new military operation in "
+                       "northern Syria against the Kurdish YPG militia.", "2022-05-23"))  # fmt: skip
+    assert {c for _, _, c in got} == {"1384"}
+    assert ("YEMREB", "ARE", "195") in triples(code("Yemen's Houthi movement launched drone and missile attacks on the United Arab Emirates."))

@@ -124,11 +124,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
         # the named complement tables patterns cite as `xcomp_codes: NAME` (NAME_codes in modality.yaml)
         self.code_tables: dict[str, dict[str, Any]] = {
-            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand", "protest")
+            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand", "protest", "threat")
         }
         unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
         if unknown:
-            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand or protest")
+            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand, protest or threat")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
         # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
         self.complement_heads = frozenset(
@@ -403,6 +403,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 targets = [m for m in self._target_spec(spec, slot.head, slot, False, sm) if m.code]
             if targets:
                 break
+        if not targets and in_act:
+            # "told Putin IN A PHONE CALL", "warned Xi during a video call": the verb's addressee
+            verb = slot.head
+            addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            targets = [m for c in addressees for m in sm.get(c) if m.code and all(m.code != s.code for s in sources)]
         if not targets and pat.target:
             # "issued a stern reminder Saturday TO IRAQ", "Palestinian riots AGAINST Israeli military
             # policies": the party the act bears on, hanging on the noun or on its light verb

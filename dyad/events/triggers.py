@@ -139,10 +139,10 @@ class TriggerMatcher(CoderBase):
             if t is None:
                 continue
             mods.add(t.lemma_.lower())
-            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj"))
+            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj", "nmod"))
             for c in t.children:
                 if c.dep_ == "conj":
-                    mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound"))
+                    mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "nmod"))
         for c in tok.children if tok else ():
             if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
                 mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
