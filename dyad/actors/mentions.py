@@ -619,8 +619,12 @@ class SentenceActors:
             if ctry is not None:
                 m.kind, m.name = "country", self.kb.country_name(ctry.country) or ctry.name
                 m.code, m.country = ctry.country, ctry.country
-                if ctry.kind != "country" and plural and any(c.dep_ in ("nummod", "quantmod") for c in head.children):
-                    # "more than 100 Palestinians", "168 Liberians": counted people, not the nation
+                counted = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in COUNTING_WORDS for c in head.children) or (
+                    head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COUNTING_WORDS
+                )  # fmt: skip
+                if ctry.kind != "country" and plural and counted:
+                    # "more than 100 Palestinians", "thousands of Serbs", "several Americans": counted
+                    # people, not the nation
                     m.kind, m.name, m.sector, m.code = "role", None, "CVL", ctry.country + "CVL"
                     m.resolved_by = "compose"
                 return m
@@ -749,6 +753,11 @@ class SentenceActors:
         if left:
             return left[0]
         return right[0] if right else None
+
+
+# Words that count people: "SEVERAL Americans", "MANY Iraqis" are people of the country (CVL)
+COUNTING_WORDS = frozenset({"several", "many", "some", "few", "numerous", "dozens", "hundreds", "thousands",
+                            "tens", "scores", "millions"})  # fmt: skip
 
 
 @lru_cache(maxsize=1)
