@@ -760,3 +760,13 @@ def test_threats_by_what_they_threaten(code) -> None:
                        "northern Syria against the Kurdish YPG militia.", "2022-05-23"))  # fmt: skip
     assert {c for _, _, c in got} == {"1384"}
     assert ("YEMREB", "ARE", "195") in triples(code("Yemen's Houthi movement launched drone and missile attacks on the United Arab Emirates."))
+
+
+def test_counted_targets_and_repression_by_what_is_fired(code) -> None:
+    got = triples(code("The United States and the European Union imposed sanctions on Monday on a number of senior "
+                       "Russian officials over the seizure of Crimea."))  # fmt: skip
+    assert got == {("USA", "RUSGOV", "163"), ("IGOEUREEC", "RUSGOV", "163")}  # not on each other
+    got = triples(code("Hong Kong police fired tear gas and pepper spray at tens of thousands of protesters on Sunday."))
+    assert ("HKGCOP", "HKGCVL", "175") in got
+    got = triples(code("The United States, Britain and France launched more than 100 missiles at Syria early on Saturday."))
+    assert {("USA", "SYR", "195"), ("GBR", "SYR", "195"), ("FRA", "SYR", "195")} <= got

@@ -194,8 +194,10 @@ class SlotReader(TriggerMatcher):
                     return found
             return []
         kind, _, word = spec.partition(":")
-        if kind == "prep":
-            return [m for p in prep_objects(word, holders) for m in sm.get(p)]
+        if kind == "prep":  # "sanctions on A NUMBER OF senior Russian officials": the counted ones
+            objects = [q for p in prep_objects(word, holders)
+                       for q in (prep_objects("of", [p]) if p.lemma_.lower() in SERIES or p.lower_ in SERIES else [p])]  # fmt: skip
+            return [m for p in objects for m in sm.get(p)]
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
             return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]
         if kind == "place":
