@@ -253,7 +253,7 @@ def test_user_dictionary_actors_agents_and_verbs(tmp_path) -> None:
         ("Security forces in Guinea have tortured scores of Liberian refugees.", ("GINCOP", "LBRREF", "1822")),
         ("Israel has strengthened its forces in Lebanon.", ("ISR", "LBN", "154")),
         ("Japan said it had halted economic aid to Serbia.", ("JPN", "SRB", "162")),
-        ("Russia said on Tuesday that Sudan must return the helicopter.", ("RUS", "SDN", "100")),
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("RUS", "SDN", "1053")),
         ("Opposition activists staged rallies against the Egyptian government.", ("EGYOPP", "EGYGOV", "141")),
     ],
 )
@@ -770,3 +770,10 @@ def test_counted_targets_and_repression_by_what_is_fired(code) -> None:
     assert ("HKGCOP", "HKGCVL", "175") in got
     got = triples(code("The United States, Britain and France launched more than 100 missiles at Syria early on Saturday."))
     assert {("USA", "SYR", "195"), ("GBR", "SYR", "195"), ("FRA", "SYR", "195")} <= got
+
+
+def test_an_asked_act_with_no_pattern_of_its_own_refines_the_demand(code) -> None:
+    assert ("SAUGOV", "SYRGOV", "1041") in triples(code(
+        "Saudi Foreign Minister Adel al-Jubeir said on Tuesday that Syrian President Bashar al-Assad must leave power.", "2015-09-29"))
+    assert ("TURGOV", "SAU", "1013") in triples(code("Erdogan demanded on Tuesday that Saudi Arabia hand over 18 suspects.", "2018-10-24"))
+    assert ("VATGOV", "MMRGOV", "0243") in triples(code("Pope Francis called on Myanmar's leaders on Tuesday to respect the rights of every ethnic group.", "2017-11-29"))

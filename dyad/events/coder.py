@@ -287,13 +287,28 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 x = self._asked_act(tok, obj, pat)
             xpat = self._pattern_for(x) if x is not None else None
             table = self.code_tables[pat.xcomp_table] if pat.xcomp_table else dict(pat.xcomp_codes)
-            mapped = nearest_listed(table, self._refine(xpat, xpat.code, x, None)) if xpat is not None and x is not None else None
+            asked = self._refine(xpat, xpat.code, x, None) if xpat is not None and x is not None else self._asked_code(x)
+            mapped = nearest_listed(table, asked) if asked else None
             if not mapped and pat.xcomp_only:
                 return []
             if mapped and pat.xcomp_table:
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _asked_code(self, x: Token | None) -> str | None:
+        """The code of an asked act that is no event on its own ("demanded that Assad STEP DOWN",
+        "urged Israel to HALT settlement building"): ``asked_acts`` in modality.yaml, by the verb with
+        its particle, then by the verb alone."""
+        if x is None:
+            return None
+        acts = self.cues.get("asked_acts") or {}
+        lemma = x.lemma_.lower()
+        particle = next((c.lower_ for c in x.children if c.dep_ == "prt"), None)
+        if particle is None and x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("down", "over", "out", "up"):
+            particle = x.nbor(1).lower_  # "hand OVER 18 suspects" with "over" parsed as a quantifier
+        found = acts.get(f"{lemma} {particle}") if particle else None
+        return str(found) if found else (str(acts[lemma]) if lemma in acts else None)
 
     @staticmethod
     def _asked_act(tok: Token, obj: Token | None, pat: Pattern) -> Token | None:
