@@ -783,3 +783,9 @@ def test_hyphenated_given_names_stay_one_name(code) -> None:
     got = triples(code("Japanese Prime Minister Shinzo Abe and South Korean President Moon Jae-in condemned North "
                        "Korea's sixth nuclear test on Sunday.", "2017-09-03"))  # fmt: skip
     assert {("JPNGOV", "PRK", "111"), ("KORGOV", "PRK", "111")} <= got
+
+
+def test_a_comma_participle_speaks_for_the_main_subject(code) -> None:
+    got = triples(code("U.N. Secretary-General Ban Ki-moon urged Israeli and Palestinian leaders on Tuesday to return to "
+                       "negotiations, telling the Security Council that the peace process risked more violence.", "2016-01-27"))  # fmt: skip
+    assert got == {("IGOUNO", "ISRGOV", "026"), ("IGOUNO", "PSEGOV", "026")}  # no leaders telling, no UN to UN

@@ -74,6 +74,8 @@ def _self_event(f: Found) -> bool:
         return True
     if s.code == t.code and (s.name is None or t.name is None):
         return True
+    if s.code == t.code and not s.country:  # the UN chief telling the Security Council: one body
+        return f.code[:2] not in DOMESTIC_ROOTS
     if not (s.country and s.country == t.country):
         return False
     if _domestic_pair(s.sector, t.sector) and f.code[:2] != "01":

@@ -53,6 +53,9 @@ class SlotReader(TriggerMatcher):
                 return best, False
             return self._or_members(subj, sm), False
         cur, steps, same_subject = tok, 0, True
+        # ", TELLING the Security Council that ...": a participle set off by a comma speaks for the
+        # main clause's subject, even when it hangs on a complement whose doer is the object
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == ","
         while steps < 5 and cur.head.i != cur.i:
             steps += 1
             dep, head = cur.dep_, cur.head
@@ -66,7 +69,7 @@ class SlotReader(TriggerMatcher):
                     if s is not None:
                         return self._or_members(s, sm), True
                 return found, True  # "the first official to visit Beijing"
-            if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and not participle:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None or head.lemma_.lower() != "help":
                     return (sm.get(obj), True) if obj is not None else ([], True)
