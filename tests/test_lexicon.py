@@ -128,6 +128,9 @@ def code():
         ("The Ukrainian president ruled out talks with Russia.", ("UKR", "RUS", "125")),
         ("Britain pledged armoured vehicles to Ukraine.", ("GBR", "UKR", "0332")),
         ("The German president asked Poland for forgiveness.", ("DEU", "POL", "055")),
+        ("The Chinese president sent a message of condolence to the French president.", ("CHN", "FRA", "018")),
+        ("The American president spoke by telephone with the Taiwanese president.", ("USA", "TWN", "041")),
+        ("Saudi Arabia welcomed the new American strategy toward Iran.", ("SAU", "USA", "051")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
