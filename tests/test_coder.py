@@ -789,3 +789,15 @@ def test_a_comma_participle_speaks_for_the_main_subject(code) -> None:
     got = triples(code("U.N. Secretary-General Ban Ki-moon urged Israeli and Palestinian leaders on Tuesday to return to "
                        "negotiations, telling the Security Council that the peace process risked more violence.", "2016-01-27"))  # fmt: skip
     assert got == {("IGOUNO", "ISRGOV", "026"), ("IGOUNO", "PSEGOV", "026")}  # no leaders telling, no UN to UN
+
+
+def test_a_pronoun_object_is_not_the_clauses_own_subjects(code) -> None:
+    got = triples(code("The United States and the European Union imposed sanctions on Monday on a number of senior "
+                       "Russian officials, freezing their assets and banning them from travel.", "2014-03-17"))  # fmt: skip
+    assert got == {("USA", "RUSGOV", "163"), ("IGOEUREEC", "RUSGOV", "163")}
+
+
+def test_taking_to_the_streets_is_coded_by_the_demand_it_makes(code) -> None:
+    got = triples(code("Protesters took to the streets in Kinshasa on Tuesday to demand that President Joseph Kabila "
+                       "step down.", "2016-12-21"))  # fmt: skip
+    assert got == {("CODCVL", "CODGOV", "1411")}

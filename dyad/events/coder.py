@@ -285,9 +285,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             x = self._complement(tok, "xcomp") or (self._complement(tok, "ccomp") if "ccomp" in pat.target else None)
             if x is None and pat.xcomp_table:
                 x = self._asked_act(tok, obj, pat)
-            xpat = self._pattern_for(x) if x is not None else None
             table = self.code_tables[pat.xcomp_table] if pat.xcomp_table else dict(pat.xcomp_codes)
-            asked = self._refine(xpat, xpat.code, x, None) if xpat is not None and x is not None else self._asked_code(x)
+            asked = self._complement_code(x)
             mapped = nearest_listed(table, asked) if asked else None
             if not mapped and pat.xcomp_only:
                 return []
@@ -295,6 +294,24 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _complement_code(self, x: Token | None, depth: int = 0) -> str | None:
+        """The code of a complement clause's own act: its pattern's (refined) code, itself read through
+        its own complement table one level down ("rallied to DEMAND that Kabila STEP DOWN": 1041), or
+        for an act with no pattern the ``asked_acts`` entry."""
+        if x is None:
+            return None
+        xpat = self._pattern_for(x)
+        if xpat is None:
+            return self._asked_code(x)
+        code = self._refine(xpat, xpat.code, x, None)
+        if xpat.xcomp_table and depth == 0:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            inner = self._complement(x, "xcomp") or self._asked_act(x, self._object(x, passive), xpat)
+            inner_code = self._complement_code(inner, 1)
+            mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
+            code = str(mapped) if mapped else code
+        return code
 
     def _asked_code(self, x: Token | None) -> str | None:
         """The code of an asked act that is no event on its own ("demanded that Assad STEP DOWN",

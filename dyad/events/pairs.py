@@ -61,6 +61,10 @@ class PairMaker(TriggerMatcher):
     def _pairs(self, tok: Token, pat: Pattern, code: str, sources: list[Mention], targets: list[Mention],
                how: list[str], sm: SentenceMentions, solo: bool = False) -> list[Found]:  # fmt: skip
         out: list[Found] = []
+        # "... imposed sanctions, freezing THEIR assets and banning THEM": a pronoun object is not the
+        # clause's own subjects (it would be "themselves"); resolved to them, it was resolved wrongly
+        own = {s.code for s in sources}
+        targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")):
             targets = [self._civilian(t, sm) for t in targets]
         if targets:
