@@ -131,6 +131,11 @@ def code():
         ("The Chinese president sent a message of condolence to the French president.", ("CHN", "FRA", "018")),
         ("The American president spoke by telephone with the Taiwanese president.", ("USA", "TWN", "041")),
         ("Saudi Arabia welcomed the new American strategy toward Iran.", ("SAU", "USA", "051")),
+        ("The Zimbabwean army placed the Zimbabwean president under house arrest.", ("ZWE", "ZWE", "173")),
+        ("The Philippine president declared martial law on Mindanao.", ("PHL", "PHL", "1724")),
+        ("Kuwait pledged a total of $12 billion in aid for Egypt.", ("KWT", "EGY", "0331")),
+        ("The American president and the Chinese president unveiled a landmark agreement.", ("USA", "CHN", "057")),
+        ("The Nicaraguan president withdrew a planned overhaul of the pension system.", ("NIC", None, "0832")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

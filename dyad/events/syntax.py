@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch",
           "scores", "score", "dozens", "hundreds", "thousands", "millions", "tens",
           "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars",
-          "percent", "round", "rounds", "day", "days", "week", "weeks", "hour", "hours"}  # fmt: skip
+          "percent", "round", "rounds", "day", "days", "week", "weeks", "hour", "hours", "month", "months",
+          "total", "sum"}  # fmt: skip
 
 
 # Heads that only frame an act named by their modifier: "a MEDIATION effort", "the PEACE process", "a

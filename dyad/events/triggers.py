@@ -135,6 +135,11 @@ class TriggerMatcher(CoderBase):
         if not pat.refine or code != pat.code:
             return code
         mods: set[str] = set()
+        if obj is not None and (obj.lemma_.lower() in SERIES or obj.lower_ in SERIES):
+            # "pledged a TOTAL of $12 billion in aid": what is counted carries the modifiers
+            counted = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            for g in counted:
+                mods.update(t.lemma_.lower() for t in g.subtree)
         for t in [tok, obj] + ([g for c in tok.children if c.dep_ == "prep" for g in c.children] if tok else []):
             if t is None:
                 continue
