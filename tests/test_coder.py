@@ -801,3 +801,12 @@ def test_taking_to_the_streets_is_coded_by_the_demand_it_makes(code) -> None:
     got = triples(code("Protesters took to the streets in Kinshasa on Tuesday to demand that President Joseph Kabila "
                        "step down.", "2016-12-21"))  # fmt: skip
     assert got == {("CODCVL", "CODGOV", "1411")}
+
+
+def test_an_act_in_an_after_clause_is_background_and_less_sure(code) -> None:
+    told = code("Russian forces fired on three Ukrainian naval vessels near Crimea on Sunday.", "2018-11-27")
+    background = code("Ukraine's parliament voted on Monday to impose martial law, after Russian forces fired on "
+                      "three Ukrainian naval vessels near Crimea.", "2018-11-27")  # fmt: skip
+    fired = [e for e in background if e.source.code == "RUSMIL"]
+    assert told and fired  # kept, as event data must, but ranked below the same act told as news
+    assert max(e.confidence for e in fired) < min(e.confidence for e in told)

@@ -97,6 +97,8 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
+# Clause marks of acts told as the background of the reported one: kept, with lower confidence
+BACKGROUND_MARKS = {"after", "before", "since", "following"}
 # Verbs whose subject undergoes what happens "in" an act rather than doing it ("died in an attack",
 # "were caught in the fighting"): an act noun under them does not take their subject as its doer
 UNDERGOING_VERBS = {"die", "kill", "injure", "wound", "perish", "lose", "hurt", "catch", "trap", "involve",
@@ -238,6 +240,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+            how.append("background")  # "... AFTER Russian forces fired on three vessels": earlier news, kept less sure
         elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
         elif tok.dep_ == "conj":
