@@ -160,3 +160,10 @@ def test_a_lemma_list_is_one_pattern_per_lemma(patterns: PatternSet) -> None:
              for lemma in ("send", "deliver", "supply", "ship", "transfer")}  # fmt: skip
     assert all(len(ps) == 1 for ps in found.values()), found
     assert len({ps[0].origin for ps in found.values()}) == 1  # one line of lexicon.yaml
+
+
+def test_an_unquoted_on_in_a_word_list_is_an_error() -> None:
+    from dyad.events.patterns import _words
+
+    with pytest.raises(ValueError, match="quote on, off"):
+        _words(["at", True])  # YAML's reading of `prep: [at, on]`

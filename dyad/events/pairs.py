@@ -100,7 +100,8 @@ class PairMaker(TriggerMatcher):
         piece = sm.sa.by_token.get(tok.i)
         nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
         region = piece is not None and (piece.side is not None or "region" in piece.kinds())
-        town = t.kind == "place" and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not nation and (
+        named_or_lived_in = tok.pos_ == "PROPN" or tok.lemma_.lower() in CIVILIAN_PLACES  # not "weapons FACILITIES"
+        town = t.kind == "place" and named_or_lived_in and tok.lemma_.lower() not in MILITARY_PLACES | LAND_PLACES and not nation and (
             not region or self._is_city(tok.text, t.country)
         )  # "shelled Grozny", "targets in Jericho"; not "invaded Ukraine" or "the border region of Kursk"
         if town or (t.kind == "country" and owned in CIVILIAN_PLACES):

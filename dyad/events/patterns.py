@@ -74,6 +74,8 @@ def _words(value: Any) -> frozenset[str]:
         value = [value]
     out: set[str] = set()
     for v in value:
+        if isinstance(v, bool):  # YAML reads a bare on/off/yes/no as a boolean
+            raise ValueError(f"a word list holds {v!r}: quote on, off, yes and no in pattern files")
         word = str(v).lower()
         if word.startswith("@"):
             members = word_classes().get(word[1:])
