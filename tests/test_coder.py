@@ -810,3 +810,10 @@ def test_an_act_in_an_after_clause_is_background_and_less_sure(code) -> None:
     fired = [e for e in background if e.source.code == "RUSMIL"]
     assert told and fired  # kept, as event data must, but ranked below the same act told as news
     assert max(e.confidence for e in fired) < min(e.confidence for e in told)
+
+
+def test_an_inquiry_into_crimes_targets_who_committed_them(code) -> None:
+    got = triples(code("The International Criminal Court's prosecutor, Fatou Bensouda, opened a preliminary examination "
+                       "on Friday into possible war crimes committed by Israel.", "2015-01-17"))  # fmt: skip
+    assert got == {("IGOJUDICC", "ISR", "094")}
+    assert not code("Two years ago, a student committed a shooting at a Louisiana college.")  # commit TO only

@@ -136,6 +136,8 @@ def code():
         ("Kuwait pledged a total of $12 billion in aid for Egypt.", ("KWT", "EGY", "0331")),
         ("The American president and the Chinese president unveiled a landmark agreement.", ("USA", "CHN", "057")),
         ("The Nicaraguan president withdrew a planned overhaul of the pension system.", ("NIC", None, "0832")),
+        ("The Peruvian attorney general opened an investigation into the Peruvian president over influence peddling.",
+         ("PER", "PER", "091")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

@@ -80,6 +80,9 @@ class FallbackTargets(SlotReader):
                 found = found or [m for p in prep_objects("of", [t]) for m in actor_or_owner(p, 1)]
                 # "violations BY Algerian security forces": the doer of the misdeed an act answers
                 found = found or [m for p in prep_objects("by", [t]) for m in actor_or_owner(p, 1)]
+            if not found and depth <= 1:  # "war crimes COMMITTED BY Israel": the agent of a participle on it
+                found = [m for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         for p in prep_objects("by", [c]) for q in conjuncts(p) for m in actor_or_owner(q, 2)]  # fmt: skip
             return found
 
         if obj is not None and not passive and not nominal and obj.lemma_.lower() not in REFERENT_NOUNS:

@@ -17,8 +17,8 @@ from dyad.events.patterns import Pattern
 from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, is_time_phrase
 
 # Prepositions whose whole phrase says what an act is about, read deep for refinements ("accused X OF
-# committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters")
-CHARGE_PREPS = frozenset({"of", "for", "over"})
+# committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters", "an inquiry INTO WAR CRIMES")
+CHARGE_PREPS = frozenset({"of", "for", "over", "into"})
 
 
 class TriggerMatcher(CoderBase):
