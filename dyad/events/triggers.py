@@ -148,7 +148,7 @@ class TriggerMatcher(CoderBase):
             for c in t.children:
                 if c.dep_ == "conj":
                     mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "nmod"))
-        for c in tok.children if tok else ():
+        for c in [c for t in (tok, obj) if t is not None for c in t.children]:
             if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
                 mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
         subject = {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "agent")
