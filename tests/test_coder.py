@@ -817,3 +817,12 @@ def test_an_inquiry_into_crimes_targets_who_committed_them(code) -> None:
                        "on Friday into possible war crimes committed by Israel.", "2015-01-17"))  # fmt: skip
     assert got == {("IGOJUDICC", "ISR", "094")}
     assert not code("Two years ago, a student committed a shooting at a Louisiana college.")  # commit TO only
+
+
+def test_a_relative_clause_acts_on_its_noun_and_they_is_the_subject_group(code) -> None:
+    got = triples(code("U.N. investigators said on Friday that Russian forces had tortured civilians in areas of "
+                       "Ukraine they had occupied.", "2022-09-23"))  # fmt: skip
+    assert got == {("RUSMIL", "UKRCVL", "1822"), ("RUSMIL", "UKR", "192")}
+    got = triples(code("Commandos from an Indian warship caught Somali pirates in the Gulf of Aden and took 23 of them "
+                       "into custody.", "2008-12-13"))  # fmt: skip
+    assert any(s == "INDMIL" and c == "173" for s, _, c in got)  # "them": the pirates, not the commandos

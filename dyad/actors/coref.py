@@ -125,6 +125,18 @@ class ArticleContext:
         ("Mishustin assured Li at THEIR meeting"), else the most recent group in this sentence or the
         subject group of the previous one ("China and Russia ... They"). Copies keep the pronoun's words."""
         same = [a for a in (earlier or []) if a.code and a.kind != "pronoun" and a.head < m.head]
+        word = m.text.lower()
+        if word == "they":
+            # "Russian forces tortured civilians in areas THEY had occupied": a subject "they" is the
+            # nearest subject group before it, not everyone named (that reading is "at THEIR meeting")
+            for sent, pos, subject, members in reversed(self.groups):
+                if sent == sentence_index and pos < m.head and subject:
+                    return [self._copy(m, a) for a in members]
+        elif word == "them":
+            # "caught pirates ... and took 23 of THEM into custody": the nearest plural actor named
+            plural = [a for a in same if a.plural]
+            if plural:
+                return [self._copy(m, max(plural, key=lambda a: a.head))]
         if len({a.code for a in same}) >= 2:
             return [self._copy(m, a) for a in same]
         for sent, pos, subject, members in reversed(self.groups):

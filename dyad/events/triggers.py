@@ -53,6 +53,10 @@ class TriggerMatcher(CoderBase):
             return tok.head
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
         obj = next((c for c in tok.children if c.dep_ in deps), None)
+        if obj is None and not passive and tok.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children
+        ):
+            return tok.head  # "areas of Ukraine THEY HAD OCCUPIED": the noun is what the clause acts on
         if obj is None and not passive:
             obj = next((c for c in tok.children if c.dep_ == "attr"), None)
         if obj is None and not passive:
