@@ -335,3 +335,11 @@ def test_triples_main_scores_exact_and_lenient(tmp_path: Path, capsys: pytest.Ca
     assert "exact (source, target, CAMEO)" in out and "0.333" in out
     assert "lenient (country, country, root)" in out and "0.667" in out
     assert "problem:" in out
+
+
+@pytest.mark.parametrize("name", ["dev_triples.tsv", "dev2_triples.tsv", "heldout_triples.tsv"])
+def test_bundled_gold_triples_load_cleanly(name: str) -> None:
+    load = triples.load_triples(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / name)
+    assert not load.problems, load.problems[:3]
+    assert len(load.cases) >= 150
+    assert sum(case.expects_nothing for case in load.cases) >= 20  # no-event sentences are part of the test
