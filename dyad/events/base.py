@@ -39,6 +39,10 @@ class CoderBase:
     patterns: PatternSet
     codebook: Any  # dyad.events.codebook.Codebook, or None when it could not be loaded
     cues: dict[str, Any]  # modality cues (patterns' modality.yaml)
+    background_marks: frozenset[str]  # cue word lists of modality.yaml, as sets (Coder.__init__)
+    undergoing_verbs: frozenset[str]
+    referent_nouns: frozenset[str]
+    reaction_roots: frozenset[str]
     intent_codes: dict[str, Any]
     refusal_codes: dict[str, Any]
     generic_roles: frozenset[str]

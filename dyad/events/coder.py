@@ -97,13 +97,6 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
-# Clause marks of acts told as the background of the reported one: kept, with lower confidence
-BACKGROUND_MARKS = {"after", "before", "since", "following"}
-# Verbs whose subject undergoes what happens "in" an act rather than doing it ("died in an attack",
-# "were caught in the fighting"): an act noun under them does not take their subject as its doer
-UNDERGOING_VERBS = {"die", "kill", "injure", "wound", "perish", "lose", "hurt", "catch", "trap", "involve",
-                    "be", "get", "remain", "live", "stay", "arrest", "detain", "hold", "participate", "fall",
-                    "succeed", "fail", "result", "end", "believe", "interest", "invest", "engage"}  # fmt: skip
 
 
 class Coder(FallbackTargets, PairMaker, EventBuilder):
@@ -141,6 +134,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             lemma for lemma, pats in self.patterns.verbs.items()
             if any("xcomp" in p.target or p.xcomp_codes or p.xcomp_table for p in pats)
         )  # fmt: skip
+        # cue word lists of modality.yaml that the coding steps test token by token
+        self.background_marks = self._cue_words("background_marks")
+        self.undergoing_verbs = self._cue_words("undergoing_verbs")
+        self.referent_nouns = self._cue_words("referent_nouns")
+        self.reaction_roots = self._cue_words("reaction_roots")
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event
         self._place_for_event = place_for_event
@@ -240,7 +238,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
-        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background_marks for c in tok.children):
             how.append("background")  # "... AFTER Russian forces fired on three vessels": earlier news, kept less sure
         elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
@@ -298,6 +296,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _cue_words(self, key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.cues.get(key) or ())
 
     def _complement_code(self, x: Token | None, depth: int = 0) -> str | None:
         """The code of a complement clause's own act: its pattern's (refined) code, itself read through
@@ -412,7 +413,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             slot = tok.head.head  # "began 10 DAYS of joint exercises", "held two ROUNDS of talks"
         in_act = (  # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"
             tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB"
-            and tok.head.head.lemma_.lower() not in UNDERGOING_VERBS and tok.head.head.dep_ not in ("relcl", "acl", "amod")
+            and tok.head.head.lemma_.lower() not in self.undergoing_verbs and tok.head.head.dep_ not in ("relcl", "acl", "amod")
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.head.children)
         )  # fmt: skip
         if in_act:

@@ -25,13 +25,6 @@ AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards"
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
-# Nouns that stand for the act the main clause reports: "..., a MOVE Kyiv denounced", "in a COUP
-# condemned by the UN" (FallbackTargets._referent_doers)
-REFERENT_NOUNS = {"move", "step", "decision", "action", "act", "measure", "coup", "takeover", "annexation",
-                  "invasion", "attack", "operation", "development", "announcement", "deal", "visit"}  # fmt: skip
-# Reactions whose target may be the doer of the act the main clause reports: praise (05), disapproval
-# (11), rejection (12)
-REACTION_ROOTS = {"05", "11", "12"}
 # Places an expulsion or deportation is FROM: its scene (FallbackTargets._state_doer)
 EXPULSION_PREPS = {"from"}
 
@@ -85,11 +78,11 @@ class FallbackTargets(SlotReader):
                          for p in prep_objects("by", [c]) for q in conjuncts(p) for m in actor_or_owner(q, 2)]  # fmt: skip
             return found
 
-        if obj is not None and not passive and not nominal and obj.lemma_.lower() not in REFERENT_NOUNS:
+        if obj is not None and not passive and not nominal and obj.lemma_.lower() not in self.referent_nouns:
             found = actor_or_owner(obj)
             if found:
                 return found
-        if pat.code[:2] in REACTION_ROOTS and not nominal:
+        if pat.code[:2] in self.reaction_roots and not nominal:
             found = ok(self._referent_doers(tok, obj, sm))
             if found:
                 return found
@@ -186,8 +179,8 @@ class FallbackTargets(SlotReader):
         """The doers of the main clause's act when a reaction is about that act through a noun that
         stands for it: "Putin proclaimed the annexation ..., a MOVE Kyiv denounced" (-> RUS),
         "soldiers detained the president, in a COUP condemned by the UN" (-> the soldiers)."""
-        noun = obj if obj is not None and obj.lemma_.lower() in REFERENT_NOUNS else None
-        if noun is None and tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in REFERENT_NOUNS:
+        noun = obj if obj is not None and obj.lemma_.lower() in self.referent_nouns else None
+        if noun is None and tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in self.referent_nouns:
             noun = tok.head
         if noun is None:
             return []
