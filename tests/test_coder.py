@@ -826,3 +826,12 @@ def test_a_relative_clause_acts_on_its_noun_and_they_is_the_subject_group(code) 
     got = triples(code("Commandos from an Indian warship caught Somali pirates in the Gulf of Aden and took 23 of them "
                        "into custody.", "2008-12-13"))  # fmt: skip
     assert any(s == "INDMIL" and c == "173" for s, _, c in got)  # "them": the pirates, not the commandos
+
+
+def test_an_act_noun_read_off_its_verb_needs_a_target(code) -> None:
+    got = triples(code("On Wednesday, Russian President Vladimir Putin had trade ties with China during an official "
+                       "meeting in Moscow.", "2024-08-21"))  # fmt: skip
+    assert not any(c.startswith("04") and t is None for _, t, c in got)
+    got = triples(code("Russian Prime Minister Mikhail Mishustin signed a series of agreements with China during a "
+                       "trip to Beijing.", "2024-05-16"))  # fmt: skip
+    assert ("RUSGOV", "CHN", "042") in got

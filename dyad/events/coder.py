@@ -457,5 +457,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         code = self._refine(pat, code, tok, None)
         # a bare nominal ("US sanctions") needs its target unless the noun is an act on its own
         # ("Palestinian riots") or a light verb made it one ("staged a protest")
-        solo = not targets and pat.alone != "never" and (pat.alone == "any" or light)
+        # "had trade ties with China during an official MEETING": an act noun read off its verb needs
+        # its own target unless it stands alone by nature
+        solo = not targets and pat.alone != "never" and (pat.alone == "any" or (light and not in_act))
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
