@@ -124,6 +124,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
         if unknown:
             raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand, protest or threat")
+        for key, rule in (self.cues.get("state_acts") or {}).items():
+            if not isinstance(rule, dict) or rule.get("from", "scene_or_people") not in ("scene", "scene_or_people"):
+                raise ValueError(f"modality.yaml state_acts {key!r}: give sector and from: scene or scene_or_people")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
         # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
         self.complement_heads = frozenset(
