@@ -169,3 +169,11 @@ def test_an_unquoted_on_in_a_word_list_is_an_error() -> None:
 
     with pytest.raises(ValueError, match="quote on, off"):
         _words(["at", True])  # YAML's reading of `prep: [at, on]`
+
+
+def test_word_lists_load_and_a_missing_list_is_named() -> None:
+    from dyad.words import words
+
+    assert "series" in words("series") and "thousands" in words("counting_words")
+    with pytest.raises(KeyError, match="no word list 'nonsense'"):
+        words("nonsense")

@@ -32,15 +32,13 @@ from spacy.tokens import Token
 
 from dyad.actors.knowledge import Entry, KnowledgeBase, pick_role, tokens
 from dyad.actors.mentions import COUNTRY_KINDS, Mention, SentenceActors
+from dyad.words import words
 
 # Role nouns that name a body rather than one office-holder: a definite "the government" or "the army"
 # is that body (its country's GOV, MIL ...), not a person seen earlier
-COLLECTIVE_ROLES = frozenset({
-    "government", "administration", "authorities", "authority", "regime", "cabinet", "junta", "ministry",
-    "army", "military", "police", "navy", "parliament", "legislature", "court", "opposition", "leadership",
-})
+COLLECTIVE_ROLES = words("collective_roles")
 # Of those, the bodies a story means when it says "the government" without naming a country
-ARTICLE_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})
+ARTICLE_BODIES = words("article_bodies")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
 
 

@@ -30,15 +30,14 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.knowledge import Entry, Group, KnowledgeBase, Match, Region
 from dyad.records import Actor
+from dyad.words import words
 
 # Dependents that never belong to an argument's noun phrase (clauses, adverbials, punctuation of the clause)
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark", "advmod", "dep", "csubj"}
 ROLEISH_PREPS = {"of", "for", "from"}  # "the prime minister OF Russia", "a spokesperson FOR the ministry"
-EXTRA_ROLE_HEADS = {"member", "members", "head", "chief", "delegation", "chair", "chairs", "vice", "aide",
-                    "counterpart", "counterparts", "representative", "representatives", "secretary"}  # fmt: skip
+EXTRA_ROLE_HEADS = words("extra_role_heads")
 # Followers of a side take the side's sector ("opposition SUPPORTERS" -> OPP), else they are civilians
-FOLLOWER_HEADS = {"supporter", "supporters", "loyalist", "loyalists", "follower", "followers", "backer", "backers",
-                  "sympathizer", "sympathizers", "sympathiser", "sympathisers", "partisan", "partisans"}  # fmt: skip
+FOLLOWER_HEADS = words("follower_heads")
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -756,8 +755,7 @@ class SentenceActors:
 
 
 # Words that count people: "SEVERAL Americans", "MANY Iraqis" are people of the country (CVL)
-COUNTING_WORDS = frozenset({"several", "many", "some", "few", "numerous", "dozens", "hundreds", "thousands",
-                            "tens", "scores", "millions"})  # fmt: skip
+COUNTING_WORDS = words("counting_words")
 
 
 @lru_cache(maxsize=1)

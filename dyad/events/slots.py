@@ -15,6 +15,7 @@ from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import SERIES, conjuncts, governing_verb, prep_objects
 from dyad.events.triggers import TriggerMatcher
+from dyad.words import words
 
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
                   "help", "push", "tell", "order"}  # fmt: skip
@@ -23,10 +24,7 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
                         "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail"}  # fmt: skip
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
-COLLECTIVE_HEADS = SERIES | {"member", "members", "deployment", "patch", "contingent", "detachment", "unit", "team",
-                             "delegation", "column", "convoy", "wave", "crowd", "band", "handful", "part",
-                             "third", "half", "majority", "most", "many", "some", "several", "all", "one", "two",
-                             "three", "rest", "remainder", "bulk", "remnant", "remnants", "element", "elements"}  # fmt: skip
+COLLECTIVE_HEADS = SERIES | words("collective_heads")
 # Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000

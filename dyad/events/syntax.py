@@ -10,19 +10,16 @@ from collections.abc import Container, Iterable
 
 from spacy.tokens import Doc, Token
 
+from dyad.words import words
+
 # Nouns that count or measure what follows "of" ("a series of agreements", "scores of refugees"): the
 # phrase means its "of" object, never the counting word itself
-SERIES = {"series", "number", "set", "pair", "raft", "slew", "range", "package", "host", "couple", "batch",
-          "scores", "score", "dozens", "hundreds", "thousands", "millions", "tens",
-          "ton", "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "dollar", "dollars",
-          "percent", "round", "rounds", "day", "days", "week", "weeks", "hour", "hours", "month", "months",
-          "total", "sum"}  # fmt: skip
+SERIES = words("series")
 
 
 # Heads that only frame an act named by their modifier: "a MEDIATION effort", "the PEACE process", "a
 # SANCTIONS campaign": the modifier is the act, the head carries its slots
-EFFORT_HEADS = {"effort", "efforts", "bid", "attempt", "process", "initiative", "mission", "campaign", "drive",
-                "operation", "push", "programme", "program"}  # fmt: skip
+EFFORT_HEADS = words("effort_heads")
 
 
 def conjuncts(tok: Token) -> list[Token]:
