@@ -49,6 +49,23 @@ class BatchView:
         for k in miss:
             cache[k] = got.get(k)
 
+    def _overlay(
+        self,
+        ids: Iterable[str],
+        mine: Callable[[list[str]], dict[str, Any]],
+        cache: dict[str, Any],
+        load: Callable[[list[str]], dict[str, Any]],
+    ) -> dict[str, Any]:
+        """The batch's own rows for ``ids``, then the stored ones (fetched in bulk) for the rest."""
+        ids = list(ids)
+        out = mine(ids)
+        self._fill(cache, (i for i in ids if i not in out), load)
+        for i in ids:
+            row = cache.get(i)
+            if i not in out and row is not None:
+                out[i] = row
+        return out
+
     def fetch_members(self, ids: Iterable[str]) -> None:
         self._fill(self._members, ids, self.db.get_members)
 
@@ -88,44 +105,16 @@ class BatchView:
         return self.get_members([article_id]).get(article_id)
 
     def get_members(self, ids: Iterable[str]) -> dict[str, Member]:
-        ids = list(ids)
-        out = self.new.get_members(ids)
-        self.fetch_members(i for i in ids if i not in out)
-        for i in ids:
-            m = self._members.get(i)
-            if i not in out and m is not None:
-                out[i] = m
-        return out
+        return self._overlay(ids, self.new.get_members, self._members, self.db.get_members)
 
     def get_vectors(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        ids = list(ids)
-        out = self.new.get_vectors(ids)
-        self.fetch_vectors(i for i in ids if i not in out)
-        for i in ids:
-            v = self._vectors.get(i)
-            if i not in out and v is not None:
-                out[i] = v
-        return out
+        return self._overlay(ids, self.new.get_vectors, self._vectors, self.db.get_vectors)
 
     def get_sigs(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
-        ids = list(ids)
-        out = self.new.get_sigs(ids)
-        self.fetch_sigs(i for i in ids if i not in out)
-        for i in ids:
-            v = self._sigs.get(i)
-            if i not in out and v is not None:
-                out[i] = v
-        return out
+        return self._overlay(ids, self.new.get_sigs, self._sigs, self.db.get_sigs)
 
     def get_centroids(self, story_ids: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
-        ids = list(story_ids)
-        out = self.new.get_centroids(ids)
-        self.fetch_centroids(i for i in ids if i not in out)
-        for i in ids:
-            c = self._centroids.get(i)
-            if i not in out and c is not None:
-                out[i] = c
-        return out
+        return self._overlay(story_ids, self.new.get_centroids, self._centroids, self.db.get_centroids)
 
     def get_postings(self, feats: list[int]) -> list[tuple[int, str]]:
         return self.stored_postings(feats) + self.new.get_postings(feats)
