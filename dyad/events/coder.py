@@ -59,7 +59,15 @@ from dyad.events.slots import (
     PLACE_MIN_POPULATION,
     UNTAGGED_PLACE_MIN_POPULATION,
 )
-from dyad.events.syntax import EFFORT_HEADS, SERIES, conjuncts, mend_infinitive_complements, prep_objects
+from dyad.events.syntax import (
+    EFFORT_HEADS,
+    SERIES,
+    conjuncts,
+    is_passive,
+    is_series,
+    mend_infinitive_complements,
+    prep_objects,
+)
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
     RESPONSE_NOUNS,
@@ -116,11 +124,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.codebook = codebook
         self.cues = self.patterns.modality
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
-        self.refusal_codes: dict[str, Any] = dict(self.cues.get("refusal_codes") or {})
         # the named complement tables patterns cite as `xcomp_codes: NAME` (NAME_codes in modality.yaml)
         self.code_tables: dict[str, dict[str, Any]] = {
             name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand", "protest", "threat")
         }
+        self.refusal_codes: dict[str, Any] = self.code_tables["refusal"]
         unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
         if unknown:
             raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand, protest or threat")
@@ -129,10 +137,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 raise ValueError(f"modality.yaml state_acts {key!r}: give sector and from: scene or scene_or_people")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
         # every verb whose pattern reads the complement (target xcomp, xcomp_codes)
-        self.complement_heads = frozenset(
-            str(w).lower()
-            for key in ("intent_heads", "governing_verbs", "negating_verbs")
-            for w in self.cues.get(key) or ()
+        self.complement_heads = (
+            self._cue_words("intent_heads") | self._cue_words("governing_verbs") | self._cue_words("negating_verbs")
         ) | frozenset(
             lemma for lemma, pats in self.patterns.verbs.items()
             if any("xcomp" in p.target or p.xcomp_codes or p.xcomp_table for p in pats)
@@ -204,12 +210,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         pats = self._verb_patterns(tok)
         if not pats:
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        passive = is_passive(tok) or (
             # "a woman was hit and killed by a motorist": a bare participle conjoined to a passive
             # verb shares its passive voice (and its subject is the one acted on, not the doer)
             tok.dep_ == "conj" and tok.tag_ == "VBN"
             and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
-            and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+            and is_passive(tok.head)
         )  # fmt: skip
         obj = self._object(tok, passive)
         # "An official Syrian newspaper called Thursday on Arabs ...": with a noun as the root, the parser
@@ -314,7 +320,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             return self._asked_code(x)
         code = self._refine(xpat, xpat.code, x, None)
         if xpat.xcomp_table and depth == 0:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            passive = is_passive(x)
             inner = self._complement(x, "xcomp") or self._asked_act(x, self._object(x, passive), xpat)
             inner_code = self._complement_code(inner, 1)
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
@@ -411,13 +417,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 break
         light = False
         slot = tok
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.lemma_.lower() in SERIES
-                                                               or tok.head.head.lower_ in SERIES):  # fmt: skip
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_series(tok.head.head):
             slot = tok.head.head  # "began 10 DAYS of joint exercises", "held two ROUNDS of talks"
         in_act = (  # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"
             tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB"
             and tok.head.head.lemma_.lower() not in self.undergoing_verbs and tok.head.head.dep_ not in ("relcl", "acl", "amod")
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.head.children)
+            and not is_passive(tok.head.head)
         )  # fmt: skip
         if in_act:
             slot = tok.head

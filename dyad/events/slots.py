@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from dyad.actors.mentions import Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
-from dyad.events.syntax import SERIES, conjuncts, governing_verb, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, governing_verb, is_passive, is_series, prep_objects
 from dyad.events.triggers import TriggerMatcher
 from dyad.words import words
 
@@ -149,7 +149,7 @@ class SlotReader(TriggerMatcher):
             if obj is None:
                 return []
             heads = [obj]
-            if obj.lemma_.lower() in SERIES or obj.lower_ in SERIES:  # "tortured scores of refugees"
+            if is_series(obj):  # "tortured scores of refugees"
                 heads = prep_objects("of", [obj])
             found = [m for h in heads for m in sm.get(h)]
             if not any(m.code for m in found):  # "struck HAMAS targets", "shelled TALIBAN positions"
@@ -185,7 +185,7 @@ class SlotReader(TriggerMatcher):
                 return []
             xpat = self._pattern_for(x)
             specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
-            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xpassive = is_passive(x)
             xobj = self._object(x, xpassive)
             for sp in specs:
                 if sp in ("xcomp", "ccomp"):
@@ -197,7 +197,7 @@ class SlotReader(TriggerMatcher):
         kind, _, word = spec.partition(":")
         if kind == "prep":  # "sanctions on A NUMBER OF senior Russian officials": the counted ones
             objects = [q for p in prep_objects(word, holders)
-                       for q in (prep_objects("of", [p]) if p.lemma_.lower() in SERIES or p.lower_ in SERIES else [p])]  # fmt: skip
+                       for q in (prep_objects("of", [p]) if is_series(p) else [p])]  # fmt: skip
             return [m for p in objects for m in sm.get(p)]
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
             return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]

@@ -22,6 +22,17 @@ SERIES = words("series")
 EFFORT_HEADS = words("effort_heads")
 
 
+def is_passive(verb: Token) -> bool:
+    """Whether a verb carries a passive subject or auxiliary ("were arrested", "was seized by")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_series(tok: Token) -> bool:
+    """A counting or measure noun of :data:`SERIES`, by lemma or by surface form ("dozens" has the
+    lemma "dozen", which the list does not hold)."""
+    return tok.lemma_.lower() in SERIES or tok.lower_ in SERIES
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
     out, todo = [], [tok]

@@ -16,7 +16,7 @@ from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
-from dyad.events.syntax import SERIES, conjuncts, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, is_passive, prep_objects
 
 # Violent roots coded to unidentified armed forces when the passive names no doer (FallbackTargets._unattributed)
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
@@ -126,7 +126,7 @@ class FallbackTargets(SlotReader):
             xpat = self._pattern_for(x)
             if xpat is None:
                 continue
-            xpassive = any(c.dep_ in ("nsubjpass", "auxpass") for c in x.children)
+            xpassive = is_passive(x)
             xobj = self._object(x, xpassive)
             found = self._targets(x, xpat, xobj, xpassive, sm)
             if not found and xpat.target:

@@ -14,7 +14,7 @@ from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
-from dyad.events.syntax import EFFORT_HEADS, SERIES, complement, conjuncts, is_time_phrase
+from dyad.events.syntax import EFFORT_HEADS, complement, conjuncts, is_passive, is_series, is_time_phrase
 
 # Prepositions whose whole phrase says what an act is about, read deep for refinements ("accused X OF
 # committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters", "an inquiry INTO WAR CRIMES")
@@ -38,7 +38,7 @@ class TriggerMatcher(CoderBase):
         pats = self._verb_patterns(tok)
         if not pats:
             return None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = is_passive(tok)
         obj = self._object(tok, passive)
         return next((p for p in pats if self._fits(p, tok, obj)), None)
 
@@ -102,7 +102,7 @@ class TriggerMatcher(CoderBase):
         for t in toks:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
-            if t.lemma_.lower() in SERIES or t.lower_ in SERIES:  # "a series of agreements", "dozens of"
+            if is_series(t):  # "a series of agreements", "dozens of"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
                         out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
@@ -139,7 +139,7 @@ class TriggerMatcher(CoderBase):
         if not pat.refine or code != pat.code:
             return code
         mods: set[str] = set()
-        if obj is not None and (obj.lemma_.lower() in SERIES or obj.lower_ in SERIES):
+        if obj is not None and is_series(obj):
             # "pledged a TOTAL of $12 billion in aid": what is counted carries the modifiers
             counted = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for g in counted:
