@@ -835,3 +835,26 @@ def test_an_act_noun_read_off_its_verb_needs_a_target(code) -> None:
     got = triples(code("Russian Prime Minister Mikhail Mishustin signed a series of agreements with China during a "
                        "trip to Beijing.", "2024-05-16"))  # fmt: skip
     assert ("RUSGOV", "CHN", "042") in got
+
+
+def test_police_named_without_a_country_take_the_sentences(code) -> None:
+    got = triples(code("Riot police fired tear gas at opposition supporters in Nairobi on Monday.", "2023-07-24"))
+    assert got == {("KENCOP", "KENOPP", "175")}
+    got = triples(code("Security forces broke up an opposition rally in Minsk.", "2020-08-20"))
+    assert got == {("BLRCOP", "BLROPP", "175")}
+    # a company's home says nothing about the police ("struck by a Toyota")
+    events = code("Police said the woman was struck by a Toyota, and they later arrested the driver.", "2013-09-14")
+    assert not any(e.source.code == "JPNCOP" for e in events)
+
+
+def test_soldiers_who_seize_their_leader_are_that_countrys_military(code) -> None:
+    got = triples(code("Mutinous troops detained Niger's President Mohamed Bazoum on Wednesday.", "2023-07-27"))
+    assert got == {("NERMIL", "NERGOV", "173")}
+    # soldiers who seize foreigners keep no country: they may be foreign themselves
+    assert not code("Commandos from a frigate seized Somali pirates in the Gulf of Aden.", "2008-12-13")
+
+
+def test_an_object_pronoun_skips_its_clauses_subjects(code) -> None:
+    got = triples(code("Thousands of students marched in Dhaka on Sunday, and police fired rubber bullets to "
+                       "disperse them.", "2018-08-05"))  # fmt: skip
+    assert ("BGDCOP", "BGDEDU", "175") in got  # "them": the students, not the police

@@ -56,8 +56,12 @@ SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
 # Sectors of non-state actors and ordinary people: when the phrase names no country, CAMEO codes them
 # with the country the sentence (or the article) is about: "rebels attacked ... in Darfur" -> SDNREB
 CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
+# Police named without a country take it from the sentence only ("police fired tear gas in Caracas"),
+# never from the article: police act at home, but a story may name several countries' forces
+SENTENCE_SECTORS = {"COP"}
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
+               "towards"}
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
@@ -234,16 +238,17 @@ class SentenceActors:
         self.pieces.sort(key=lambda p: p.start)
 
     # ------------------------------------------------------------------ sentence context
-    def context_countries(self, head: Token, exclude: Container[int] = ()) -> list[str]:
+    def context_countries(self, head: Token, exclude: Container[int] = (), companies: bool = True) -> list[str]:
         """Countries the sentence is about, most relevant first, for actors whose phrase names none
         (generic group nouns, multi-home groups, unknown titled people): the places it names ("in
         Darfur", "at a jail in northern Israel") nearest the head first, then the countries of the other
-        actors and nationalities in it. Tokens in ``exclude`` (the phrase itself) do not count."""
+        actors and nationalities in it. Tokens in ``exclude`` (the phrase itself) do not count; nor,
+        without ``companies``, the home of a company ("struck by a Toyota" says nothing of the police)."""
         places: list[tuple[int, str]] = []
         actors: list[tuple[int, str]] = []
         seen_tokens: set[int] = set()
         for p in self.pieces:
-            if p.start in exclude or self._stance(p):
+            if p.start in exclude or self._stance(p) or (not companies and p.first({"company"}) is not None):
                 continue
             country = self._piece_country(p)
             if not country:
@@ -573,6 +578,8 @@ class SentenceActors:
                     return m
                 if not m.country and m.sector in CONTEXT_SECTORS:
                     self._context_fill(m, seg, head, pieces)  # "rebels attacked a town in Darfur"
+                elif not m.country and m.sector in SENTENCE_SECTORS:
+                    self._context_fill(m, seg, head, pieces, state_force=True)  # "police fired tear gas in Caracas"
                 return m
         follower = head.lower_ in FOLLOWER_HEADS
         if head.lower_ in EXTRA_ROLE_HEADS or head.lemma_.lower() in EXTRA_ROLE_HEADS or follower or (
@@ -662,12 +669,14 @@ class SentenceActors:
             return None
         return role.sector
 
-    def _context_fill(self, m: Mention, seg: list[int], head: Token, pieces: list[Piece]) -> None:
+    def _context_fill(self, m: Mention, seg: list[int], head: Token, pieces: list[Piece],
+                      state_force: bool = False) -> None:  # fmt: skip
         """Give a country-less mention the country the sentence is about; without one, leave it to the
-        article (``needs_country``). Phrases naming an IGO or company ("a UN official") are left alone."""
+        article (``needs_country``). A ``state_force`` (police) reads the sentence only, and not its
+        companies. Phrases naming an IGO or company ("a UN official") are left alone."""
         if any(p.first(ORG_KINDS) is not None for p in pieces):
             return
-        ctx = self.context_countries(head, exclude=set(seg))
+        ctx = self.context_countries(head, exclude=set(seg), companies=not state_force)
         if m.homes:
             ctx = [c for c in ctx if c in m.homes]
         if ctx:
@@ -675,7 +684,7 @@ class SentenceActors:
             m.code = m.country + (m.sector or "")
             m.resolved_by = "compose"
         else:
-            m.needs_country = True
+            m.needs_country = not state_force
 
     def _former(self, seg: list[int]) -> bool:
         """"former prime minister", "ex-president", "ousted president": no longer in office."""

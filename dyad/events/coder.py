@@ -256,7 +256,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
-        sources = [s for s in sources if s.code]
+        raw_sources, sources = sources, [s for s in sources if s.code]
+        targets: list[Mention] | None = None
+        if not sources and raw_sources and not passive:
+            targets = self._targets(tok, pat, obj, passive, sm)
+            sources = self._domestic_force(raw_sources, code, targets)  # "mutinous soldiers detained the president"
         if not sources and not passive and pat.code[:2] in OWNED_SUBJECT_ROOTS:
             # "RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...": a weapon or an
             # attack as the subject stands for the country its modifier names
@@ -266,7 +270,6 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 sources = next((found for h in heads if (found := self._owner_of(h, sm))), [])
             if sources:
                 how.append("owner")
-        targets: list[Mention] | None = None
         if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
             # "Three US servicemen were killed by a roadside bomb outside Basra": violence with no named
             # doer is coded, as in CAMEO, to unidentified armed forces (UAF) of the country it happened in

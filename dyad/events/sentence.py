@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dyad.actors.coref import ArticleContext, load_coref_config
 from dyad.actors.mentions import Mention, SentenceActors
+from dyad.events.syntax import is_series
 
 
 class SentenceMentions:
@@ -39,8 +40,9 @@ class SentenceMentions:
         out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
             if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
+                own = self._clause_subjects(tok)
                 earlier = [x for i, ms in self.cache.items() for x in ms
-                           if self.sa.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]  # fmt: skip
+                           if self._argument(self.sa.doc[i]) and i not in own]  # fmt: skip
                 out.extend(self.ctx.resolve_plural(m, self.index, earlier))
                 continue
             if m.kind == "pronoun" and not m.plural:
@@ -55,8 +57,35 @@ class SentenceMentions:
             self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             out.append(m)
         if tok.lower_ not in self.plural_pronouns:
-            self.ctx.observe_group(out, self.index, tok.i, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+            self.ctx.observe_group(out, self.index, tok.i, subject=self._argument(tok, ("nsubj", "nsubjpass")))
         self.cache[tok.i] = out
+        return out
+
+    @staticmethod
+    def _argument(tok: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass", "dobj", "dative")) -> bool:
+        """A subject or object (of ``deps``), directly or through a counting word ("THOUSANDS of
+        protesters")."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_series(tok.head.head):
+            tok = tok.head.head
+        return tok.dep_ in deps
+
+    @staticmethod
+    def _clause_subjects(tok: Token) -> set[int]:
+        """Subjects an object pronoun cannot stand for: those of its own verb and of the verbs that verb
+        completes ("police fired tear gas to disperse THEM": not the police; that reading would be
+        "themselves")."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return set()
+        verb, out = tok.head, set()
+        if verb.dep_ == "prep":
+            verb = verb.head
+        for _ in range(4):
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    out.update(t.i for t in c.subtree)
+            if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head
         return out
 
     def _own_subject(self, tok: Token) -> list[Mention] | None:

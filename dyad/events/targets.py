@@ -9,6 +9,8 @@ unidentified armed force (``<country>UAF``) of the scene. Events found this way 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dyad.actors.mentions import Mention, place_country
@@ -25,6 +27,8 @@ AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards"
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+# Sectors of a country's leaders: whom soldiers seize in a coup (FallbackTargets._domestic_force)
+LEADER_SECTORS = {"GOV", "LEG", "ELI"}
 # Places an expulsion or deportation is FROM: its scene (FallbackTargets._state_doer)
 EXPULSION_PREPS = {"from"}
 
@@ -225,6 +229,19 @@ class FallbackTargets(SlotReader):
                 todo.extend(c for c in g.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
             todo.extend(c for c in prep.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS | {"of"})
         return None
+
+    def _domestic_force(self, raw_sources: list[Mention], code: str, targets: list[Mention]) -> list[Mention]:
+        """Country-less soldiers who seize a country's leaders are that country's military ("mutinous
+        soldiers detained Malian President Keita" -> MLIMIL 173 MLIGOV): a coup is done at home. Only
+        for ``domestic_force_codes`` (modality.yaml) and leaders of one country as the target."""
+        if not nearest_listed({c: True for c in self.cues.get("domestic_force_codes") or ()}, code):
+            return []
+        soldiers = [s for s in raw_sources if s.sector == "MIL" and not s.country and s.kind == "role"]
+        homes = {t.country for t in targets if t.sector in LEADER_SECTORS and t.country}
+        if not soldiers or len(soldiers) != len(raw_sources) or len(homes) != 1:
+            return []
+        home = homes.pop()
+        return [replace(s, country=home, code=home + "MIL", resolved_by="compose") for s in soldiers]
 
     def _state_doer(self, tok: Token, pat: Pattern, obj: Token | None, targets: list[Mention],
                     sm: SentenceMentions) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
