@@ -252,7 +252,7 @@ def test_user_dictionary_actors_agents_and_verbs(tmp_path) -> None:
         ("Afghan rebels kidnapped 16 Russian advisers.", ("AFGREB", "RUSGOV", "181")),
         ("Security forces in Guinea have tortured scores of Liberian refugees.", ("GINCOP", "LBRREF", "1822")),
         ("Israel has strengthened its forces in Lebanon.", ("ISR", "LBN", "154")),
-        ("Japan said it had halted economic aid to Serbia.", ("JPN", "SRB", "162")),
+        ("Japan said it had halted economic aid to Serbia.", ("JPN", "SRB", "1621")),  # economic aid: 1621
         ("Russia said on Tuesday that Sudan must return the helicopter.", ("RUS", "SDN", "1053")),
         ("Opposition activists staged rallies against the Egyptian government.", ("EGYOPP", "EGYGOV", "141")),
     ],
@@ -858,3 +858,27 @@ def test_an_object_pronoun_skips_its_clauses_subjects(code) -> None:
     got = triples(code("Thousands of students marched in Dhaka on Sunday, and police fired rubber bullets to "
                        "disperse them.", "2018-08-05"))  # fmt: skip
     assert ("BGDCOP", "BGDEDU", "175") in got  # "them": the students, not the police
+
+
+def test_an_amount_of_aid_is_coded_as_the_aid(code) -> None:
+    got = triples(code("The United States approved $800 million in military aid for Ukraine.", "2022-04-21"))
+    assert got == {("USA", "UKR", "072")}
+    got = triples(code("Germany pledged 500 million euros in humanitarian aid to Syria.", "2019-03-14"))
+    assert got == {("DEU", "SYR", "0333")}
+
+
+def test_aid_stopped_is_coded_by_its_kind_not_by_the_setting(code) -> None:
+    got = triples(code("Washington suspended military aid to Egypt.", "2013-10-09"))
+    assert got == {("USAGOV", "EGY", "1622")}
+    # "following the MILITARY takeover" says when, not which aid
+    got = triples(code("The World Bank paused disbursements to Sudan following the military takeover.", "2021-10-27"))
+    assert got == {("IGOUNODEVWBK", "SDN", "1621")}
+
+
+def test_a_groups_name_alone_is_its_people(code) -> None:
+    got = triples(code("Chinese authorities detained Uighurs in Xinjiang.", "2018-08-10"))
+    assert got == {("CHNGOV", "CHNCVL", "173")}
+    got = triples(code("Myanmar's army carried out a campaign of ethnic cleansing against the Rohingya.", "2017-09-11"))
+    assert got == {("MMRMIL", "MMRCVL", "203")}
+    got = triples(code("Chechen rebels attacked Russian troops.", "2000-03-02"))
+    assert got == {("RUSREB", "RUSMIL", "190")}  # the group's word still composes with a role

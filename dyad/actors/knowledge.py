@@ -406,7 +406,8 @@ class KnowledgeBase:
                     cname = str(self.countries[homes[0]]["name"])
                     for kind, phrases in (("adjective", adjectives), ("demonym", demonyms)):
                         for phrase in phrases:
-                            self.add(phrase, Entry(kind, cname, homes[0], homes[0]))
+                            # the sector marks a group's word: alone, "the Uighurs" are its people, not China
+                            self.add(phrase, Entry(kind, cname, homes[0], homes[0], sector=sector))
             except (KeyError, TypeError, AttributeError) as exc:
                 self.problems.append(f"{path}: record {n}: {exc!r}")
 

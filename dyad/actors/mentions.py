@@ -628,7 +628,11 @@ class SentenceActors:
                 counted = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in COUNTING_WORDS for c in head.children) or (
                     head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COUNTING_WORDS
                 )  # fmt: skip
-                if ctry.kind != "country" and plural and counted:
+                if ctry.kind != "country" and ctry.sector:
+                    # "the Uighurs", "the Rohingya": a group's people, coded with its sector (CVL, REB)
+                    m.kind, m.name, m.sector, m.code = "role", None, ctry.sector, ctry.country + ctry.sector
+                    m.resolved_by = "compose"
+                elif ctry.kind != "country" and plural and counted:
                     # "more than 100 Palestinians", "thousands of Serbs", "several Americans": counted
                     # people, not the nation
                     m.kind, m.name, m.sector, m.code = "role", None, "CVL", ctry.country + "CVL"

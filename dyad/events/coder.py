@@ -65,6 +65,7 @@ from dyad.events.syntax import (
     conjuncts,
     is_passive,
     is_series,
+    measured,
     mend_infinitive_complements,
     prep_objects,
 )
@@ -420,8 +421,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 break
         light = False
         slot = tok
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_series(tok.head.head):
-            slot = tok.head.head  # "began 10 DAYS of joint exercises", "held two ROUNDS of talks"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            is_series(tok.head.head) or tok.head.head.lemma_.lower() in EFFORT_HEADS
+        ):
+            # "began 10 DAYS of joint exercises", "held two ROUNDS of talks", "a CAMPAIGN of ethnic cleansing"
+            slot = tok.head.head
+        elif tok.dep_ == "pobj" and measured(tok.head.head) is tok:
+            slot = tok.head.head  # "announced $1 BILLION in military aid"
         in_act = (  # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"
             tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB"
             and tok.head.head.lemma_.lower() not in self.undergoing_verbs and tok.head.head.dep_ not in ("relcl", "acl", "amod")

@@ -33,6 +33,24 @@ def is_series(tok: Token) -> bool:
     return tok.lemma_.lower() in SERIES or tok.lower_ in SERIES
 
 
+# Money and measure words: "$800 million IN military aid" (see :func:`measured`)
+MEASURES = words("measures")
+
+
+def measured(tok: Token) -> Token | None:
+    """What an amount measures: "$800 million IN military AID", "500 million euros in AID" -> the
+    noun after "in"; None when ``tok`` is no amount with such a phrase. The amount is a measure word
+    or a money or quantity the NER found."""
+    if not (tok.lower_ in MEASURES or tok.lemma_.lower() in MEASURES or tok.ent_type_ in ("MONEY", "QUANTITY")):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            noun = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if noun is not None and noun.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+                return noun
+    return None
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
     out, todo = [], [tok]

@@ -14,8 +14,18 @@ from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
-from dyad.events.syntax import EFFORT_HEADS, complement, conjuncts, is_passive, is_series, is_time_phrase
+from dyad.events.syntax import (
+    EFFORT_HEADS,
+    complement,
+    conjuncts,
+    is_passive,
+    is_series,
+    is_time_phrase,
+    measured,
+)
 
+# Prepositions whose phrase only sets an act in time or circumstance: it never refines the act's code
+SETTING_PREPS = {"following", "after", "before", "since", "amid", "amidst", "despite", "during", "ahead"}
 # Prepositions whose whole phrase says what an act is about, read deep for refinements ("accused X OF
 # committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters", "an inquiry INTO WAR CRIMES")
 CHARGE_PREPS = frozenset({"of", "for", "over", "into"})
@@ -61,6 +71,8 @@ class TriggerMatcher(CoderBase):
             obj = next((c for c in tok.children if c.dep_ == "attr"), None)
         if obj is None and not passive:
             obj = control_subject(tok)
+        if obj is not None:
+            obj = measured(obj) or obj  # "approved $800 million IN military AID": the aid is the object
         return obj
 
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
@@ -144,7 +156,10 @@ class TriggerMatcher(CoderBase):
             counted = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for g in counted:
                 mods.update(t.lemma_.lower() for t in g.subtree)
-        for t in [tok, obj] + ([g for c in tok.children if c.dep_ == "prep" for g in c.children] if tok else []):
+        # the verb's own phrases refine it too ("fired ON protesters"), but not those that only say
+        # when or amid what it happened ("paused disbursements FOLLOWING the MILITARY takeover")
+        told = [g for c in tok.children if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS for g in c.children] if tok else []
+        for t in [tok, obj, *told]:
             if t is None:
                 continue
             mods.add(t.lemma_.lower())
