@@ -882,3 +882,22 @@ def test_a_groups_name_alone_is_its_people(code) -> None:
     assert got == {("MMRMIL", "MMRCVL", "203")}
     got = triples(code("Chechen rebels attacked Russian troops.", "2000-03-02"))
     assert got == {("RUSREB", "RUSMIL", "190")}  # the group's word still composes with a role
+
+
+def test_the_toll_of_a_violent_act_is_part_of_it(code) -> None:
+    got = triples(code("Russian forces shelled Kharkiv on Tuesday, killing three civilians.", "2022-03-01"))
+    assert got == {("RUSMIL", "UKR", "194")}  # one event, not a second 190 on the victims
+    got = triples(code("Congolese rebels fired mortar rounds overnight, killing three civilians.", "2022-03-01"))
+    assert got == {("CODREB", "CODCVL", "194")}  # an act with no target of its own takes the victims
+
+
+def test_an_appeal_to_carry_out_strikes_asks_for_military_help(code) -> None:
+    got = triples(code("Iraq asked the United States to carry out air strikes against militants.", "2014-06-18"))
+    assert got == {("IRQ", "USA", "0232")}
+    got = triples(code("Sri Lanka asked China to restructure its debt.", "2022-03-20"))
+    assert got == {("LKA", "CHN", "0231")}
+
+
+def test_a_surname_spelled_as_an_alias_names_the_person(code) -> None:
+    got = triples(code("Zelenskiy urged NATO to give Ukraine tanks.", "2022-03-24"))
+    assert got == {("UKRGOV", "IGOWSTNAT", "0232")}

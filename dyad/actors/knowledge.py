@@ -479,10 +479,21 @@ class KnowledgeBase:
                 continue
             reversed_alias = " ".join(reversed([p.lower() for p in parts])) in aliases.get(id(person), set())
             countries = {r.code[:3] for r in person.roles}
-            surname = parts[0] if reversed_alias or (countries and countries <= family_first) else parts[-1]
+            first = reversed_alias or bool(countries and countries <= family_first)
+            surname = parts[0] if first else parts[-1]
             if surname.lower() in STOP_WORDS:
                 continue
             self.surnames.setdefault(surname.lower(), []).append(person)
+            # spellings the aliases give ("Volodymyr ZELENSKIY" beside "Zelensky") name the same person
+            for alias in aliases.get(id(person), set()):
+                words = alias.split()
+                if len(words) < 2 or words[0] != parts[0].lower() or first:
+                    continue  # only a variant of the same full name; never a nickname or title form
+                variant = words[-1]
+                if variant != surname.lower() and variant not in STOP_WORDS and len(variant) > 2:
+                    bucket = self.surnames.setdefault(variant, [])
+                    if person not in bucket:
+                        bucket.append(person)
 
     # ------------------------------------------------------------------ matching
     def match(self, text: str, kinds: set[str] | None = None) -> list[Match]:

@@ -43,6 +43,7 @@ class CoderBase:
     undergoing_verbs: frozenset[str]
     referent_nouns: frozenset[str]
     reaction_roots: frozenset[str]
+    result_verbs: frozenset[str]
     intent_codes: dict[str, Any]
     refusal_codes: dict[str, Any]
     generic_roles: frozenset[str]

@@ -149,6 +149,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.undergoing_verbs = self._cue_words("undergoing_verbs")
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
+        self.result_verbs = self._cue_words("result_verbs")
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event
         self._place_for_event = place_for_event
@@ -204,7 +205,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
-        return dedupe(out)
+        return dedupe(self._fold_results(out))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
@@ -321,7 +322,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             return None
         xpat = self._pattern_for(x)
         if xpat is None:
-            return self._asked_code(x)
+            return self._asked_code(x) or self._light_object_code(x)
         code = self._refine(xpat, xpat.code, x, None)
         if xpat.xcomp_table and depth == 0:
             passive = is_passive(x)
@@ -330,6 +331,46 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
             code = str(mapped) if mapped else code
         return code
+
+    def _fold_results(self, found: list[Found]) -> list[Found]:
+        """Fold ", KILLING three civilians" into the violent act it is the toll of ("shelled the town,
+        killing ..."): one event, not two. The victims become the act's target when it has none."""
+        out = []
+        for f in found:
+            if not self._told_result(f.trigger):
+                out.append(f)
+                continue
+            acts = [g for g in found if g.trigger.i == f.trigger.head.i and g.source.code == f.source.code]
+            if not acts:
+                out.append(f)
+            for g in acts:  # a target that is the doer itself would leave a self-event, dropped later
+                if (g.target is None or g.target.code == g.source.code) and f.target is not None:
+                    g.target = f.target
+                    g.how.append("toll")
+        return out
+
+    def _told_result(self, tok: Token) -> bool:
+        """Whether ``tok`` is ", KILLING ..." after a violent act: a comma participle of
+        ``result_verbs`` (modality.yaml) under a verb whose pattern is violent (18-20)."""
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != ",":
+            return False
+        if tok.lemma_.lower() not in self.result_verbs or any(c.dep_ == "nsubj" for c in tok.children):
+            return False
+        main = self._pattern_for(tok.head) if tok.head.i != tok.i else None
+        return main is not None and main.code[:2] in UNATTRIBUTED_ROOTS
+
+    def _light_object_code(self, x: Token) -> str | None:
+        """The code of the act a light verb's object names ("to CARRY OUT air STRIKES" -> the strike's
+        190), for a complement whose verb has no pattern of its own."""
+        if x.lemma_.lower() not in self.patterns.light_verbs and x.lower_ not in self.patterns.light_forms:
+            return None
+        obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            return None
+        pats = self.patterns.nouns.get(obj.lemma_.lower()) or self.patterns.nouns.get(obj.lower_) or []
+        mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
+        pat = next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+        return self._refine(pat, pat.code, obj, None) if pat is not None else None
 
     def _asked_code(self, x: Token | None) -> str | None:
         """The code of an asked act that is no event on its own ("demanded that Assad STEP DOWN",
