@@ -629,7 +629,10 @@ def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(code) -> None:
 def test_a_warning_of_a_future_act_is_the_matching_threat(code) -> None:
     assert ("TUR", "SWE", "134") in triples(code("Turkey warned Sweden that it would block its NATO membership."))
     assert ("CHN", "LTU", "1312") in triples(code("China threatened that it would impose sanctions on Lithuania."))
-    assert ("IRN", "ISR", "130") in triples(code("Iran warned that it would retaliate against Israel."))
+    # retaliation with no other means named is force (lexicon.yaml): a threat of military force
+    assert ("IRN", "ISR", "1384") in triples(code("Iran warned that it would retaliate against Israel."))
+    assert ("CHN", "USA", "1312") in triples(code("China warned that it would retaliate against the United States "
+                                                  "with sanctions."))  # fmt: skip
     assert not code("The Chinese central bank warned that prices had risen.")
 
 
@@ -901,3 +904,20 @@ def test_an_appeal_to_carry_out_strikes_asks_for_military_help(code) -> None:
 def test_a_surname_spelled_as_an_alias_names_the_person(code) -> None:
     got = triples(code("Zelenskiy urged NATO to give Ukraine tanks.", "2022-03-24"))
     assert got == {("UKRGOV", "IGOWSTNAT", "0232")}
+
+
+def test_a_by_phrase_closing_a_passive_is_its_agent(code) -> None:
+    got = triples(code("Iran has been accused of attacking two tankers by the United States.", "2019-06-14"))
+    assert got == {("USA", "IRN", "112")}
+    assert not code("He was accused of killing his wife by poisoning.", "2019-06-14")  # a means, not an actor
+
+
+def test_retaliation_vowed_is_a_threat_of_force(code) -> None:
+    assert triples(code("Iran vowed to retaliate against Israel.", "2024-04-02")) == {("IRN", "ISR", "1384")}
+    assert triples(code("Iran vowed to help Syria.", "2015-04-02")) == {("IRN", "SYR", "030")}
+    assert triples(code("Lithuania recalled its ambassador from China.", "2021-08-10")) == {("LTU", "CHN", "161")}
+
+
+def test_military_hardware_stands_for_its_countrys_military(code) -> None:
+    got = triples(code("Russian jets shot down a U.S. drone over the Black Sea.", "2023-03-14"))
+    assert got == {("RUSMIL", "USAMIL", "190")}

@@ -67,6 +67,7 @@ from dyad.events.syntax import (
     is_series,
     measured,
     mend_infinitive_complements,
+    mend_stranded_agents,
     prep_objects,
 )
 from dyad.events.targets import (
@@ -194,6 +195,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_infinitive_complements(doc, self.complement_heads)
+        mend_stranded_agents(doc)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()
