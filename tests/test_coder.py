@@ -921,3 +921,9 @@ def test_retaliation_vowed_is_a_threat_of_force(code) -> None:
 def test_military_hardware_stands_for_its_countrys_military(code) -> None:
     got = triples(code("Russian jets shot down a U.S. drone over the Black Sea.", "2023-03-14"))
     assert got == {("RUSMIL", "USAMIL", "190")}
+
+
+def test_closing_a_border_restricts_movement_and_denials_stand_alone(code) -> None:
+    assert triples(code("Poland closed its border with Belarus.", "2023-08-30")) == {("POL", "BLR", "191")}
+    assert triples(code("Russia closed its airspace to British airlines.", "2022-02-25")) == {("RUS", "GBR", "191")}
+    assert triples(code("The Kremlin denied any involvement in the attack.", "2023-05-03")) == {("RUSGOV", None, "016")}
