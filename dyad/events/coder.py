@@ -367,11 +367,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if x.lemma_.lower() not in self.patterns.light_verbs and x.lower_ not in self.patterns.light_forms:
             return None
         obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is None:
-            return None
-        pats = self.patterns.nouns.get(obj.lemma_.lower()) or self.patterns.nouns.get(obj.lower_) or []
-        mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
-        pat = next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+        pat = self._noun_pattern(obj) if obj is not None else None
         return self._refine(pat, pat.code, obj, None) if pat is not None else None
 
     def _asked_code(self, x: Token | None) -> str | None:
@@ -416,18 +412,23 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         return any(p.preps & preps for p in pats)
 
     # ------------------------------------------------------------------ nouns
-    def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
+    def _noun_pattern(self, tok: Token) -> Pattern | None:
+        """The noun pattern that fits ``tok``: by lemma or form, the first whose required modifier is
+        there ("JOINT exercises"); for an effort head, its modifier's ("a MEDIATION effort")."""
         pats = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
         if not pats and tok.lemma_.lower() in EFFORT_HEADS:
             # "launched a MEDIATION effort between ...": the modifier names the act, the head has its slots
             pats = next((p for c in tok.children if c.dep_ == "compound" and c.i < tok.i
                          if (p := self.patterns.nouns.get(c.lemma_.lower()))), None)  # fmt: skip
         if not pats:
-            return []
+            return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
         }
-        pat = next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+        return next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+
+    def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
+        pat = self._noun_pattern(tok)
         if pat is None:
             return []
         status = mod.assess(tok, self.cues)
