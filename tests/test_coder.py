@@ -927,3 +927,13 @@ def test_closing_a_border_restricts_movement_and_denials_stand_alone(code) -> No
     assert triples(code("Poland closed its border with Belarus.", "2023-08-30")) == {("POL", "BLR", "191")}
     assert triples(code("Russia closed its airspace to British airlines.", "2022-02-25")) == {("RUS", "GBR", "191")}
     assert triples(code("The Kremlin denied any involvement in the attack.", "2023-05-03")) == {("RUSGOV", None, "016")}
+
+
+def test_allowing_others_to_act_is_coded_by_the_act_allowed(code) -> None:
+    got = triples(code("Israel allowed the UN to deliver aid to Gaza.", "2023-10-21"))
+    assert ("ISR", "IGOUNO", "0863") in got
+    got = triples(code("Iran allowed the IAEA to inspect the site.", "2023-03-04"))
+    assert got == {("IRN", "IGOUNOIAE", "0862")}
+    got = triples(code("Myanmar's junta refused to allow the ASEAN envoy to meet Aung San Suu Kyi.", "2021-10-15"))
+    assert ("MMRGOV", "IGOSEAASN", "1245") in got
+    assert not code("The ministry allowed students to wear jeans.", "2023-03-04")  # not an act the tables know

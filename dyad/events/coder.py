@@ -128,12 +128,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.intent_codes: dict[str, Any] = dict(self.cues.get("intent_codes") or {})
         # the named complement tables patterns cite as `xcomp_codes: NAME` (NAME_codes in modality.yaml)
         self.code_tables: dict[str, dict[str, Any]] = {
-            name: dict(self.cues.get(f"{name}_codes") or {}) for name in ("refusal", "appeal", "demand", "protest", "threat")
+            name: dict(self.cues.get(f"{name}_codes") or {})
+            for name in ("refusal", "appeal", "demand", "protest", "threat", "permission")
         }
         self.refusal_codes: dict[str, Any] = self.code_tables["refusal"]
         unknown = {p.xcomp_table for ps in self.patterns.verbs.values() for p in ps} - set(self.code_tables) - {""}
         if unknown:
-            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use refusal, appeal, demand, protest or threat")
+            raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use {', '.join(self.code_tables)}")
         for key, rule in (self.cues.get("state_acts") or {}).items():
             if not isinstance(rule, dict) or rule.get("from", "scene_or_people") not in ("scene", "scene_or_people"):
                 raise ValueError(f"modality.yaml state_acts {key!r}: give sector and from: scene or scene_or_people")
@@ -389,15 +390,19 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         """The act an appeal, demand or rejection is about when it is not the verb's to-clause: the
         that-clause of a verb whose target is that clause's subject ("demanded that Russia RELEASE
         Griner"), else the to-clause on its object ("rejected an offer TO MEDIATE", "rejected calls
-        TO LIFT sanctions")."""
+        TO LIFT sanctions"), else a to-clause with a subject of its own ("allowed the UN TO DELIVER aid")."""
         if "ccomp_subj" in pat.target:
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
             if clause is not None:
                 return clause
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            return next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
-        return None
+            act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+            if act is not None:
+                return act
+        # "allowed the UN TO DELIVER aid": the parser gives the to-clause its own subject (control_subject)
+        return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
 
     @staticmethod
     def _active_frame(tok: Token, pats: list[Pattern]) -> bool:
