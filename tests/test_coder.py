@@ -937,3 +937,8 @@ def test_allowing_others_to_act_is_coded_by_the_act_allowed(code) -> None:
     got = triples(code("Myanmar's junta refused to allow the ASEAN envoy to meet Aung San Suu Kyi.", "2021-10-15"))
     assert ("MMRGOV", "IGOSEAASN", "1245") in got
     assert not code("The ministry allowed students to wear jeans.", "2023-03-04")  # not an act the tables know
+
+
+def test_an_act_in_defiance_of_others_defies_them(code) -> None:
+    got = triples(code("North Korea launched a missile in defiance of UN sanctions.", "2017-07-04"))
+    assert ("PRK", "IGOUNO", "128") in got

@@ -477,13 +477,17 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             slot = tok.head.head
         elif tok.dep_ == "pobj" and measured(tok.head.head) is tok:
             slot = tok.head.head  # "announced $1 BILLION in military aid"
-        in_act = (  # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"
-            tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB"
-            and tok.head.head.lemma_.lower() not in self.undergoing_verbs and tok.head.head.dep_ not in ("relcl", "acl", "amod")
-            and not is_passive(tok.head.head)
+        # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"; the phrase
+        # may hang on the verb's object instead ("launched a missile IN DEFIANCE of UN sanctions")
+        carrier = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else None
+        if carrier is not None and carrier.head.dep_ in ("dobj", "obj") and carrier.head.head.pos_ == "VERB":
+            carrier = carrier.head
+        in_act = carrier is not None and (
+            carrier.head.pos_ == "VERB" and carrier.head.lemma_.lower() not in self.undergoing_verbs
+            and carrier.head.dep_ not in ("relcl", "acl", "amod") and not is_passive(carrier.head)
         )  # fmt: skip
         if in_act:
-            slot = tok.head
+            slot = carrier
         if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
             in_act or slot.head.lemma_.lower() in self.patterns.light_verbs or slot.head.lower_ in self.patterns.light_forms
         ):
