@@ -942,3 +942,14 @@ def test_allowing_others_to_act_is_coded_by_the_act_allowed(code) -> None:
 def test_an_act_in_defiance_of_others_defies_them(code) -> None:
     got = triples(code("North Korea launched a missile in defiance of UN sanctions.", "2017-07-04"))
     assert ("PRK", "IGOUNO", "128") in got
+
+
+def test_coordinated_parties_acting_on_each_other(code) -> None:
+    got = triples(code("Russia and China pledged to deepen their strategic partnership.", "2023-03-21"))
+    assert got == {("RUS", "CHN", "030"), ("CHN", "RUS", "030")}
+    got = triples(code("Armenia and Azerbaijan blamed each other for the clashes.", "2022-09-13"))
+    assert got == {("ARM", "AZE", "112"), ("AZE", "ARM", "112")}
+
+
+def test_a_sum_of_money_is_financial_aid(code) -> None:
+    assert triples(code("The IMF disbursed $1 billion to Egypt.", "2023-06-15")) == {("IGOBUSIMF", "EGY", "071")}

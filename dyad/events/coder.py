@@ -61,6 +61,7 @@ from dyad.events.slots import (
 )
 from dyad.events.syntax import (
     EFFORT_HEADS,
+    MEASURES,
     SERIES,
     conjuncts,
     is_passive,
@@ -152,6 +153,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
+        self.reciprocal_words = self._cue_words("reciprocal_words")
+        self.reciprocal_objects = self._cue_words("reciprocal_objects")
+        self.reciprocal_roots = self._cue_words("reciprocal_roots")
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event
         self._place_for_event = place_for_event
@@ -161,6 +165,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
     def could_hold_event(self, sentence_text: str) -> bool:
         """Cheap test on raw text: a trigger word form (with its object for light verbs) and an actor cue."""
         words = set(_WORD.findall(sentence_text.lower()))
+        if "$" in sentence_text or "€" in sentence_text or "£" in sentence_text or not words.isdisjoint(MEASURES):
+            words.add("money")  # "provided $5 BILLION": a sum names money without the word (object lists say "money")
         if not self.patterns.sentence_has_trigger(words):
             return False
         return self.kb.has_cue(sentence_text) or self._has_name(sentence_text)

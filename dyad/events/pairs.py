@@ -74,7 +74,7 @@ class PairMaker(TriggerMatcher):
                     if pat.reverse and code == pat.code:
                         # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor
                         out.append(Found(tok, pat, pat.reverse, t, s, [*how, "reverse"]))
-        elif pat.mutual and len(sources) >= 2:
+        elif len(sources) >= 2 and (pat.mutual or self._reciprocal(tok, code)):
             for s in sources:
                 for t in sources:
                     if s is not t:
@@ -88,6 +88,15 @@ class PairMaker(TriggerMatcher):
                     if f.target is not None:
                         f.code = venue_code(venue, f.source.country, f.target.country, f.code)
         return out
+
+    def _reciprocal(self, tok: Token, code: str) -> bool:
+        """Coordinated parties act on each other: any act whose object is "each other" (``reciprocal_objects``
+        in modality.yaml: "Israel and Hamas accused EACH OTHER"), and a cooperative act (``reciprocal_roots``)
+        that names them together ("Russia and China pledged to deepen THEIR partnership")."""
+        text = " " + " ".join(t.lower_ for t in tok.subtree if t.i > tok.i) + " "
+        if any(f" {w} " in text for w in self.reciprocal_objects):
+            return True  # "accused EACH OTHER": any act
+        return code[:2] in self.reciprocal_roots and any(f" {w} " in text for w in self.reciprocal_words)
 
     def _civilian(self, t: Mention, sm: SentenceMentions) -> Mention:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled

@@ -114,6 +114,8 @@ class TriggerMatcher(CoderBase):
         for t in toks:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
+            if t.ent_type_ == "MONEY":  # "provided $5 BILLION": a sum of money
+                out.add("money")
             if is_series(t):  # "a series of agreements", "dozens of"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
