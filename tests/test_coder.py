@@ -537,7 +537,7 @@ def test_deaths_without_an_armed_doer_are_no_attack(code, text: str) -> None:
 
 def test_violent_causes_still_give_unidentified_armed_forces(code) -> None:
     assert ("IRQUAF", "IRQCVL", "190") in triples(code("Five Iraqi civilians were killed in a bombing in Baghdad."))
-    assert ("IRQUAF", "USAMIL", "190") in triples(code("Three US servicemen were killed by a roadside bomb outside Basra."))
+    assert ("IRQUAF", "USAMIL", "183") in triples(code("Three US servicemen were killed by a roadside bomb outside Basra."))
 
 
 def test_a_death_with_no_cause_in_a_disaster_story_is_no_attack(code) -> None:
@@ -953,3 +953,13 @@ def test_coordinated_parties_acting_on_each_other(code) -> None:
 
 def test_a_sum_of_money_is_financial_aid(code) -> None:
     assert triples(code("The IMF disbursed $1 billion to Egypt.", "2023-06-15")) == {("IGOBUSIMF", "EGY", "071")}
+
+
+def test_violence_by_a_weapon_with_no_named_doer(code) -> None:
+    got = triples(code("A roadside bomb killed three Afghan policemen.", "2012-05-02"))
+    assert got == {("AFGUAF", "AFGCOP", "183")}  # unidentified armed force, as for the passive
+    assert not code("The earthquake killed 300 people in Haiti.", "2021-08-15")  # no armed doer
+    got = triples(code("Gunmen kidnapped 80 schoolchildren in northern Nigeria.", "2021-12-12"))
+    assert got == {("NGAUAF", "NGAEDU", "181")}
+    got = triples(code("Russian hackers attacked Ukrainian government websites.", "2022-01-14"))
+    assert got == {("RUSCRM", "UKRGOV", "176")}

@@ -281,9 +281,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 sources = next((found for h in heads if (found := self._owner_of(h, sm))), [])
             if sources:
                 how.append("owner")
-        if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
-            # "Three US servicemen were killed by a roadside bomb outside Basra": violence with no named
-            # doer is coded, as in CAMEO, to unidentified armed forces (UAF) of the country it happened in
+        if not sources and pat.code[:2] in UNATTRIBUTED_ROOTS and (passive or self._weapon_subject(tok, sm)):
+            # "Three US servicemen were killed by a roadside bomb outside Basra", "a car bomb killed 12
+            # soldiers": violence with no named doer is coded, as in CAMEO, to unidentified armed forces
+            # (UAF) of the country it happened in
             targets = self._targets(tok, pat, obj, passive, sm)
             sources = self._unattributed(tok, targets, sm)
             if sources:
@@ -340,6 +341,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
             code = str(mapped) if mapped else code
         return code
+
+    def _weapon_subject(self, tok: Token, sm: SentenceMentions) -> bool:
+        """Whether an active verb's subject is a weapon or attack that names no actor ("a car BOMB
+        killed", "a suicide BLAST ripped through"): a ``violent_causes`` word (modality.yaml)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subj is None or sm.get(subj):
+            return False  # people ("troops", "gunmen"), coded or not, are the actors' business
+        violent = self._cue_words("violent_causes")
+        return any(w.lemma_.lower() in violent for w in (subj, *(c for c in subj.children if c.dep_ == "compound")))
 
     def _fold_results(self, found: list[Found]) -> list[Found]:
         """Fold ", KILLING three civilians" into the violent act it is the toll of ("shelled the town,
