@@ -963,3 +963,11 @@ def test_violence_by_a_weapon_with_no_named_doer(code) -> None:
     assert got == {("NGAUAF", "NGAEDU", "181")}
     got = triples(code("Russian hackers attacked Ukrainian government websites.", "2022-01-14"))
     assert got == {("RUSCRM", "UKRGOV", "176")}
+
+
+def test_what_is_received_from_another_is_the_givers_act(code) -> None:
+    got = triples(code("Ukraine received Patriot missiles from Germany.", "2023-04-19"))
+    assert got == {("DEU", "UKR", "072")}  # not Ukraine hosting Germany
+    got = triples(code("Egypt received a $3 billion loan from the IMF.", "2022-12-16"))
+    assert got == {("IGOBUSIMF", "EGY", "071")}
+    assert triples(code("Putin received Iran's president in the Kremlin.", "2023-06-15")) == {("RUSGOV", "IRNGOV", "043")}

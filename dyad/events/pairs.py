@@ -70,6 +70,9 @@ class PairMaker(TriggerMatcher):
         if targets:
             for s in sources:
                 for t in targets:
+                    if pat.received:  # "Ukraine received Patriot missiles FROM GERMANY": Germany's act
+                        out.append(Found(tok, pat, code, t, s, [*how, "received"]))
+                        continue
                     out.append(Found(tok, pat, code, s, t, list(how)))
                     if pat.reverse and code == pat.code:
                         # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor

@@ -56,6 +56,7 @@ class Pattern:
     complement: frozenset[str] = frozenset()  # the "to"-clause's verb must be one of these ("ordered X to LEAVE")
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
+    received: bool = False  # the subject receives: the act is the target's, done to the subject
     origin: str = ""
 
     @property
@@ -148,6 +149,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         complement=_words(rec.get("complement")),
         alone=_alone(rec.get("alone", "object")),
         reverse=_reverse(rec.get("reverse")),
+        received=bool(rec.get("received", False)),
         origin=origin,
     )
 
