@@ -971,3 +971,9 @@ def test_what_is_received_from_another_is_the_givers_act(code) -> None:
     got = triples(code("Egypt received a $3 billion loan from the IMF.", "2022-12-16"))
     assert got == {("IGOBUSIMF", "EGY", "071")}
     assert triples(code("Putin received Iran's president in the Kremlin.", "2023-06-15")) == {("RUSGOV", "IRNGOV", "043")}
+
+
+def test_an_owned_decision_to_act_is_the_owners_act(code) -> None:
+    got = triples(code("Beijing slammed Washington's decision to sell arms to Taiwan.", "2023-06-15"))
+    assert ("CHNGOV", "USAGOV", "111") in got
+    assert ("CHNGOV", "TWN", "072") not in got  # Washington sells, not Beijing

@@ -59,7 +59,12 @@ class SlotReader(TriggerMatcher):
             dep, head = cur.dep_, cur.head
             if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 found = sm.get(head)
-                if not any(m.code for m in found) and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                if not any(m.code for m in found) and to_clause and dep == "acl":
+                    owner = self._owner_of(head, sm)
+                    if owner:  # "Washington's DECISION to sell arms", "the EU decision to open talks"
+                        return owner, True
+                if not any(m.code for m in found) and to_clause:
                     # "were converging for a RALLY in Lagos to protest ...": the purpose of a non-actor
                     # noun is the purpose of whoever does the verb that governs it
                     verb = governing_verb(head)
