@@ -868,6 +868,8 @@ def test_an_amount_of_aid_is_coded_as_the_aid(code) -> None:
     assert got == {("USA", "UKR", "072")}
     got = triples(code("Germany pledged 500 million euros in humanitarian aid to Syria.", "2019-03-14"))
     assert got == {("DEU", "SYR", "0333")}
+    got = triples(code("Kuwait pledged $4 billion in aid to Egypt.", "2013-07-10"))
+    assert got == {("KWT", "EGY", "0331")}  # a sum of money in aid is financial aid
 
 
 def test_aid_stopped_is_coded_by_its_kind_not_by_the_setting(code) -> None:
@@ -889,7 +891,10 @@ def test_a_groups_name_alone_is_its_people(code) -> None:
 
 def test_the_toll_of_a_violent_act_is_part_of_it(code) -> None:
     got = triples(code("Russian forces shelled Kharkiv on Tuesday, killing three civilians.", "2022-03-01"))
-    assert got == {("RUSMIL", "UKR", "194")}  # one event, not a second 190 on the victims
+    assert got == {("RUSMIL", "UKRCVL", "194")}  # one event, on the town's people, not a second 190
+    got = triples(code("Israeli naval commandos stormed a Gaza-bound aid flotilla on Monday, killing nine Turkish "
+                       "activists.", "2010-05-31"))  # fmt: skip
+    assert ("ISRMIL", "TURCVL", "190") in got  # victims of another country are an event of their own
     got = triples(code("Congolese rebels fired mortar rounds overnight, killing three civilians.", "2022-03-01"))
     assert got == {("CODREB", "CODCVL", "194")}  # an act with no target of its own takes the victims
 

@@ -64,9 +64,9 @@ from dyad.events.syntax import (
     MEASURES,
     SERIES,
     conjuncts,
+    is_measured,
     is_passive,
     is_series,
-    measured,
     mend_infinitive_complements,
     mend_stranded_agents,
     prep_objects,
@@ -360,10 +360,19 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 out.append(f)
                 continue
             acts = [g for g in found if g.trigger.i == f.trigger.head.i and g.source.code == f.source.code]
+            if f.target is not None and any(
+                g.target is not None and g.target.country and g.target.country != f.target.country for g in acts
+            ):
+                acts = []  # "stormed a Gaza-bound flotilla, killing nine TURKISH activists": other victims
             if not acts:
                 out.append(f)
-            for g in acts:  # a target that is the doer itself would leave a self-event, dropped later
-                if (g.target is None or g.target.code == g.source.code) and f.target is not None:
+            for g in acts:
+                # the victims name whom the act hit when the act names no one, names the doer itself (a
+                # self-event, dropped later) or names only their country or town ("shelled Homs, killing
+                # 200 people": Syrian civilians)
+                if f.target is not None and (
+                    g.target is None or g.target.code == g.source.code or (g.target.kind == "country" and f.target.sector)
+                ):
                     g.target = f.target
                     g.how.append("toll")
         return out
@@ -491,7 +500,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         ):
             # "began 10 DAYS of joint exercises", "held two ROUNDS of talks", "a CAMPAIGN of ethnic cleansing"
             slot = tok.head.head
-        elif tok.dep_ == "pobj" and measured(tok.head.head) is tok:
+        elif is_measured(tok):
             slot = tok.head.head  # "announced $1 BILLION in military aid"
         # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"; the phrase
         # may hang on the verb's object instead ("launched a missile IN DEFIANCE of UN sanctions")

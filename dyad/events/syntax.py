@@ -51,6 +51,14 @@ def measured(tok: Token) -> Token | None:
     return None
 
 
+def is_measured(tok: Token) -> bool:
+    """Whether ``tok`` is what the amount above it measures ("$1 billion in AID")."""
+    if tok.dep_ != "pobj":
+        return False
+    found = measured(tok.head.head)
+    return found is not None and found.i == tok.i  # tokens are views: compare positions, not objects
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and its conjuncts, recursively ("Mongolia, Nepal and South Korea")."""
     out, todo = [], [tok]

@@ -18,6 +18,7 @@ from dyad.events.syntax import (
     EFFORT_HEADS,
     complement,
     conjuncts,
+    is_measured,
     is_passive,
     is_series,
     is_time_phrase,
@@ -161,6 +162,8 @@ class TriggerMatcher(CoderBase):
         # the verb's own phrases refine it too ("fired ON protesters"), but not those that only say
         # when or amid what it happened ("paused disbursements FOLLOWING the MILITARY takeover")
         told = [g for c in tok.children if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS for g in c.children] if tok else []
+        if obj is not None and is_measured(obj) and obj.head.head.ent_type_ == "MONEY":
+            mods.add("financial")  # "pledged $12 BILLION in aid": a sum of money is financial aid
         for t in [tok, obj, *told]:
             if t is None:
                 continue
