@@ -982,3 +982,18 @@ def test_an_owned_decision_to_act_is_the_owners_act(code) -> None:
     got = triples(code("Beijing slammed Washington's decision to sell arms to Taiwan.", "2023-06-15"))
     assert ("CHNGOV", "USAGOV", "111") in got
     assert ("CHNGOV", "TWN", "072") not in got  # Washington sells, not Beijing
+
+
+def test_release_of_people_sports_and_suspensions(code) -> None:
+    got = triples(code("Myanmar's military government released pro-democracy leader Aung San Suu Kyi from house "
+                       "arrest on Saturday.", "2010-11-13"))  # fmt: skip
+    assert got == {("MMRGOV", "MMROPP", "0841")}  # an opposition leader in 2010, released as a person
+    assert not code("Spain won the World Cup on Sunday, beating the Netherlands 1-0 in Johannesburg.", "2010-07-11")
+    assert triples(code("The Organization of American States suspended Honduras.", "2009-07-05")) == {("IGOOAS", "HND", "160")}
+    got = triples(code("The European Union suspended most of its sanctions against Myanmar.", "2012-04-23"))
+    assert got == {("IGOEUREEC", "MMR", "085")}
+    got = triples(code("The United States suspended the delivery of tanks and fighter jets to Egypt.", "2013-10-09"))
+    assert got == {("USA", "EGY", "1622")}
+    got = triples(code("U.S. President Barack Obama spoke by telephone with Iranian President Hassan Rouhani on "
+                       "Friday.", "2013-09-27"))  # fmt: skip
+    assert got == {("USAGOV", "IRNGOV", "041")}

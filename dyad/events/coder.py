@@ -302,8 +302,14 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             targets = self._fallback_targets(tok, pat, obj, passive, sources, sm)
             if targets:
                 how.append("fallback")
+        if targets and nearest_listed({c: True for c in self.cues.get("people_only_codes") or ()}, pat.code):
+            # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
+            targets = [t for t in targets if t.kind != "country"]
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
+        people_code = (self.cues.get("people_codes") or {}).get(code)
+        if people_code and targets and all(t.kind in ("person", "role") for t in targets):
+            code = str(people_code)  # "released Aung San Suu Kyi": persons, not property (0841)
         if "refused" in how and targets and all(t.sector == "MED" for t in targets):
             # "would not speak to reporters": a refusal to talk to the press is CAMEO's "decline comment"
             code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True

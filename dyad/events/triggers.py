@@ -85,7 +85,8 @@ class TriggerMatcher(CoderBase):
         if pat.preps and not preps & pat.preps:
             return False
         if pat.pobjs:
-            pobjs = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in (pat.preps or {"in"})
+            # "spoke BY telephone": the parser may label that "by" as a passive agent
+            pobjs = {g.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in (pat.preps or {"in"})
                      for g in c.children if g.dep_ == "pobj"}  # fmt: skip
             if obj is not None:
                 pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
