@@ -341,7 +341,7 @@ def test_reverse_code_of_a_user_verb_pattern(tmp_path) -> None:
     [
         # a decision taken is the act itself (CAMEO's coding of sanctions decisions)
         ("The European Union decided to impose sanctions on Russia.", ("IGOEUREEC", "RUS", "163", "asserted")),
-        ("Russia resolved to expel British diplomats.", ("RUS", "GBR", "166", "asserted")),
+        ("Russia resolved to expel British diplomats.", ("RUS", "GBRGOV", "161", "asserted")),
         # an agreement, vow or readiness to act is the intent of that act, leaf by leaf
         ("China agreed to send humanitarian aid to Ukraine.", ("CHN", "UKR", "033", "intended")),
         ("France is ready to send troops to Mali.", ("FRA", "MLI", "0334", "intended")),
@@ -653,15 +653,18 @@ def test_who_orders_an_act_does_it(code) -> None:
 
 
 def test_ordering_someone_to_leave_is_an_expulsion(code) -> None:
+    # diplomats ordered out: relations reduced with their government (161, as PETRARCH codes it)
     diplomats = triples(code("Moscow told two Estonian diplomats to leave Russia within a week."))
-    assert diplomats == {("RUSGOV", "EST", "166")}
+    assert diplomats == {("RUSGOV", "ESTGOV", "161")}
+    inspectors = triples(code("North Korea ordered U.N. nuclear inspectors to leave the country.", "2009-04-14"))
+    assert inspectors == {("PRK", "IGOUNO", "1662")}
     assert ("ISR", "PSECVL", "174") in triples(code("Israel ordered Palestinian residents to leave northern Gaza."))
     # The complement's verb decides: an order to do something else is not an expulsion.
     assert not {e.cameo for e in code("Israel ordered Palestinian residents to stay indoors.")} & {"166", "174"}
 
 
 def test_an_agentless_expulsion_is_the_act_of_the_state_it_is_from(code) -> None:
-    assert triples(code("Two Russian diplomats were expelled from Estonia on Friday.")) == {("ESTGOV", "RUS", "166")}
+    assert triples(code("Two Russian diplomats were expelled from Estonia on Friday.")) == {("ESTGOV", "RUSGOV", "161")}
     assert triples(code("A British journalist was deported from Iran last week.")) == {("IRNGOV", "GBRMED", "174")}
     # With no place it was from, nobody is named: the expelled people's own state did not do it.
     assert triples(code("Two Russian diplomats were expelled on Friday.")) == set()
