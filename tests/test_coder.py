@@ -1000,3 +1000,13 @@ def test_release_of_people_sports_and_suspensions(code) -> None:
     got = triples(code("U.S. President Barack Obama spoke by telephone with Iranian President Hassan Rouhani on "
                        "Friday.", "2013-09-27"))  # fmt: skip
     assert got == {("USAGOV", "IRNGOV", "041")}
+
+
+def test_telling_a_leader_to_quit_is_a_demand_and_asked_acts_read_light_verbs(code) -> None:
+    got = triples(code("Erdogan told Syrian President Bashar al-Assad on Tuesday to quit power.", "2011-11-22"))
+    assert got == {("TURGOV", "SYRGOV", "1041")}  # not an expulsion
+    got = triples(code("Obama urged Egyptian President Hosni Mubarak on Tuesday to begin an orderly transition of "
+                       "power.", "2011-02-01"))  # fmt: skip
+    assert got == {("USAGOV", "EGYGOV", "0241")}
+    got = triples(code("The United Nations appealed for hundreds of millions of dollars in aid.", "2011-07-20"))
+    assert got == {("IGOUNO", None, "023")}  # counted and measured words lead to what is asked for

@@ -414,6 +414,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if particle is None and x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("down", "over", "out", "up"):
             particle = x.nbor(1).lower_  # "hand OVER 18 suspects" with "over" parsed as a quantifier
         found = acts.get(f"{lemma} {particle}") if particle else None
+        if not found and lemma not in acts and (lemma in self.patterns.light_verbs or x.lower_ in self.patterns.light_forms):
+            # "urged Mubarak to BEGIN an orderly TRANSITION of power": the light verb's object is the act
+            obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
+            found = acts.get(obj.lemma_.lower()) if obj is not None else None
         return str(found) if found else (str(acts[lemma]) if lemma in acts else None)
 
     @staticmethod

@@ -16,6 +16,7 @@ from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
 from dyad.events.syntax import (
     EFFORT_HEADS,
+    MEASURES,
     complement,
     conjuncts,
     is_measured,
@@ -86,8 +87,9 @@ class TriggerMatcher(CoderBase):
             return False
         if pat.pobjs:
             # "spoke BY telephone": the parser may label that "by" as a passive agent
-            pobjs = {g.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in (pat.preps or {"in"})
-                     for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+            heads = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in (pat.preps or {"in"})
+                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            pobjs = {g.lemma_.lower() for g in heads} | {t.lemma_.lower() for g in heads for t in _counted(g)}
             if obj is not None:
                 pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
             if not pobjs & pat.pobjs:
@@ -184,6 +186,22 @@ class TriggerMatcher(CoderBase):
             if word in mods:
                 return refined
         return code
+
+
+def _counted(tok: Token, depth: int = 0) -> list[Token]:
+    """What a counting or measure word stands for: "appealed for HUNDREDS of millions of dollars IN AID"
+    -> millions, dollars, aid (through "of" and "in" phrases, a few levels deep)."""
+    out: list[Token] = []
+    if depth > 3:
+        return out
+    if is_series(tok) or measured(tok) is not None or tok.lemma_.lower() in MEASURES:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+                        out.extend(_counted(g, depth + 1))
+    return out
 
 
 def control_subject(tok: Token) -> Token | None:
