@@ -1010,3 +1010,10 @@ def test_telling_a_leader_to_quit_is_a_demand_and_asked_acts_read_light_verbs(co
     assert got == {("USAGOV", "EGYGOV", "0241")}
     got = triples(code("The United Nations appealed for hundreds of millions of dollars in aid.", "2011-07-20"))
     assert got == {("IGOUNO", None, "023")}  # counted and measured words lead to what is asked for
+
+
+def test_force_on_protesters_is_repression_and_riot_police_hold_no_riot(code) -> None:
+    got = triples(code("Kyrgyz police opened fire on thousands of opposition protesters in Bishkek.", "2010-04-07"))
+    assert got == {("KGZCOP", "KGZCVL", "175")}
+    got = triples(code("Belarussian riot police beat protesters in Minsk.", "2010-12-20"))
+    assert got == {("BLRCOP", "BLRCVL", "175")}  # no 145 riot from the police's own name

@@ -471,6 +471,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         pat = self._noun_pattern(tok)
         if pat is None:
             return []
+        piece = sm.sa.by_token.get(tok.i)
+        if piece is not None and piece.end - piece.start > 1 and piece.kinds() & {"role", "institution"}:
+            return []  # "RIOT police", "PROTEST movement": part of an actor's name, not an act
         status = mod.assess(tok, self.cues)
         code = self._modal_code(pat.code, status)
         if code is None:
