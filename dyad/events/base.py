@@ -53,3 +53,8 @@ class CoderBase:
     _date_for_event: Any  # dyad.when.date_for_event
     _place_for_event: Any  # dyad.where.place_for_event
     _gazetteer: Any  # dyad.where.load_gazetteer
+
+    def code_listed(self, key: str, code: str) -> bool:
+        """Whether ``code`` falls under one of the CAMEO code prefixes modality.yaml lists as ``key``
+        ("17" covers 173 and 1724)."""
+        return any(code.startswith(str(prefix)) for prefix in self.cues.get(key) or ())

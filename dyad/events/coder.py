@@ -302,7 +302,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             targets = self._fallback_targets(tok, pat, obj, passive, sources, sm)
             if targets:
                 how.append("fallback")
-        if targets and nearest_listed({c: True for c in self.cues.get("people_only_codes") or ()}, pat.code):
+        if targets and self.code_listed("people_only_codes", pat.code):
             # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
             targets = [t for t in targets if t.kind != "country"]
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)

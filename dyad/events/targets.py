@@ -234,7 +234,7 @@ class FallbackTargets(SlotReader):
         """Country-less soldiers who seize a country's leaders are that country's military ("mutinous
         soldiers detained Malian President Keita" -> MLIMIL 173 MLIGOV): a coup is done at home. Only
         for ``domestic_force_codes`` (modality.yaml) and leaders of one country as the target."""
-        if not nearest_listed({c: True for c in self.cues.get("domestic_force_codes") or ()}, code):
+        if not self.code_listed("domestic_force_codes", code):
             return []
         soldiers = [s for s in raw_sources if s.sector == "MIL" and not s.country and s.kind == "role"]
         homes = {t.country for t in targets if t.sector in LEADER_SECTORS and t.country}
