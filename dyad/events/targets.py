@@ -247,7 +247,7 @@ class FallbackTargets(SlotReader):
                     sm: SentenceMentions) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
         """The state as the doer of an agentless passive state act ("opposition leaders were arrested
         in Cairo" -> EGYCOP 173 EGYOPP; "fifty soldiers have been demobilized" -> GOV 0873 MIL; "two
-        Russian diplomats were expelled from Estonia" -> ESTGOV 166 RUS): the sector ``state_acts``
+        Russian diplomats were expelled from Estonia" -> ESTGOV 161 RUSGOV): the sector ``state_acts``
         (modality.yaml) names for the code, of the scene's country, else (where the table allows it)
         of the victims' country.
 
