@@ -44,6 +44,7 @@ class CoderBase:
     referent_nouns: frozenset[str]
     reaction_roots: frozenset[str]
     result_verbs: frozenset[str]
+    violent_causes: frozenset[str]
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]

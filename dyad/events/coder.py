@@ -153,6 +153,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
+        self.violent_causes = self._cue_words("violent_causes")
         self.reciprocal_words = self._cue_words("reciprocal_words")
         self.reciprocal_objects = self._cue_words("reciprocal_objects")
         self.reciprocal_roots = self._cue_words("reciprocal_roots")
@@ -354,8 +355,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subj is None or sm.get(subj):
             return False  # people ("troops", "gunmen"), coded or not, are the actors' business
-        violent = self._cue_words("violent_causes")
-        return any(w.lemma_.lower() in violent for w in (subj, *(c for c in subj.children if c.dep_ == "compound")))
+        return self._violent_word(subj)
 
     def _fold_results(self, found: list[Found]) -> list[Found]:
         """Fold ", KILLING three civilians" into the violent act it is the toll of ("shelled the town,
@@ -396,7 +396,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
     def _light_object_code(self, x: Token) -> str | None:
         """The code of the act a light verb's object names ("to CARRY OUT air STRIKES" -> the strike's
         190), for a complement whose verb has no pattern of its own."""
-        if x.lemma_.lower() not in self.patterns.light_verbs and x.lower_ not in self.patterns.light_forms:
+        if not self.patterns.is_light(x):
             return None
         obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
         pat = self._noun_pattern(obj) if obj is not None else None
@@ -414,7 +414,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if particle is None and x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("down", "over", "out", "up"):
             particle = x.nbor(1).lower_  # "hand OVER 18 suspects" with "over" parsed as a quantifier
         found = acts.get(f"{lemma} {particle}") if particle else None
-        if not found and lemma not in acts and (lemma in self.patterns.light_verbs or x.lower_ in self.patterns.light_forms):
+        if not found and lemma not in acts and self.patterns.is_light(x):
             # "urged Mubarak to BEGIN an orderly TRANSITION of power": the light verb's object is the act
             obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
             found = acts.get(obj.lemma_.lower()) if obj is not None else None
@@ -527,7 +527,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if in_act:
             slot = carrier
         if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
-            in_act or slot.head.lemma_.lower() in self.patterns.light_verbs or slot.head.lower_ in self.patterns.light_forms
+            in_act or self.patterns.is_light(slot.head)
         ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = slot.head

@@ -266,6 +266,10 @@ class PatternSet:
         self.single_forms = frozenset(single)
         self.paired_forms = {k: frozenset(v) for k, v in paired.items() if k not in single}
 
+    def is_light(self, tok: Any) -> bool:
+        """Whether a verb token is a light verb, by lemma or by inflected form ("held", "carried")."""
+        return tok.lemma_.lower() in self.light_verbs or tok.lower_ in self.light_forms
+
     def sentence_has_trigger(self, words: set[str]) -> bool:
         """Whether a set of lower-case words contains a trigger (with its object, for light verbs)."""
         if not words.isdisjoint(self.single_forms):

@@ -160,11 +160,6 @@ class FallbackTargets(SlotReader):
         violence; with no cause named, the victims must be fighters ("two soldiers were killed in
         southern Lebanon") or the sentence must speak of violence. "Killed by a quake", "in a crash"
         or "10 people were killed" in a disaster story has no armed doer to code."""
-        violent = set(self.cues.get("violent_causes") or ())
-
-        def is_violent(g: Token) -> bool:  # the word or its modifier: "a car bomb explosion", "mortar fire"
-            return any(w.lemma_.lower() in violent for w in (g, *(c for c in g.children if c.dep_ == "compound")))
-
         causes = [
             g
             for c in tok.children
@@ -174,10 +169,15 @@ class FallbackTargets(SlotReader):
             and not sm.get(g)
         ]  # fmt: skip
         if causes:
-            return any(is_violent(g) for g in causes)
+            return any(self._violent_word(g) for g in causes)
         if any(m.sector in ("MIL", "REB", "UAF") for m in targets):
             return True
-        return any(t.lemma_.lower() in violent for t in sm.sa.doc if t.i != tok.i)
+        return any(t.lemma_.lower() in self.violent_causes for t in sm.sa.doc if t.i != tok.i)
+
+    def _violent_word(self, g: Token) -> bool:
+        """A ``violent_causes`` word (modality.yaml), itself or its modifier: "a car BOMB explosion",
+        "MORTAR fire"."""
+        return any(w.lemma_.lower() in self.violent_causes for w in (g, *(c for c in g.children if c.dep_ == "compound")))
 
     def _referent_doers(self, tok: Token, obj: Token | None, sm: SentenceMentions) -> list[Mention]:
         """The doers of the main clause's act when a reaction is about that act through a noun that
