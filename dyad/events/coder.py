@@ -51,6 +51,7 @@ from dyad.events.pairs import (
     PairMaker,
 )
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
+from dyad.events.protests import settle_protests
 from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
@@ -215,7 +216,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
-        return dedupe(self._fold_results(out))
+        return dedupe(settle_protests(self._fold_results(out), self.cues, self.kb.country_name))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:

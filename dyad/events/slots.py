@@ -25,6 +25,15 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
+GOVERNMENT_PREMISES = words("government_premises")
+
+
+def _as_government(m: Mention) -> Mention:
+    """A bare country read off its embassy or palace, as its government (other actors stay)."""
+    if m.kind != "country" or not m.country or m.sector:
+        return m
+    return Mention(m.start, m.end, m.head, m.text, code=m.country + "GOV", country=m.country, sector="GOV",
+                   name=m.name, kind="country", resolved_by=m.resolved_by)
 # Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
@@ -174,6 +183,8 @@ class SlotReader(TriggerMatcher):
             if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip
+            if obj.lemma_.lower() in GOVERNMENT_PREMISES:  # "stormed the Saudi embassy": its government
+                found = [_as_government(m) for m in found]
             return found
         if spec == "ccomp_subj":
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)

@@ -1,0 +1,81 @@
+"""Protest events as CAMEO coders code them: whom a protest is aimed at, and what it is for.
+
+Why a step of its own: news says "thousands marched in Tbilisi against the foreign agents law" and
+names no addressee, yet every gold set we have codes the protest against the protesters' own
+government (GEOCVL 141 GEOGOV), picks the leaf from what is demanded (a law or plan -> 1412, the
+leader's resignation -> 1411, rights -> 1413) and codes protesters storming an embassy or torching cars
+as violent protest (145), not as war. These are conventions about a whole event, so they are applied
+after the verb and noun steps have found the sentence's candidates. The word lists are data
+(modality.yaml: ``protest_purposes``, ``protester_words``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Doc
+
+from dyad.actors.mentions import Mention
+from dyad.events.base import Found
+
+PROTEST_ROOT = "14"
+# Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
+# ("torched cars"), assault, fighting ("stormed the embassy")
+CROWD_VIOLENCE_ROOTS = ("17", "18", "19")
+# Sectors that protest against their state rather than act for it
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def purpose_digit(doc: Doc, purposes: Mapping[str, Iterable[str]], skip: range = range(0)) -> str | None:
+    """The CAMEO leaf digit of what the protest in ``doc`` demands ("1" leadership change, "2" policy,
+    "3" rights, "4" institutions), from the first purpose list (in the table's order) with a word in the
+    sentence outside ``skip`` (the protesters' own phrase); None when nothing says."""
+    lemmas = [t.lemma_.lower() for t in doc if t.i not in skip]
+    words = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    for digit, cues in purposes.items():
+        if any(str(c).lower() in words for c in cues):
+            return str(digit)
+    return None
+
+
+def government_of(source: Mention, country_name: str | None) -> Mention:
+    """The implied addressee of a domestic protest: the protesters' own government. Its ``text`` is
+    empty: no words of the article name it."""
+    country = source.country or ""
+    return Mention(source.start, source.start, source.head, "", code=country + "GOV",
+                   country=country, sector="GOV", name=country_name, kind="country", resolved_by="implied")
+
+
+def settle_protests(found: list[Found], cues: Mapping, country_name=lambda code: None) -> list[Found]:
+    """Apply the protest conventions to one sentence's candidates (in place; returns ``found``).
+
+    - a crowd (``protester_words``) doing violence (17-19) is protesting violently: 145;
+    - a 14x event of a non-state actor with no target is aimed at its own government;
+    - a three-digit 141-145 takes its leaf from the sentence's ``protest_purposes``.
+    """
+    crowd_words = {str(w).lower() for w in cues.get("protester_words") or ()}
+    purposes = cues.get("protest_purposes") or {}
+    for f in found:
+        src = f.source
+        if f.code[:2] in CROWD_VIOLENCE_ROOTS and src.sector not in STATE_SECTORS:
+            head = f.trigger.doc[src.head] if src.head < len(f.trigger.doc) else None
+            if head is not None and head.lemma_.lower() in crowd_words:
+                f.code = "145"
+                f.how.append("crowd")
+    # "besieged the Japanese embassy, hurling rocks": a protest aimed elsewhere in the sentence has its
+    # addressee already
+    aimed = {f.source.code for f in found if f.code[:2] == PROTEST_ROOT and f.target is not None}
+    for f in found:
+        src, tgt = f.source, f.target
+        if f.code[:2] != PROTEST_ROOT or src.sector in STATE_SECTORS or not src.country:
+            continue
+        if tgt is None and src.sector is not None and src.code not in aimed:
+            f.target = tgt = government_of(src, country_name(src.country))
+            f.how.append("implied")
+        # the leaf says what the protesters want of their own state, not of a foreign embassy
+        home = tgt is not None and tgt.country == src.country and tgt.sector in ("GOV", None)
+        if home and f.code in ("141", "142", "143", "144", "145"):
+            digit = purpose_digit(f.trigger.doc, purposes, skip=range(src.start, src.end))
+            if digit:
+                f.code += digit
+    return found
