@@ -138,6 +138,23 @@ def code():
         ("The Nicaraguan president withdrew a planned overhaul of the pension system.", ("NIC", None, "0832")),
         ("The Peruvian attorney general opened an investigation into the Peruvian president over influence peddling.",
          ("PER", "PER", "091")),
+        # common wire verbs added after a frequency check of CAMEO verbs the lexicon lacked
+        ("Islamic State militants murdered two Kenyan police officers on Tuesday.", (None, "KEN", "190")),
+        ("Russian forces targeted Ukrainian power plants overnight.", ("RUS", "UKR", "190")),
+        ("Russian warplanes pounded Idlib on Sunday.", ("RUS", "SYR", "195")),
+        ("Pakistani troops exchanged fire with Indian soldiers along the Line of Control.", ("PAK", "IND", "190")),
+        ("Russia and Ukraine swapped prisoners of war on Friday.", ("RUS", "UKR", "0841")),
+        ("Israeli police questioned the Israeli prime minister for five hours.", ("ISR", "ISR", "090")),
+        ("Greece rejected Turkey's call for talks.", ("GRC", "TUR", "125")),
+        ("North Korea threatened South Korea with nuclear strikes.", ("PRK", "KOR", "1385")),
+        ("China conducted military drills around Taiwan.", ("CHN", "TWN", "150")),
+        ("The Iranian navy seized a British oil tanker in the Strait of Hormuz.", ("IRN", "GBR", "1711")),
+        ("Japan donated $10 million to Ukraine.", ("JPN", "UKR", "071")),
+        ("The Belarusian president pardoned a jailed opposition activist.", ("BLR", "BLR", "0841")),
+        ("Syrian government forces dropped barrel bombs on Aleppo.", ("SYR", "SYR", "195")),
+        ("Iraqi forces recaptured Ramadi from Islamic State militants.", ("IRQ", None, "190")),
+        ("The Russian president proposed talks with the Ukrainian president.", ("RUS", "UKR", "036")),
+        ("Chinese authorities censored news about the protests.", ("CHN", None, "1721")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

@@ -70,3 +70,7 @@ def test_purpose_digit_reads_the_first_listed_purpose() -> None:
     assert purpose_digit(nlp("They want him to step down."), purposes) == "1"
     assert purpose_digit(nlp("They marched against the new law."), purposes) == "2"
     assert purpose_digit(nlp("They marched on Sunday."), purposes) is None
+
+
+def test_a_crowd_dispersing_is_no_event(code) -> None:
+    assert not code("Police in Nairobi said that the crowd had dispersed by midnight.")

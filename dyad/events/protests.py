@@ -69,6 +69,8 @@ def settle_protests(found: list[Found], cues: Mapping, country_name=lambda code:
         src, tgt = f.source, f.target
         if f.code[:2] != PROTEST_ROOT or src.sector in STATE_SECTORS or not src.country:
             continue
+        if f.code == "140" and src.sector is not None:
+            f.code = "141"  # people protesting are demonstrating ("Georgians protested against the law")
         if tgt is None and src.sector is not None and src.code not in aimed:
             f.target = tgt = government_of(src, country_name(src.country))
             f.how.append("implied")

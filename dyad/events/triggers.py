@@ -83,6 +83,9 @@ class TriggerMatcher(CoderBase):
             if not lemmas & pat.objects:
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
+        if pat.objects and obj is not None:  # "held drills AROUND Taiwan": the phrase may hang on the named object
+            preps |= {c.lower_ for g in (obj, *_counted(obj)) for c in g.children
+                      if c.dep_ == "prep" and not is_time_phrase(c)}  # fmt: skip
         if pat.preps and not preps & pat.preps:
             return False
         if pat.pobjs:
