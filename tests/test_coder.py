@@ -1017,3 +1017,10 @@ def test_force_on_protesters_is_repression_and_riot_police_hold_no_riot(code) ->
     assert got == {("KGZCOP", "KGZCVL", "175")}
     got = triples(code("Belarussian riot police beat protesters in Minsk.", "2010-12-20"))
     assert got == {("BLRCOP", "BLRCVL", "175")}  # no 145 riot from the police's own name
+
+
+def test_a_stance_called_opposition_is_no_party(code) -> None:
+    got = triples(code("Beijing expressed strong dissatisfaction and firm opposition to the nuclear test by North Korea.",
+                       "2013-02-12"))  # fmt: skip
+    assert not any(c and c.endswith("OPP") for _, c, _ in got), got
+    assert ("KENOPP", "KENGOV", "143") in triples(code("The opposition boycotted the vote in Kenya."))

@@ -155,6 +155,14 @@ def code():
         ("Iraqi forces recaptured Ramadi from Islamic State militants.", ("IRQ", None, "190")),
         ("The Russian president proposed talks with the Ukrainian president.", ("RUS", "UKR", "036")),
         ("Chinese authorities censored news about the protests.", ("CHN", None, "1721")),
+        ("China summoned the Japanese ambassador over the visit.", ("CHN", "JPN", "114")),
+        ("The Chinese foreign minister cautioned the United States against provoking China.", ("CHN", "USA", "130")),
+        ("Ukrainian forces repelled a Russian attack near Bakhmut.", ("UKR", "RUS", "190")),
+        ("The German chancellor held a telephone conversation with the Chinese president.", ("DEU", "CHN", "041")),
+        ("Armenia and Azerbaijan exchanged accusations of ceasefire violations.", ("ARM", "AZE", "112")),
+        ("China expressed strong opposition to the American arms sale to Taiwan.", ("CHN", "USA", "110")),
+        ("Saudi Arabia reopened its embassy in Damascus.", ("SAU", "SYR", "050")),
+        ("The Cambodian court dissolved the main opposition party.", ("KHM", "KHM", "1722")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

@@ -66,6 +66,10 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
                   "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
+# Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
+STANCE_NOUNS = {"opposition", "resistance"}
+STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce", "vehement", "stiff", "growing",
+                  "grave", "serious", "solemn"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
 STANCE_PREFIXES = {"anti", "pro"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
@@ -466,6 +470,11 @@ class SentenceActors:
         )
         m = Mention(start, end, head.i, text, plural=plural, definite=definite)
 
+        if head.lemma_.lower() in STANCE_NOUNS and any(
+            (c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "amod" and c.lower_ in STANCE_DEGREES)
+            for c in head.children
+        ):
+            return m  # "expressed firm OPPOSITION TO the test": a stance, not the opposition parties
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             m.kind = "pronoun"
             m.plural = head.lower_ in ("they", "them", "their", "themselves")
