@@ -42,6 +42,7 @@ from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
 from dyad.events.codebook import nearest_listed
+from dyad.events.killings import settle_killings
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
     CIVILIAN_TARGET_ROOTS,
@@ -216,7 +217,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
-        return dedupe(settle_protests(self._fold_results(out), self.cues, self.kb.country_name))
+        found = settle_protests(self._fold_results(out), self.cues, self.kb.country_name)
+        return dedupe(settle_killings(found, self.cues))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:

@@ -1,0 +1,67 @@
+"""Killings as CAMEO codes them: whom and how many decide the leaf, not the verb.
+
+Why a step of its own: "shot dead Russia's ambassador" and "killed 20 soldiers" use the same verb,
+but CAMEO codes the killing of a political figure as an assassination (186) and the killing of
+hundreds of unarmed people as mass killing (202), where a fight between armed sides stays 190. Those
+are facts about the victims, known only once the target is resolved, so they are applied after the
+verb step. The verbs, sectors and threshold are data (modality.yaml: ``killing_verbs``,
+``assassination_sectors``, ``mass_killing``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from dyad.events.base import Found
+
+# Sectors that bear arms: killing them is fighting, however many (the others are unarmed people)
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD", "CRM"})
+NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
+                "millions": 1_000_000, "dozens": 24, "scores": 40}  # fmt: skip
+
+
+def victim_count(obj: Token) -> int | None:
+    """How many the object phrase counts: "at least 132 civilians" -> 132, "hundreds of villagers" ->
+    100, "more than 350 members of ..." -> 350; None when it gives no number."""
+    for c in obj.children:
+        if c.dep_ == "nummod":
+            try:
+                return int(float(c.text.replace(",", "")))
+            except ValueError:
+                return NUMBER_WORDS.get(c.lower_)
+    if obj.lower_ in NUMBER_WORDS:
+        return NUMBER_WORDS[obj.lower_]
+    return None
+
+
+def _victims(tok: Token) -> Token | None:
+    """The killed: the verb's object, or its passive subject ("Abe WAS SHOT dead")."""
+    return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+
+
+def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
+    """Re-code killings by their victims (in place; returns ``found``).
+
+    - one political figure (``assassination_sectors``) killed: 186 assassinate;
+    - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing.
+    """
+    verbs = {str(w).lower() for w in cues.get("killing_verbs") or ()}
+    figures = {str(s) for s in cues.get("assassination_sectors") or ()}
+    threshold = int(cues.get("mass_killing") or 0)
+    for f in found:
+        tgt = f.target
+        if f.code[:2] not in ("18", "19") or tgt is None or f.trigger.lemma_.lower() not in verbs:
+            continue
+        if tgt.kind in ("person", "role") and not tgt.plural and not tgt.generic_role and tgt.sector in figures:
+            f.code = "186"  # "shot dead Russia's ambassador", "Abe was shot dead"
+            f.how.append("victim")
+            continue
+        # only an active verb with its doer: "where 108 people were killed" is a toll, not an accusation
+        obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None)
+        count = victim_count(obj) if obj is not None else None
+        if threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS:
+            f.code = "202"  # "killed at least 132 civilians"
+            f.how.append("victim")
+    return found

@@ -1,0 +1,54 @@
+"""Killing conventions (dyad/events/killings.py): assassination of a figure, mass killing by count."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events import Coder
+from dyad.events.killings import victim_count
+from dyad.nlp import load_nlp, parse_articles
+from dyad.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    coder = Coder()
+
+    def run(text: str, published: str = "2024-05-02") -> set[tuple[str | None, str | None, str]]:
+        parsed = parse_articles([Article(id="t", text=text, published=published)], coder.could_hold_event)[0]
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code(parsed)}
+
+    return run
+
+
+def test_killing_a_political_figure_is_an_assassination(code) -> None:
+    got = code("An off-duty Turkish police officer shot dead Russia's ambassador to Turkey at an exhibition in Ankara.",
+               "2016-12-19")
+    assert ("TURCOP", "RUSGOV", "186") in got
+
+
+def test_killing_a_generic_leader_or_a_criminal_is_not(code) -> None:
+    got = code("Mexican marines killed drug cartel leader Arturo Beltran Leyva in a two-hour shootout.", "2009-12-17")
+    assert ("MEXMIL", "MEXCRM", "193") in got  # a shootout: small arms
+
+
+def test_killing_hundreds_of_unarmed_people_is_mass_killing(code) -> None:
+    got = code("Islamic State militants have killed at least 500 members of Iraq's Yazidi minority.", "2014-08-10")
+    assert any(c == "202" for _, _, c in got), got
+    soldiers = code("Russian forces killed 200 Ukrainian soldiers near Bakhmut.")
+    assert not any(c == "202" for _, _, c in soldiers), soldiers  # armed victims: fighting
+
+
+def test_a_passive_toll_is_no_mass_killing(code) -> None:
+    got = code("Syrian troops shelled Houla, where 108 people were killed.", "2012-05-27")
+    assert not any(c == "202" for _, _, c in got), got
+
+
+def test_victim_count_reads_numbers_and_number_words() -> None:
+    nlp = load_nlp()
+    doc = nlp("They killed at least 1,200 civilians.")
+    assert victim_count(doc[5]) == 1200
+    doc = nlp("They killed hundreds of villagers.")
+    assert victim_count(doc[2]) == 100
+    doc = nlp("They killed the mayor.")
+    assert victim_count(doc[3]) is None
