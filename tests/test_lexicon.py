@@ -85,7 +85,7 @@ def test_no_pattern_is_shadowed_by_an_identical_one(patterns: PatternSet) -> Non
         for ps in table.values():
             seen: dict[tuple, str] = {}
             for p in ps:
-                key = (p.objects, p.preps, p.pobjs, p.with_objects, p.ccomp_aux, p.requires_modifier, p.complement)
+                key = (p.objects, p.preps, p.pobjs, p.with_objects, p.subjects, p.ccomp_aux, p.requires_modifier, p.complement)
                 if key in seen:
                     dup.append((seen[key], p.origin))
                 seen.setdefault(key, p.origin)

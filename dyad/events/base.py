@@ -45,6 +45,7 @@ class CoderBase:
     reaction_roots: frozenset[str]
     result_verbs: frozenset[str]
     violent_causes: frozenset[str]
+    weapon_words: frozenset[str]
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]

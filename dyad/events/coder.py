@@ -156,6 +156,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
         self.violent_causes = self._cue_words("violent_causes")
+        self.weapon_words = self._cue_words("weapon_words")
         self.reciprocal_words = self._cue_words("reciprocal_words")
         self.reciprocal_objects = self._cue_words("reciprocal_objects")
         self.reciprocal_roots = self._cue_words("reciprocal_roots")
@@ -276,15 +277,21 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         if not sources and raw_sources and not passive:
             targets = self._targets(tok, pat, obj, passive, sm)
             sources = self._domestic_force(raw_sources, code, targets)  # "mutinous soldiers detained the president"
-        if not sources and not passive and pat.code[:2] in OWNED_SUBJECT_ROOTS:
-            # "RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...": a weapon or an
-            # attack as the subject stands for the country its modifier names
-            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
+        if not sources and pat.code[:2] in OWNED_SUBJECT_ROOTS:
+            # "RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...", "was hit BY an
+            # ISRAELI air strike": a weapon or an attack as the doer stands for the country its modifier names
+            if passive:
+                subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                             if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # fmt: skip
+            else:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
             if subj is not None and not sm.get(subj):  # "US Predator attacks": the owner modifies a modifier
                 heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                 sources = next((found for h in heads if (found := self._owner_of(h, sm))), [])
             if sources:
                 how.append("owner")
+        if pat.code[:2] in UNATTRIBUTED_ROOTS:
+            sources = [self._armed_owner(m, sm) for m in sources]  # "an ISRAELI air strike killed ..."
         if not sources and pat.code[:2] in UNATTRIBUTED_ROOTS and (passive or self._weapon_subject(tok, sm)):
             # "Three US servicemen were killed by a roadside bomb outside Basra", "a car bomb killed 12
             # soldiers": violence with no named doer is coded, as in CAMEO, to unidentified armed forces
@@ -351,6 +358,19 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
             code = str(mapped) if mapped else code
         return code
+
+    def _armed_owner(self, m: Mention, sm: SentenceMentions) -> Mention:
+        """A country named on a weapon or strike that did the violence ("a U.S. drone STRIKE", "RUSSIAN
+        missiles", "an Israeli air strike") is its military, as CAMEO coders code it; other sources stay."""
+        if m.sector or not m.country or not 0 <= m.head < len(sm.sa.doc):
+            return m
+        head = sm.sa.doc[m.head]
+        if head.dep_ in ("amod", "compound", "nmod", "poss"):
+            head = head.head  # the mention is the modifier ("ISRAELI"); the weapon is what it modifies
+        if head.lemma_.lower() not in self.weapon_words:
+            return m
+        return Mention(m.start, m.end, m.head, m.text, code=m.country + "MIL", country=m.country, sector="MIL",
+                       name=m.name, kind=m.kind, resolved_by=m.resolved_by)
 
     def _weapon_subject(self, tok: Token, sm: SentenceMentions) -> bool:
         """Whether an active verb's subject is a weapon or attack that names no actor ("a car BOMB
@@ -509,6 +529,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             sources = [m for m in cands if m.code]
             if sources:
                 break
+        if pat.code[:2] in UNATTRIBUTED_ROOTS:
+            sources = [self._armed_owner(m, sm) for m in sources]  # "an ISRAELI air STRIKE"
         light = False
         slot = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (

@@ -43,6 +43,7 @@ class Pattern:
     preps: frozenset[str] = frozenset()
     pobjs: frozenset[str] = frozenset()
     with_objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the subject (or passive agent) must be one of these ("MISSILES hit")
     target: tuple[str, ...] = ("dobj",)
     source: tuple[str, ...] = ()
     mutual: str | bool = False
@@ -63,7 +64,7 @@ class Pattern:
     def specificity(self) -> int:
         """How many conditions the pattern sets; what the object must be counts double, since it says
         more than a preposition ("fired TEAR GAS at" is repression before "fired at" is an attack)."""
-        return bool(self.objects) + sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects,
+        return bool(self.objects) + sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects, self.subjects,
                                                           self.requires_modifier, self.ccomp_aux, self.complement))  # fmt: skip
 
 
@@ -136,6 +137,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         preps=_words(rec.get("prep")),
         pobjs=_words(rec.get("pobj")),
         with_objects=_words(rec.get("with_object")),
+        subjects=_words(rec.get("subject")),
         target=tuple(str(t) for t in rec.get("target", ["dobj"]) or []),
         source=tuple(str(t) for t in rec.get("source", []) or []),
         mutual=mutual if isinstance(mutual, bool) else str(mutual),

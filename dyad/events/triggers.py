@@ -106,6 +106,8 @@ class TriggerMatcher(CoderBase):
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}  # fmt: skip
             if not verbs & pat.complement:
                 return False
+        if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
+            return False
         if pat.with_objects:
             wl = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                   for g in c.children if g.dep_ == "pobj"}  # fmt: skip
@@ -155,6 +157,18 @@ class TriggerMatcher(CoderBase):
         if mapped == "keep":
             return code
         return str(mapped) if mapped else None
+
+    @staticmethod
+    def _subject_lemmas(tok: Token) -> set[str]:
+        """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
+        agent's: what a pattern's ``subject`` condition tests."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if subj is None:
+            return set()
+        heads = [subj, *_counted(subj)]
+        return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children if c.dep_ == "compound"}
 
     def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
         if not pat.refine or code != pat.code:
