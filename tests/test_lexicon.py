@@ -163,6 +163,11 @@ def code():
         ("China expressed strong opposition to the American arms sale to Taiwan.", ("CHN", "USA", "110")),
         ("Saudi Arabia reopened its embassy in Damascus.", ("SAU", "SYR", "050")),
         ("The Cambodian court dissolved the main opposition party.", ("KHM", "KHM", "1722")),
+        # nominal events: the act named as a noun, its doer as the possessor
+        ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),
+        ("The European Union's lifting of an arms embargo on Libya rewarded Gadhafi.", (None, "LBY", "085")),  # IGO: no country
+        ("Mexico's extradition of 15 drug suspects to the United States was the largest yet.", ("MEX", "USA", "063")),
+        ("Niger's severance of diplomatic ties with Ukraine followed a similar move by Mali.", ("NER", "UKR", "161")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
