@@ -163,6 +163,12 @@ def code():
         ("China expressed strong opposition to the American arms sale to Taiwan.", ("CHN", "USA", "110")),
         ("Saudi Arabia reopened its embassy in Damascus.", ("SAU", "SYR", "050")),
         ("The Cambodian court dissolved the main opposition party.", ("KHM", "KHM", "1722")),
+        ("The Indian army moved tens of thousands of troops to the frontier with Pakistan.", ("IND", "PAK", "154")),
+        ("Kenyan opposition leader Raila Odinga accused Kibaki's camp of rigging the election.", ("KEN", "KEN", "1121")),
+        ("Venezuela ordered the expulsion of Colombia's diplomats.", ("VEN", "COL", "161")),
+        ("Mali's military government ordered the U.N. peacekeeping mission to leave the country.", ("MLI", None, "1661")),
+        ("Russia and China cast vetoes against the Security Council resolution on Zimbabwe.", ("RUS", None, "129")),
+        ("North Korea rebuffed the Japanese prime minister's overtures for a summit.", ("PRK", "JPN", "125")),
         # nominal events: the act named as a noun, its doer as the possessor
         ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),
         ("The European Union's lifting of an arms embargo on Libya rewarded Gadhafi.", (None, "LBY", "085")),  # IGO: no country
