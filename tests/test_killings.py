@@ -52,3 +52,15 @@ def test_victim_count_reads_numbers_and_number_words() -> None:
     assert victim_count(doc[2]) == 100
     doc = nlp("They killed the mayor.")
     assert victim_count(doc[3]) is None
+
+
+def test_an_armed_groups_attack_on_unarmed_people_is_an_assault(code) -> None:
+    got = code("Al Shabaab gunmen stormed a university campus in Garissa, Kenya, on Thursday.", "2015-04-02")
+    assert ("SOMREB", "KENEDU", "180") in got  # the group's gunmen are the group's (REB), not UAF
+    army = code("Russian troops stormed the Ukrainian town of Bakhmut.")
+    assert not any(c == "180" for _, _, c in army), army  # a state's forces fight (19x)
+
+
+def test_a_car_bomb_outside_an_embassy_is_set_off_in_the_host_country(code) -> None:
+    got = code("Insurgents set off a car bomb outside the Jordanian embassy in Baghdad on Thursday.", "2003-08-07")
+    assert ("IRQREB", "JORGOV", "1832") in got

@@ -66,6 +66,9 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
                   "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
+GOVERNMENT_PREMISES = words("government_premises")
+# Sectors of named armed groups whose gunmen are theirs ("Hamas gunmen" -> PSEREB)
+ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "RAD", "MIL", "CRM"}
 # Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
 STANCE_NOUNS = {"opposition", "resistance"}
 STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce", "vehement", "stiff", "growing",
@@ -254,6 +257,8 @@ class SentenceActors:
         for p in self.pieces:
             if p.start in exclude or self._stance(p) or (not companies and p.first({"company"}) is not None):
                 continue
+            if self.doc[p.end - 1].head.lemma_.lower() in GOVERNMENT_PREMISES:
+                continue  # "outside the JORDANIAN embassy in Baghdad": the embassy's country is not the scene's
             country = self._piece_country(p)
             if not country:
                 continue
@@ -733,10 +738,13 @@ class SentenceActors:
 
     def _sector(self, pieces: list[Piece], head: Token, role: Entry) -> str | None:
         """The head role's sector, unless it is generic and an institution in the phrase is more specific."""
-        if head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles:
+        generic = head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles
+        # "HAMAS gunmen", "Taliban fighters": the armed men of a named armed group are that group's
+        # (REB), not unidentified (UAF)
+        if generic or role.sector == "UAF":
             for p in pieces:
                 inst = p.first({"institution", "metonym"})
-                if inst is not None and inst.sector:
+                if inst is not None and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
                     return inst.sector
         return role.sector
 

@@ -1,11 +1,11 @@
-"""Killings as CAMEO codes them: whom and how many decide the leaf, not the verb.
+"""Killings and attacks as CAMEO codes them: whom and how many decide the leaf, not the verb.
 
 Why a step of its own: "shot dead Russia's ambassador" and "killed 20 soldiers" use the same verb,
 but CAMEO codes the killing of a political figure as an assassination (186) and the killing of
-hundreds of unarmed people as mass killing (202), where a fight between armed sides stays 190. Those
-are facts about the victims, known only once the target is resolved, so they are applied after the
-verb step. The verbs, sectors and threshold are data (modality.yaml: ``killing_verbs``,
-``assassination_sectors``, ``mass_killing``).
+hundreds of unarmed people as mass killing (202), and an armed group's attack on unarmed people as
+assault (180), where a fight between armed sides stays 190. Those are facts about the victims, known
+only once the target is resolved, so they are applied after the verb step. The verbs, sectors and
+threshold are data (modality.yaml: ``killing_verbs``, ``assassination_sectors``, ``mass_killing``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dyad.events.base import Found
 
 # Sectors that bear arms: killing them is fighting, however many (the others are unarmed people)
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD", "CRM"})
+# Armed groups outside the state: their attacks on unarmed people are assaults (180), not war (190)
+NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
                 "millions": 1_000_000, "dozens": 24, "scores": 40}  # fmt: skip
 
@@ -41,27 +43,39 @@ def _victims(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
 
 
+def _unarmed(sector: str | None) -> bool:
+    """A victim sector that bears no arms and is not the state itself (civilians, students, firms)."""
+    return bool(sector) and sector not in ARMED_SECTORS | {"GOV", "LEG", "JUD"}
+
+
 def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
-    """Re-code killings by their victims (in place; returns ``found``).
+    """Re-code killings and attacks by their victims (in place; returns ``found``).
 
     - one political figure (``assassination_sectors``) killed: 186 assassinate;
-    - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing.
+    - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
+    - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall").
     """
     verbs = {str(w).lower() for w in cues.get("killing_verbs") or ()}
     figures = {str(s) for s in cues.get("assassination_sectors") or ()}
     threshold = int(cues.get("mass_killing") or 0)
     for f in found:
         tgt = f.target
-        if f.code[:2] not in ("18", "19") or tgt is None or f.trigger.lemma_.lower() not in verbs:
+        if f.code[:2] not in ("18", "19") or tgt is None:
             continue
-        if tgt.kind in ("person", "role") and not tgt.plural and not tgt.generic_role and tgt.sector in figures:
+        killing = f.trigger.lemma_.lower() in verbs
+        if killing and tgt.kind in ("person", "role") and not tgt.plural and not tgt.generic_role and tgt.sector in figures:
             f.code = "186"  # "shot dead Russia's ambassador", "Abe was shot dead"
             f.how.append("victim")
             continue
         # only an active verb with its doer: "where 108 people were killed" is a toll, not an accusation
-        obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None)
+        obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None) if killing else None
         count = victim_count(obj) if obj is not None else None
         if threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS:
             f.code = "202"  # "killed at least 132 civilians"
+            f.how.append("victim")
+        elif (f.code == "190" and f.source.sector in NON_STATE_ARMED and f.source.resolved_by != "unattributed"
+              and tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector)):  # fmt: skip
+            # named people, not a town read as its residents; a named doer, not one inferred from a toll
+            f.code = "180"  # "al Shabaab gunmen stormed a university campus"
             f.how.append("victim")
     return found
