@@ -169,6 +169,9 @@ def code():
         ("Mali's military government ordered the U.N. peacekeeping mission to leave the country.", ("MLI", None, "1661")),
         ("Russia and China cast vetoes against the Security Council resolution on Zimbabwe.", ("RUS", None, "129")),
         ("North Korea rebuffed the Japanese prime minister's overtures for a summit.", ("PRK", "JPN", "125")),
+        ("Russian forces completed their withdrawal from the Ukrainian city of Kherson.", ("RUS", "UKR", "0874")),
+        ("Ukraine's government accused pro-Russian separatists of shooting down the airliner.", ("UKR", "UKR", "1123")),
+        ("Syrian opposition activists accused government forces of a poison gas attack.", ("SYR", None, "1124")),
         # nominal events: the act named as a noun, its doer as the possessor
         ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),
         ("The European Union's lifting of an arms embargo on Libya rewarded Gadhafi.", (None, "LBY", "085")),  # IGO: no country
