@@ -1031,3 +1031,8 @@ def test_a_weapon_doer_in_a_passive_is_its_countrys_military(code) -> None:
     assert ("ISRMIL", "PSE", "195") in got
     assert triples(code("Russian missiles hit Kyiv on Monday.", "2022-10-10")) == {("RUSMIL", "UKR", "195")}
     assert not code("Western sanctions hit the Russian economy.")  # hit needs a weapon as its doer
+
+
+def test_no_longer_doing_an_act_is_not_doing_it(code) -> None:
+    assert not code("The United States said on Friday it would no longer fund UNRWA.", "2018-08-31")
+    assert not code("Germany will no longer supply weapons to Saudi Arabia.")

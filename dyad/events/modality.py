@@ -96,6 +96,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 if tok is trigger and _has_aux(tok, refusal_aux) and not _has_condition(tok, cond):
                     return REFUSED
                 return NEGATED
+            if child.dep_ == "advmod" and not via_conj and any(g.dep_ == "neg" for g in child.children):
+                return NEGATED  # "would NO longer fund UNRWA": the act stops, it is not done
             if child.dep_ in ("aux", "auxpass") and low in hypo:
                 state = CONDITIONAL if low in cond_modals and _has_condition(tok, cond_open) else HYPOTHETICAL
             elif child.dep_ == "aux" and low in future and state == ASSERTED:
