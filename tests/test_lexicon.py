@@ -172,11 +172,16 @@ def code():
         ("Russian forces completed their withdrawal from the Ukrainian city of Kherson.", ("RUS", "UKR", "0874")),
         ("Ukraine's government accused pro-Russian separatists of shooting down the airliner.", ("UKR", "UKR", "1123")),
         ("Syrian opposition activists accused government forces of a poison gas attack.", ("SYR", None, "1124")),
+        ("EU envoy Enrique Mora shuttled between Iranian and U.S. delegations in Doha.", (None, "IRN", "045")),
+        ("Egypt has begun pumping natural gas to Israel through an undersea pipeline.", ("EGY", "ISR", "061")),
+        ("The Russian landing ship was sunk by Ukrainian naval drones off Crimea.", ("UKR", "RUS", "195")),
         # nominal events: the act named as a noun, its doer as the possessor
         ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),
         ("The European Union's lifting of an arms embargo on Libya rewarded Gadhafi.", (None, "LBY", "085")),  # IGO: no country
         ("Mexico's extradition of 15 drug suspects to the United States was the largest yet.", ("MEX", "USA", "063")),
         ("Niger's severance of diplomatic ties with Ukraine followed a similar move by Mali.", ("NER", "UKR", "161")),
+        ("Jordan's airdrops of food parcels over northern Gaza continued on Monday.", ("JOR", "PSE", "073")),
+        ("Iran's overnight barrage of drones and missiles against Israel caused little damage.", ("IRN", "ISR", "195")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
