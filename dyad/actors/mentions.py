@@ -67,6 +67,8 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
                   "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
 GOVERNMENT_PREMISES = words("government_premises")
+# Office sectors that an "opposition" modifier turns into OPP ("opposition mayor", "opposition senator")
+OPPOSABLE_SECTORS = {"GOV", "LEG"}
 # Sectors of named armed groups whose gunmen are theirs ("Hamas gunmen" -> PSEREB)
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "RAD", "MIL", "CRM"}
 # Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
@@ -729,6 +731,8 @@ class SentenceActors:
         roles = [p.first({"role", "institution", "metonym"}) for p in pieces]
         roles = [r for r in roles if r is not None and r.sector]
         sector = roles[-1].sector if roles else None
+        if sector in OPPOSABLE_SECTORS and self._opposition_title(head):
+            sector = "OPP"  # "opposition MAYOR Ekrem Imamoglu", "opposition LAWMAKER Bobi Wine"
         if ctry:
             m.country, m.sector = ctry, sector
             m.code = ctry + (sector or "")
@@ -746,7 +750,16 @@ class SentenceActors:
                 inst = p.first({"institution", "metonym"})
                 if inst is not None and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
                     return inst.sector
+        if role.sector in OPPOSABLE_SECTORS and self._opposition_title(head):
+            return "OPP"  # "an opposition senator": an office held by the opposition
         return role.sector
+
+    def _opposition_title(self, head: Token) -> bool:
+        """Whether an office title is marked as the opposition's: "OPPOSITION mayor", "an opposition
+        lawmaker" (the word modifies the head or the title before a name)."""
+        titles = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == "opposition"
+                   for t in titles for c in t.children)  # fmt: skip
 
     def _owning_org(self, pieces: list[Piece], head: Token) -> Entry | None:
         """The IGO or company a country-less role noun belongs to: a name before the head ("NATO
