@@ -1036,3 +1036,19 @@ def test_a_weapon_doer_in_a_passive_is_its_countrys_military(code) -> None:
 def test_no_longer_doing_an_act_is_not_doing_it(code) -> None:
     assert not code("The United States said on Friday it would no longer fund UNRWA.", "2018-08-31")
     assert not code("Germany will no longer supply weapons to Saudi Arabia.")
+
+
+def test_a_court_without_a_country_is_the_sentences(code) -> None:
+    got = triples(code("The court sentenced the former Pakistani prime minister to 14 years in prison.", "2024-01-31"))
+    assert any(s == "PAKJUD" and t.startswith("PAK") for s, t, _ in got), got
+
+
+def test_judges_at_an_international_court_are_the_courts(code) -> None:
+    got = triples(code("Judges at the International Criminal Court authorised a full investigation into "
+                       "Philippine President Rodrigo Duterte's war on drugs.", "2021-09-15"))  # fmt: skip
+    assert any(s == "IGOJUDICC" and t == "PHLGOV" for s, t, _ in got), got
+
+
+def test_a_killing_in_an_air_strike_is_by_aerial_weapons(code) -> None:
+    got = triples(code("The Israeli army killed a Hamas commander in an air strike in Gaza.", "2024-05-02"))
+    assert any(s == "ISRMIL" and c == "195" for s, _, c in got), got

@@ -58,7 +58,7 @@ SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
 CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
 # Police named without a country take it from the sentence only ("police fired tear gas in Caracas"),
 # never from the article: police act at home, but a story may name several countries' forces
-SENTENCE_SECTORS = {"COP"}
+SENTENCE_SECTORS = {"COP", "JUD"}  # police and courts are their own country's: "the court sentenced the former Pakistani prime minister"
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
                "towards"}
@@ -343,6 +343,8 @@ class SentenceActors:
                         walk(child)
                     elif child.lower_ == "in" and tok.i == head.i and self.is_roleish(tok) and self._names_country(child):
                         walk(child)  # "Opposition groups in Zimbabwe", "security forces in Guinea"
+                    elif child.lower_ == "at" and tok.i == head.i and self.is_roleish(tok) and self._names_org(child):
+                        walk(child)  # "judges AT the International Criminal Court": the court's judges
                     continue
                 if dep == "punct" and child.i in (head.left_edge.i, head.right_edge.i) and child.i != tok.i:
                     continue
@@ -366,6 +368,12 @@ class SentenceActors:
             if piece is not None and piece.kinds() & {"country", "capital", "region"}:
                 return True
         return False
+
+    def _names_org(self, prep: Token) -> bool:
+        """A prepositional phrase whose object is an international organisation or company."""
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        return any(p is not None and p.kinds() & ORG_KINDS
+                   for g in pobjs for t in g.subtree for p in [self.by_token.get(t.i)])  # fmt: skip
 
     def is_roleish(self, tok: Token) -> bool:
         piece = self.by_token.get(tok.i)
