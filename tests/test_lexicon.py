@@ -175,6 +175,8 @@ def code():
         ("EU envoy Enrique Mora shuttled between Iranian and U.S. delegations in Doha.", (None, "IRN", "045")),
         ("Egypt has begun pumping natural gas to Israel through an undersea pipeline.", ("EGY", "ISR", "061")),
         ("The Russian landing ship was sunk by Ukrainian naval drones off Crimea.", ("UKR", "RUS", "195")),
+        ("Germany supplied Patriot air-defence systems to Ukraine.", ("DEU", "UKR", "072")),
+        ("The Ukrainian president pleaded with NATO allies to supply more Patriot air-defence systems.", ("UKR", None, "0232")),
         # nominal events: the act named as a noun, its doer as the possessor
         ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),
         ("The European Union's lifting of an arms embargo on Libya rewarded Gadhafi.", (None, "LBY", "085")),  # IGO: no country
