@@ -1052,3 +1052,9 @@ def test_judges_at_an_international_court_are_the_courts(code) -> None:
 def test_a_killing_in_an_air_strike_is_by_aerial_weapons(code) -> None:
     got = triples(code("The Israeli army killed a Hamas commander in an air strike in Gaza.", "2024-05-02"))
     assert any(s == "ISRMIL" and c == "195" for s, _, c in got), got
+
+
+def test_an_agentless_killing_in_a_clash_is_by_the_other_side(code) -> None:
+    got = triples(code("Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley.",
+                       "2020-06-16"))  # fmt: skip
+    assert ("CHNMIL", "INDMIL", "190") in got

@@ -46,6 +46,7 @@ class CoderBase:
     result_verbs: frozenset[str]
     violent_causes: frozenset[str]
     weapon_words: frozenset[str]
+    clash_words: frozenset[str]
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]

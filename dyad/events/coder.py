@@ -157,6 +157,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.result_verbs = self._cue_words("result_verbs")
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
+        self.clash_words = self._cue_words("clash_words")
         self.reciprocal_words = self._cue_words("reciprocal_words")
         self.reciprocal_objects = self._cue_words("reciprocal_objects")
         self.reciprocal_roots = self._cue_words("reciprocal_roots")
@@ -292,6 +293,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 how.append("owner")
         if pat.code[:2] in UNATTRIBUTED_ROOTS:
             sources = [self._armed_owner(m, sm) for m in sources]  # "an ISRAELI air strike killed ..."
+        if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
+            sources = self._clash_party(tok, sm)  # "soldiers were killed in a clash WITH CHINESE TROOPS"
+            if sources:
+                how.append("clash")
         if not sources and pat.code[:2] in UNATTRIBUTED_ROOTS and (passive or self._weapon_subject(tok, sm)):
             # "Three US servicemen were killed by a roadside bomb outside Basra", "a car bomb killed 12
             # soldiers": violence with no named doer is coded, as in CAMEO, to unidentified armed forces
@@ -358,6 +363,19 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
             code = str(mapped) if mapped else code
         return code
+
+    def _clash_party(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The other side of the fight an agentless passive killing happened in: "twenty Indian soldiers
+        were killed IN A CLASH WITH Chinese troops" -> the Chinese troops did it."""
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "during"):
+                continue
+            for fight in (g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in self.clash_words):
+                found = [m for w in fight.children if w.dep_ == "prep" and w.lower_ == "with"
+                         for g in w.children if g.dep_ == "pobj" for m in sm.get(g) if m.code]  # fmt: skip
+                if found:
+                    return found
+        return []
 
     def _armed_owner(self, m: Mention, sm: SentenceMentions) -> Mention:
         """A country named on a weapon or strike that did the violence ("a U.S. drone STRIKE", "RUSSIAN
