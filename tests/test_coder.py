@@ -1058,3 +1058,13 @@ def test_an_agentless_killing_in_a_clash_is_by_the_other_side(code) -> None:
     got = triples(code("Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley.",
                        "2020-06-16"))  # fmt: skip
     assert ("CHNMIL", "INDMIL", "190") in got
+
+
+def test_gunmen_of_a_named_criminal_group_are_criminals(code) -> None:
+    got = triples(code("Mexican troops traded gunfire with Sinaloa cartel gunmen across Culiacan.", "2023-01-05"))
+    assert ("MEXMIL", "MEXCRM", "193") in got
+
+
+def test_nuclear_talks_are_negotiations_wherever_held(code) -> None:
+    got = triples(code("Iran and the United States held indirect nuclear talks in Muscat on Sunday.", "2025-05-11"))
+    assert ("IRN", "USA", "046") in got

@@ -754,10 +754,11 @@ class SentenceActors:
         # "HAMAS gunmen", "Taliban fighters": the armed men of a named armed group are that group's
         # (REB), not unidentified (UAF)
         if generic or role.sector == "UAF":
+            kinds = {"institution", "metonym"} if generic else {"institution", "metonym", "role"}
             for p in pieces:
-                inst = p.first({"institution", "metonym"})
-                if inst is not None and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
-                    return inst.sector
+                inst = p.first(kinds)
+                if inst is not None and inst is not role and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
+                    return inst.sector  # "Sinaloa CARTEL gunmen" -> CRM
         if role.sector in OPPOSABLE_SECTORS and self._opposition_title(head):
             return "OPP"  # "an opposition senator": an office held by the opposition
         return role.sector
