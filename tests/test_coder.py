@@ -1068,3 +1068,9 @@ def test_gunmen_of_a_named_criminal_group_are_criminals(code) -> None:
 def test_nuclear_talks_are_negotiations_wherever_held(code) -> None:
     got = triples(code("Iran and the United States held indirect nuclear talks in Muscat on Sunday.", "2025-05-11"))
     assert ("IRN", "USA", "046") in got
+
+
+def test_a_court_sentence_is_a_finding_of_guilt(code) -> None:
+    got = triples(code("An Egyptian court sentenced former President Hosni Mubarak to life in prison on Saturday.",
+                       "2012-06-02"))  # fmt: skip
+    assert ("EGYJUD", "EGYELI", "116") in got
