@@ -1074,3 +1074,9 @@ def test_a_court_sentence_is_a_finding_of_guilt(code) -> None:
     got = triples(code("An Egyptian court sentenced former President Hosni Mubarak to life in prison on Saturday.",
                        "2012-06-02"))  # fmt: skip
     assert ("EGYJUD", "EGYELI", "116") in got
+
+
+def test_asking_to_activate_a_rescue_package_is_an_appeal_for_economic_aid(code) -> None:
+    got = triples(code("Greek Prime Minister George Papandreou asked the European Union on Friday to activate a rescue package.",
+                       "2010-04-23"))  # fmt: skip
+    assert ("GRCGOV", "IGOEUREEC", "0231") in got
