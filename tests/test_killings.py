@@ -64,3 +64,13 @@ def test_an_armed_groups_attack_on_unarmed_people_is_an_assault(code) -> None:
 def test_a_car_bomb_outside_an_embassy_is_set_off_in_the_host_country(code) -> None:
     got = code("Insurgents set off a car bomb outside the Jordanian embassy in Baghdad on Thursday.", "2003-08-07")
     assert ("IRQREB", "JORGOV", "1832") in got
+
+
+def test_police_violence_on_civilians_is_repression(code) -> None:
+    got = code("Congolese security forces shot dead at least 20 people in Kinshasa on Tuesday.", "2016-09-20")
+    assert ("CODCOP", "CODCVL", "175") in got
+
+
+def test_peacekeepers_arriving_are_deployed_not_visiting(code) -> None:
+    got = code("The first Nigerian peacekeepers of a West African force flew into Liberia on Monday.", "2003-08-04")
+    assert ("NGAMIL", "LBR", "074") in got

@@ -18,6 +18,8 @@ from dyad.events.base import Found
 
 # Sectors that bear arms: killing them is fighting, however many (the others are unarmed people)
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD", "CRM"})
+# People whose killing or shooting by police is repression (175), as in every gold set we have
+REPRESSED = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "MED"})
 # Armed groups outside the state: their attacks on unarmed people are assaults (180), not war (190)
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
@@ -53,6 +55,7 @@ def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
 
     - one political figure (``assassination_sectors``) killed: 186 assassinate;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
+    - police violence (190, 180) on civilians, students, workers or the opposition: 175 repression;
     - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall").
     """
     verbs = {str(w).lower() for w in cues.get("killing_verbs") or ()}
@@ -72,6 +75,9 @@ def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
         count = victim_count(obj) if obj is not None else None
         if threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS:
             f.code = "202"  # "killed at least 132 civilians"
+            f.how.append("victim")
+        elif f.code in ("190", "180") and f.source.sector == "COP" and tgt.sector in REPRESSED:
+            f.code = "175"  # "security forces shot dead at least 20 people": repression, whatever the toll
             f.how.append("victim")
         elif (f.code == "190" and f.source.sector in NON_STATE_ARMED and f.source.resolved_by != "unattributed"
               and tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector)):  # fmt: skip
