@@ -1080,3 +1080,9 @@ def test_asking_to_activate_a_rescue_package_is_an_appeal_for_economic_aid(code)
     got = triples(code("Greek Prime Minister George Papandreou asked the European Union on Friday to activate a rescue package.",
                        "2010-04-23"))  # fmt: skip
     assert ("GRCGOV", "IGOEUREEC", "0231") in got
+
+
+def test_an_expressed_stance_is_the_speakers_own(code) -> None:
+    got = triples(code("Li Zhanshu previously expressed Beijing's opposition to supply chain disruption and "
+                       "unilateral sanctions.", "2022-09-07"))  # fmt: skip
+    assert not any(t and t.startswith("CHN") for _, t, _ in got), got

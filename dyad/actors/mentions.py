@@ -73,6 +73,7 @@ OPPOSABLE_SECTORS = {"GOV", "LEG"}
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "RAD", "MIL", "CRM"}
 # Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
 STANCE_NOUNS = {"opposition", "resistance"}
+STANCE_VERBS = {"express", "voice", "reiterate", "restate", "state", "signal", "register", "underline", "stress"}
 STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce", "vehement", "stiff", "growing",
                   "grave", "serious", "solemn"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
@@ -485,11 +486,14 @@ class SentenceActors:
         )
         m = Mention(start, end, head.i, text, plural=plural, definite=definite)
 
-        if head.lemma_.lower() in STANCE_NOUNS and any(
-            (c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "amod" and c.lower_ in STANCE_DEGREES)
-            for c in head.children
-        ):
-            return m  # "expressed firm OPPOSITION TO the test": a stance, not the opposition parties
+        if head.lemma_.lower() in STANCE_NOUNS and (
+            any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "amod" and c.lower_ in STANCE_DEGREES)
+                for c in head.children)
+            or (head.dep_ in ("dobj", "conj") and head.head.lemma_.lower() in STANCE_VERBS)
+        ):  # fmt: skip
+            # "expressed firm OPPOSITION TO the test", "expressed Beijing's opposition": a stance, not the
+            # opposition parties
+            return m
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             m.kind = "pronoun"
             m.plural = head.lower_ in ("they", "them", "their", "themselves")
