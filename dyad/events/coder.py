@@ -20,6 +20,8 @@ reads in one sitting:
 - :mod:`dyad.events.slots` — source and target slots read off the parse;
 - :mod:`dyad.events.targets` — fallback targets and unattributed (``UAF``) sources;
 - :mod:`dyad.events.pairs` — source x target pairs, civilian targets, meeting venues;
+- :mod:`dyad.events.protests` — protest conventions: implied addressee, purpose leaf, crowd violence;
+- :mod:`dyad.events.killings` — killings and attacks re-coded by their victims (186, 202, 180, 175);
 - :mod:`dyad.events.ranking` — dedupe per actor pair and code, confidence;
 - :mod:`dyad.events.build` — the :class:`~dyad.records.Event` record with date and place;
 - :mod:`dyad.events.base` / :mod:`dyad.events.syntax` — shared state, :class:`Found`, tree helpers.
