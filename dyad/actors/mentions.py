@@ -58,7 +58,8 @@ SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
 CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
 # Police named without a country take it from the sentence only ("police fired tear gas in Caracas"),
 # never from the article: police act at home, but a story may name several countries' forces
-SENTENCE_SECTORS = {"COP", "JUD"}  # police and courts are their own country's: "the court sentenced the former Pakistani prime minister"
+# (courts too: "the court sentenced the former Pakistani prime minister")
+SENTENCE_SECTORS = {"COP", "JUD"}
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
                "towards"}
@@ -66,6 +67,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
                   "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
+# Premises that stand for their government ("the Saudi EMBASSY"); their country is not the scene's
 GOVERNMENT_PREMISES = words("government_premises")
 # Office sectors that an "opposition" modifier turns into OPP ("opposition mayor", "opposition senator")
 OPPOSABLE_SECTORS = {"GOV", "LEG"}

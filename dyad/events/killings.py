@@ -2,10 +2,11 @@
 
 Why a step of its own: "shot dead Russia's ambassador" and "killed 20 soldiers" use the same verb,
 but CAMEO codes the killing of a political figure as an assassination (186) and the killing of
-hundreds of unarmed people as mass killing (202), and an armed group's attack on unarmed people as
-assault (180), where a fight between armed sides stays 190. Those are facts about the victims, known
-only once the target is resolved, so they are applied after the verb step. The verbs, sectors and
-threshold are data (modality.yaml: ``killing_verbs``, ``assassination_sectors``, ``mass_killing``).
+hundreds of unarmed people as mass killing (202), an armed group's attack on unarmed people as assault
+(180) and police shooting civilians as repression (175), where a fight between armed sides stays 190.
+Those are facts about the victims, known only once the target is resolved, so they are applied after
+the verb step. The verbs, sectors and threshold are data (modality.yaml: ``killing_verbs``,
+``assassination_sectors``, ``mass_killing``).
 """
 
 from __future__ import annotations
@@ -38,11 +39,6 @@ def victim_count(obj: Token) -> int | None:
     if obj.lower_ in NUMBER_WORDS:
         return NUMBER_WORDS[obj.lower_]
     return None
-
-
-def _victims(tok: Token) -> Token | None:
-    """The killed: the verb's object, or its passive subject ("Abe WAS SHOT dead")."""
-    return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
 
 
 def _unarmed(sector: str | None) -> bool:

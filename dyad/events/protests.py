@@ -11,19 +11,18 @@ after the verb and noun steps have found the sentence's candidates. The word lis
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from spacy.tokens import Doc
 
 from dyad.actors.mentions import Mention
 from dyad.events.base import Found
+from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
 
 PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
 # ("torched cars"), assault, fighting ("stormed the embassy")
 CROWD_VIOLENCE_ROOTS = ("17", "18", "19")
-# Sectors that protest against their state rather than act for it
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def purpose_digit(doc: Doc, purposes: Mapping[str, Iterable[str]], skip: range = range(0)) -> str | None:
@@ -46,10 +45,12 @@ def government_of(source: Mention, country_name: str | None) -> Mention:
                    country=country, sector="GOV", name=country_name, kind="country", resolved_by="implied")
 
 
-def settle_protests(found: list[Found], cues: Mapping, country_name=lambda code: None) -> list[Found]:
+def settle_protests(found: list[Found], cues: Mapping,
+                    country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:
     """Apply the protest conventions to one sentence's candidates (in place; returns ``found``).
 
     - a crowd (``protester_words``) doing violence (17-19) is protesting violently: 145;
+    - people's unspecified dissent (140) is a demonstration (141);
     - a 14x event of a non-state actor with no target is aimed at its own government;
     - a three-digit 141-145 takes its leaf from the sentence's ``protest_purposes``.
     """

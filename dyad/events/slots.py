@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyad.actors.mentions import Mention, place_country
+from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import SERIES, conjuncts, governing_verb, is_passive, is_series, prep_objects
@@ -25,7 +25,9 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
-GOVERNMENT_PREMISES = words("government_premises")
+# Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
+PLACE_MIN_POPULATION = 10_000
+UNTAGGED_PLACE_MIN_POPULATION = 200_000
 
 
 def _as_government(m: Mention) -> Mention:
@@ -34,9 +36,6 @@ def _as_government(m: Mention) -> Mention:
         return m
     return Mention(m.start, m.end, m.head, m.text, code=m.country + "GOV", country=m.country, sector="GOV",
                    name=m.name, kind="country", resolved_by=m.resolved_by)
-# Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
-PLACE_MIN_POPULATION = 10_000
-UNTAGGED_PLACE_MIN_POPULATION = 200_000
 
 
 class SlotReader(TriggerMatcher):

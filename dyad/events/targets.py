@@ -84,9 +84,12 @@ class FallbackTargets(SlotReader):
 
         # a pattern that names its object words without an ofobj slot says the object's owner is not
         # the target: "expressed BEIJING's opposition" is the speaker's own stance
-        owned_stance = bool(obj is not None and pat.objects and obj.lemma_.lower() in pat.objects and "ofobj" not in pat.target
-                            and any(c.dep_ == "poss" for c in obj.children))  # fmt: skip
-        if obj is not None and not passive and not nominal and obj.lemma_.lower() not in self.referent_nouns and not owned_stance:
+        owned_stance = bool(
+            obj is not None and obj.lemma_.lower() in pat.objects and "ofobj" not in pat.target
+            and any(c.dep_ == "poss" for c in obj.children)
+        )  # fmt: skip
+        if (obj is not None and not passive and not nominal and not owned_stance
+                and obj.lemma_.lower() not in self.referent_nouns):  # fmt: skip
             found = actor_or_owner(obj)
             if found:
                 return found
