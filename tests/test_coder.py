@@ -1086,3 +1086,14 @@ def test_an_expressed_stance_is_the_speakers_own(code) -> None:
     got = triples(code("Li Zhanshu previously expressed Beijing's opposition to supply chain disruption and "
                        "unilateral sanctions.", "2022-09-07"))  # fmt: skip
     assert not any(t and t.startswith("CHN") for _, t, _ in got), got
+
+
+def test_a_warning_of_force_or_repression_named_as_a_noun_is_coded_by_it(code) -> None:
+    got = triples(code("U.S. President Donald Trump warned North Korea on Tuesday that any further threats would be "
+                       "met with fire and fury.", "2017-08-08"))  # fmt: skip
+    assert ("USAGOV", "PRK", "138") in got
+    got = triples(code("Zimbabwe's police chief cautioned the opposition on Tuesday that his officers would crush "
+                       "any attempt to stage street protests.", "2007-03-13"))  # fmt: skip
+    assert any(s == "ZWECOP" and c == "137" for s, _, c in got), got
+    assert ("USAGOV", "CHNGOV", "130") in triples(code(
+        "U.S. President Joe Biden warned Chinese President Xi Jinping that there would be consequences.", "2022-03-18"))

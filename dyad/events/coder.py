@@ -22,6 +22,7 @@ reads in one sitting:
 - :mod:`dyad.events.pairs` — source x target pairs, civilian targets, meeting venues;
 - :mod:`dyad.events.protests` — protest conventions: implied addressee, purpose leaf, crowd violence;
 - :mod:`dyad.events.killings` — killings and attacks re-coded by their victims (186, 202, 180, 175);
+- :mod:`dyad.events.threats` — a bare threat coded by the force or repression its clause names;
 - :mod:`dyad.events.ranking` — dedupe per actor pair and code, confidence;
 - :mod:`dyad.events.build` — the :class:`~dyad.records.Event` record with date and place;
 - :mod:`dyad.events.base` / :mod:`dyad.events.syntax` — shared state, :class:`Found`, tree helpers.
@@ -82,6 +83,7 @@ from dyad.events.targets import (
     UNATTRIBUTED_ROOTS,
     FallbackTargets,
 )
+from dyad.events.threats import settle_threats
 from dyad.records import Event
 from dyad.when import date_for_event
 from dyad.where import load_gazetteer, place_for_event
@@ -222,7 +224,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
         found = settle_protests(self._fold_results(out), self.cues, self.kb.country_name)
-        return dedupe(settle_killings(found, self.cues))
+        return dedupe(settle_threats(settle_killings(found, self.cues), self.cues))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:

@@ -1,0 +1,35 @@
+"""Threats by what they threaten when the threatened act is a noun, not a coded verb.
+
+Why a step of its own: "warned North Korea that any threat would be met with FIRE AND FURY", "warned
+Bogota that a raid would be a CAUSE FOR WAR" threaten force, yet their that-clause has no verb the
+lexicon codes, so the warning stays a bare 130. The words that name force (138) or repression (137)
+in the warning's clause are data (modality.yaml: ``threat_words``); a verb the lexicon does code in the
+clause has already given the threat its code through ``threat_codes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dyad.events.base import Found
+
+# Clauses of a warning that say what is threatened
+THREAT_CLAUSES = ("ccomp", "xcomp", "advcl")
+
+
+def settle_threats(found: list[Found], cues: Mapping) -> list[Found]:
+    """Give a bare threat (130) the code of the force or repression its clause names (in place)."""
+    table = cues.get("threat_words") or {}
+    words = {code: {str(w).lower() for w in ws} for code, ws in table.items()}
+    for f in found:
+        if f.code != "130":
+            continue
+        toks = [t for c in f.trigger.children if c.dep_ in THREAT_CLAUSES for t in c.subtree]
+        lemmas = [t.lemma_.lower() for t in toks]
+        lemmas_set = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+        for code, ws in words.items():  # the table's order: the more specific first
+            if lemmas_set & ws:
+                f.code = str(code)
+                f.how.append("threatened")
+                break
+    return found
