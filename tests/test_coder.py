@@ -1097,3 +1097,8 @@ def test_a_warning_of_force_or_repression_named_as_a_noun_is_coded_by_it(code) -
     assert any(s == "ZWECOP" and c == "137" for s, _, c in got), got
     assert ("USAGOV", "CHNGOV", "130") in triples(code(
         "U.S. President Joe Biden warned Chinese President Xi Jinping that there would be consequences.", "2022-03-18"))
+
+
+def test_a_nominal_act_in_a_would_clause_is_a_scenario(code) -> None:
+    assert not code("A Chinese blockade of Taiwan would disrupt global supplies of semiconductors.", "2022-08-10")
+    assert ("CHN", "TWN", "191") in triples(code("The Chinese blockade of Taiwan disrupted global supplies.", "2022-08-10"))

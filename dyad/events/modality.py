@@ -48,6 +48,10 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
 
     if _in_question(trigger):
         return QUESTION
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in hypo and c.lower_ != "will" for c in trigger.head.children
+    ):
+        return HYPOTHETICAL  # "a Chinese BLOCKADE of Taiwan WOULD disrupt supplies": a scenario, not an act
     state = ASSERTED
     tok = trigger
     prev: Token | None = None
