@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-import pytest
-
-from dyad.events import Coder
 from dyad.events.killings import victim_count
-from dyad.nlp import load_nlp, parse_articles
-from dyad.records import Article
+from dyad.nlp import load_nlp
 
 
-@pytest.fixture(scope="module")
-def code():
-    coder = Coder()
-
-    def run(text: str, published: str = "2024-05-02") -> set[tuple[str | None, str | None, str]]:
-        parsed = parse_articles([Article(id="t", text=text, published=published)], coder.could_hold_event)[0]
-        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code(parsed)}
-
-    return run
-
-
-def test_killing_a_political_figure_is_an_assassination(code) -> None:
-    got = code("An off-duty Turkish police officer shot dead Russia's ambassador to Turkey at an exhibition in Ankara.",
+def test_killing_a_political_figure_is_an_assassination(code_triples) -> None:
+    got = code_triples("An off-duty Turkish police officer shot dead Russia's ambassador to Turkey at an exhibition in Ankara.",
                "2016-12-19")
     assert ("TURCOP", "RUSGOV", "186") in got
 
 
-def test_killing_a_generic_leader_or_a_criminal_is_not(code) -> None:
-    got = code("Mexican marines killed drug cartel leader Arturo Beltran Leyva in a two-hour shootout.", "2009-12-17")
+def test_killing_a_generic_leader_or_a_criminal_is_not(code_triples) -> None:
+    got = code_triples("Mexican marines killed drug cartel leader Arturo Beltran Leyva in a two-hour shootout.", "2009-12-17")
     assert ("MEXMIL", "MEXCRM", "193") in got  # a shootout: small arms
 
 
-def test_killing_hundreds_of_unarmed_people_is_mass_killing(code) -> None:
-    got = code("Islamic State militants have killed at least 500 members of Iraq's Yazidi minority.", "2014-08-10")
+def test_killing_hundreds_of_unarmed_people_is_mass_killing(code_triples) -> None:
+    got = code_triples("Islamic State militants have killed at least 500 members of Iraq's Yazidi minority.", "2014-08-10")
     assert any(c == "202" for _, _, c in got), got
-    soldiers = code("Russian forces killed 200 Ukrainian soldiers near Bakhmut.")
+    soldiers = code_triples("Russian forces killed 200 Ukrainian soldiers near Bakhmut.")
     assert not any(c == "202" for _, _, c in soldiers), soldiers  # armed victims: fighting
 
 
-def test_a_passive_toll_is_no_mass_killing(code) -> None:
-    got = code("Syrian troops shelled Houla, where 108 people were killed.", "2012-05-27")
+def test_a_passive_toll_is_no_mass_killing(code_triples) -> None:
+    got = code_triples("Syrian troops shelled Houla, where 108 people were killed.", "2012-05-27")
     assert not any(c == "202" for _, _, c in got), got
 
 
@@ -54,23 +39,23 @@ def test_victim_count_reads_numbers_and_number_words() -> None:
     assert victim_count(doc[3]) is None
 
 
-def test_an_armed_groups_attack_on_unarmed_people_is_an_assault(code) -> None:
-    got = code("Al Shabaab gunmen stormed a university campus in Garissa, Kenya, on Thursday.", "2015-04-02")
+def test_an_armed_groups_attack_on_unarmed_people_is_an_assault(code_triples) -> None:
+    got = code_triples("Al Shabaab gunmen stormed a university campus in Garissa, Kenya, on Thursday.", "2015-04-02")
     assert ("SOMREB", "KENEDU", "180") in got  # the group's gunmen are the group's (REB), not UAF
-    army = code("Russian troops stormed the Ukrainian town of Bakhmut.")
+    army = code_triples("Russian troops stormed the Ukrainian town of Bakhmut.")
     assert not any(c == "180" for _, _, c in army), army  # a state's forces fight (19x)
 
 
-def test_a_car_bomb_outside_an_embassy_is_set_off_in_the_host_country(code) -> None:
-    got = code("Insurgents set off a car bomb outside the Jordanian embassy in Baghdad on Thursday.", "2003-08-07")
+def test_a_car_bomb_outside_an_embassy_is_set_off_in_the_host_country(code_triples) -> None:
+    got = code_triples("Insurgents set off a car bomb outside the Jordanian embassy in Baghdad on Thursday.", "2003-08-07")
     assert ("IRQREB", "JORGOV", "1832") in got
 
 
-def test_police_violence_on_civilians_is_repression(code) -> None:
-    got = code("Congolese security forces shot dead at least 20 people in Kinshasa on Tuesday.", "2016-09-20")
+def test_police_violence_on_civilians_is_repression(code_triples) -> None:
+    got = code_triples("Congolese security forces shot dead at least 20 people in Kinshasa on Tuesday.", "2016-09-20")
     assert ("CODCOP", "CODCVL", "175") in got
 
 
-def test_peacekeepers_arriving_are_deployed_not_visiting(code) -> None:
-    got = code("The first Nigerian peacekeepers of a West African force flew into Liberia on Monday.", "2003-08-04")
+def test_peacekeepers_arriving_are_deployed_not_visiting(code_triples) -> None:
+    got = code_triples("The first Nigerian peacekeepers of a West African force flew into Liberia on Monday.", "2003-08-04")
     assert ("NGAMIL", "LBR", "074") in got

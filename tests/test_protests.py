@@ -2,75 +2,57 @@
 
 from __future__ import annotations
 
-import pytest
-
-from dyad.events import Coder
-from dyad.events.protests import purpose_digit
-from dyad.nlp import load_nlp, parse_articles
-from dyad.records import Article, Event
+from dyad.events.protests import ProtestRules, purpose_digit
+from dyad.nlp import load_nlp
 
 
-@pytest.fixture(scope="module")
-def code():
-    coder = Coder()
-
-    def run(text: str, published: str = "2024-05-02") -> set[tuple[str | None, str | None, str]]:
-        parsed = parse_articles([Article(id="t", text=text, published=published)], coder.could_hold_event)[0]
-        evs: list[Event] = coder.code(parsed)
-        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in evs}
-
-    return run
-
-
-def test_a_domestic_protest_is_aimed_at_the_protesters_government(code) -> None:
-    got = code("Hundreds of thousands of Iranians marched through Tehran on Monday to protest against the election result.")
+def test_a_domestic_protest_is_aimed_at_the_protesters_government(code_triples) -> None:
+    got = code_triples("Hundreds of thousands of Iranians marched through Tehran on Monday to protest against the election result.")
     assert ("IRNCVL", "IRNGOV", "141") in got
 
 
-def test_the_implied_government_has_no_words_of_the_article() -> None:
-    coder = Coder()
-    art = Article(id="t", text="French rail workers went on strike on Tuesday against plans to overhaul the railway.",
-                  published="2018-04-03")
-    evs = coder.code(parse_articles([art], coder.could_hold_event)[0])
+def test_the_implied_government_has_no_words_of_the_article(code_events) -> None:
+    evs = code_events("French rail workers went on strike on Tuesday against plans to overhaul the railway.",
+                      "2018-04-03")
     implied = [e for e in evs if e.cameo.startswith("14")]
     assert implied and implied[0].target is not None
     assert (implied[0].target.code, implied[0].target.text) == ("FRAGOV", "")
 
 
-def test_the_leaf_follows_what_the_protest_is_for(code) -> None:
-    assert ("FRALAB", "FRAGOV", "1432") in code(
+def test_the_leaf_follows_what_the_protest_is_for(code_triples) -> None:
+    assert ("FRALAB", "FRAGOV", "1432") in code_triples(
         "French rail workers went on strike on Tuesday against plans to overhaul the railway company.", "2018-04-03")
-    assert ("INDCVL", "INDGOV", "1422") in code(
+    assert ("INDCVL", "INDGOV", "1422") in code_triples(
         "Veteran Indian activist Anna Hazare began a hunger strike in New Delhi to press the government to adopt anti-corruption legislation.",
         "2011-08-16")
 
 
-def test_a_crowd_storming_an_embassy_protests_violently_against_its_government(code) -> None:
-    got = code("Iranian protesters stormed the Saudi embassy in Tehran late on Saturday.", "2016-01-03")
+def test_a_crowd_storming_an_embassy_protests_violently_against_its_government(code_triples) -> None:
+    got = code_triples("Iranian protesters stormed the Saudi embassy in Tehran late on Saturday.", "2016-01-03")
     assert ("IRNCVL", "SAUGOV", "145") in got
     assert not any(c.startswith("19") for _, _, c in got)
 
 
-def test_a_protest_aimed_abroad_gets_no_second_implied_target(code) -> None:
-    got = code("Thousands of Chinese protesters besieged the Japanese embassy in Beijing on Saturday, hurling rocks.",
+def test_a_protest_aimed_abroad_gets_no_second_implied_target(code_triples) -> None:
+    got = code_triples("Thousands of Chinese protesters besieged the Japanese embassy in Beijing on Saturday, hurling rocks.",
                "2012-09-15")
     assert ("CHNCVL", "JPNGOV", "145") in got
     assert ("CHNCVL", "CHNGOV", "145") not in got
 
 
-def test_soldiers_are_not_a_crowd(code) -> None:
-    got = code("Russian troops stormed the Ukrainian town of Bakhmut.")
+def test_soldiers_are_not_a_crowd(code_triples) -> None:
+    got = code_triples("Russian troops stormed the Ukrainian town of Bakhmut.")
     assert any(c.startswith("19") for _, _, c in got)
 
 
 def test_purpose_digit_reads_the_first_listed_purpose() -> None:
     nlp = load_nlp()
-    purposes = {"1": ["resignation", "step down"], "2": ["law"]}
+    purposes = ProtestRules.from_cues({"protest_purposes": {"1": ["resignation", "step down"], "2": ["law"]}}).purposes
     assert purpose_digit(nlp("They marched against the law, demanding his resignation."), purposes) == "1"
     assert purpose_digit(nlp("They want him to step down."), purposes) == "1"
     assert purpose_digit(nlp("They marched against the new law."), purposes) == "2"
     assert purpose_digit(nlp("They marched on Sunday."), purposes) is None
 
 
-def test_a_crowd_dispersing_is_no_event(code) -> None:
-    assert not code("Police in Nairobi said that the crowd had dispersed by midnight.")
+def test_a_crowd_dispersing_is_no_event(code_triples) -> None:
+    assert not code_triples("Police in Nairobi said that the crowd had dispersed by midnight.")

@@ -132,6 +132,11 @@ class Mention:
             return None
         return Actor(code=self.code, country=self.country, sector=self.sector, name=self.name, text=self.text)
 
+    def as_sector(self, sector: str) -> Mention:
+        """The same bare-country mention as one sector of that country ("the Saudi embassy" -> SAUGOV,
+        "an Israeli air strike" -> ISRMIL)."""
+        return replace(self, code=(self.country or "") + sector, sector=sector)
+
 
 @dataclass
 class SentenceActors:
@@ -745,8 +750,7 @@ class SentenceActors:
         roles = [p.first({"role", "institution", "metonym"}) for p in pieces]
         roles = [r for r in roles if r is not None and r.sector]
         sector = roles[-1].sector if roles else None
-        if sector in OPPOSABLE_SECTORS and self._opposition_title(head):
-            sector = "OPP"  # "opposition MAYOR Ekrem Imamoglu", "opposition LAWMAKER Bobi Wine"
+        sector = self._office_sector(sector, head)  # "opposition MAYOR Ekrem Imamoglu"
         if ctry:
             m.country, m.sector = ctry, sector
             m.code = ctry + (sector or "")
@@ -765,16 +769,18 @@ class SentenceActors:
                 inst = p.first(kinds)
                 if inst is not None and inst is not role and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
                     return inst.sector  # "Sinaloa CARTEL gunmen" -> CRM
-        if role.sector in OPPOSABLE_SECTORS and self._opposition_title(head):
-            return "OPP"  # "an opposition senator": an office held by the opposition
-        return role.sector
+        return self._office_sector(role.sector, head)  # "an opposition senator"
 
-    def _opposition_title(self, head: Token) -> bool:
-        """Whether an office title is marked as the opposition's: "OPPOSITION mayor", "an opposition
-        lawmaker" (the word modifies the head or the title before a name)."""
+    @staticmethod
+    def _office_sector(sector: str | None, head: Token) -> str | None:
+        """An office title marked as the opposition's is OPP: "OPPOSITION mayor", "an opposition
+        lawmaker" (the word modifies the head or the title before a name); other sectors stay."""
+        if sector not in OPPOSABLE_SECTORS:
+            return sector
         titles = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
-        return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == "opposition"
-                   for t in titles for c in t.children)  # fmt: skip
+        marked = any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == "opposition"
+                     for t in titles for c in t.children)  # fmt: skip
+        return "OPP" if marked else sector
 
     def _owning_org(self, pieces: list[Piece], head: Token) -> Entry | None:
         """The IGO or company a country-less role noun belongs to: a name before the head ("NATO

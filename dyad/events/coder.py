@@ -45,7 +45,7 @@ from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
 from dyad.events.codebook import nearest_listed
-from dyad.events.killings import settle_killings
+from dyad.events.killings import KillingRules, settle_killings
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
     CIVILIAN_TARGET_ROOTS,
@@ -55,7 +55,7 @@ from dyad.events.pairs import (
     PairMaker,
 )
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
-from dyad.events.protests import settle_protests
+from dyad.events.protests import ProtestRules, settle_protests
 from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
@@ -83,7 +83,7 @@ from dyad.events.targets import (
     UNATTRIBUTED_ROOTS,
     FallbackTargets,
 )
-from dyad.events.threats import settle_threats
+from dyad.events.threats import settle_threats, threat_words
 from dyad.records import Event
 from dyad.when import date_for_event
 from dyad.where import load_gazetteer, place_for_event
@@ -162,6 +162,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
         self.clash_words = self._cue_words("clash_words")
+        self.protest_rules = ProtestRules.from_cues(self.cues)
+        self.killing_rules = KillingRules.from_cues(self.cues)
+        self.threat_table = threat_words(self.cues)
         self.reciprocal_words = self._cue_words("reciprocal_words")
         self.reciprocal_objects = self._cue_words("reciprocal_objects")
         self.reciprocal_roots = self._cue_words("reciprocal_roots")
@@ -223,8 +226,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
-        found = settle_protests(self._fold_results(out), self.cues, self.kb.country_name)
-        return dedupe(settle_threats(settle_killings(found, self.cues), self.cues))
+        found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
+        return dedupe(settle_threats(settle_killings(found, self.killing_rules), self.threat_table))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
@@ -391,8 +394,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             head = head.head  # the mention is the modifier ("ISRAELI"); the weapon is what it modifies
         if head.lemma_.lower() not in self.weapon_words:
             return m
-        return Mention(m.start, m.end, m.head, m.text, code=m.country + "MIL", country=m.country, sector="MIL",
-                       name=m.name, kind=m.kind, resolved_by=m.resolved_by)
+        return m.as_sector("MIL")
 
     def _weapon_subject(self, tok: Token, sm: SentenceMentions) -> bool:
         """Whether an active verb's subject is a weapon or attack that names no actor ("a car BOMB

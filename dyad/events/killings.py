@@ -12,6 +12,7 @@ the verb step. The verbs, sectors and threshold are data (modality.yaml: ``killi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -46,7 +47,22 @@ def _unarmed(sector: str | None) -> bool:
     return bool(sector) and sector not in ARMED_SECTORS | {"GOV", "LEG", "JUD"}
 
 
-def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
+@dataclass(frozen=True)
+class KillingRules:
+    """modality.yaml's killing tables, read once when the coder starts."""
+
+    verbs: frozenset[str]
+    figures: frozenset[str]
+    threshold: int
+
+    @classmethod
+    def from_cues(cls, cues: Mapping) -> KillingRules:
+        return cls(frozenset(str(w).lower() for w in cues.get("killing_verbs") or ()),
+                   frozenset(str(s) for s in cues.get("assassination_sectors") or ()),
+                   int(cues.get("mass_killing") or 0))
+
+
+def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     """Re-code killings and attacks by their victims (in place; returns ``found``).
 
     - one political figure (``assassination_sectors``) killed: 186 assassinate;
@@ -54,9 +70,7 @@ def settle_killings(found: list[Found], cues: Mapping) -> list[Found]:
     - police violence (190, 180) on civilians, students, workers or the opposition: 175 repression;
     - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall").
     """
-    verbs = {str(w).lower() for w in cues.get("killing_verbs") or ()}
-    figures = {str(s) for s in cues.get("assassination_sectors") or ()}
-    threshold = int(cues.get("mass_killing") or 0)
+    verbs, figures, threshold = rules.verbs, rules.figures, rules.threshold
     for f in found:
         tgt = f.target
         if f.code[:2] not in ("18", "19") or tgt is None:

@@ -12,6 +12,7 @@ after the verb and noun steps have found the sentence's candidates. The word lis
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -25,13 +26,13 @@ PROTEST_ROOT = "14"
 CROWD_VIOLENCE_ROOTS = ("17", "18", "19")
 
 
-def purpose_digit(doc: Doc, purposes: Mapping[str, Iterable[str]], skip: range = range(0)) -> str | None:
+def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: range = range(0)) -> str | None:
     """The CAMEO leaf digit of what the protest in ``doc`` demands ("1" leadership change, "2" policy,
     "3" rights, "4" institutions), from the first purpose list (in the table's order) with a word in the
     sentence outside ``skip`` (the protesters' own phrase); None when nothing says."""
     lemmas = [t.lemma_.lower() for t in doc if t.i not in skip]
     words = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
-    for digit, cues in purposes.items():
+    for digit, cues in purposes:
         if any(str(c).lower() in words for c in cues):
             return str(digit)
     return None
@@ -45,7 +46,21 @@ def government_of(source: Mention, country_name: str | None) -> Mention:
                    country=country, sector="GOV", name=country_name, kind="country", resolved_by="implied")
 
 
-def settle_protests(found: list[Found], cues: Mapping,
+@dataclass(frozen=True)
+class ProtestRules:
+    """modality.yaml's protest tables, read once when the coder starts."""
+
+    crowd_words: frozenset[str]
+    purposes: tuple[tuple[str, frozenset[str]], ...]  # (leaf digit, cue words), in the table's order
+
+    @classmethod
+    def from_cues(cls, cues: Mapping) -> ProtestRules:
+        purposes = cues.get("protest_purposes") or {}
+        return cls(frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
+                   tuple((str(d), frozenset(str(c).lower() for c in ws)) for d, ws in purposes.items()))
+
+
+def settle_protests(found: list[Found], rules: ProtestRules,
                     country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:
     """Apply the protest conventions to one sentence's candidates (in place; returns ``found``).
 
@@ -54,13 +69,11 @@ def settle_protests(found: list[Found], cues: Mapping,
     - a 14x event of a non-state actor with no target is aimed at its own government;
     - a three-digit 141-145 takes its leaf from the sentence's ``protest_purposes``.
     """
-    crowd_words = {str(w).lower() for w in cues.get("protester_words") or ()}
-    purposes = cues.get("protest_purposes") or {}
     for f in found:
         src = f.source
         if f.code[:2] in CROWD_VIOLENCE_ROOTS and src.sector not in STATE_SECTORS:
             head = f.trigger.doc[src.head] if src.head < len(f.trigger.doc) else None
-            if head is not None and head.lemma_.lower() in crowd_words:
+            if head is not None and head.lemma_.lower() in rules.crowd_words:
                 f.code = "145"
                 f.how.append("crowd")
     # "besieged the Japanese embassy, hurling rocks": a protest aimed elsewhere in the sentence has its
@@ -78,7 +91,7 @@ def settle_protests(found: list[Found], cues: Mapping,
         # the leaf says what the protesters want of their own state, not of a foreign embassy
         home = tgt is not None and tgt.country == src.country and tgt.sector in ("GOV", None)
         if home and f.code in ("141", "142", "143", "144", "145"):
-            digit = purpose_digit(f.trigger.doc, purposes, skip=range(src.start, src.end))
+            digit = purpose_digit(f.trigger.doc, rules.purposes, skip=range(src.start, src.end))
             if digit:
                 f.code += digit
     return found

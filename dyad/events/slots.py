@@ -30,14 +30,6 @@ PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
 
 
-def _as_government(m: Mention) -> Mention:
-    """A bare country read off its embassy or palace, as its government (other actors stay)."""
-    if m.kind != "country" or not m.country or m.sector:
-        return m
-    return Mention(m.start, m.end, m.head, m.text, code=m.country + "GOV", country=m.country, sector="GOV",
-                   name=m.name, kind="country", resolved_by=m.resolved_by)
-
-
 class SlotReader(TriggerMatcher):
     """Source and target mentions of a trigger, as its pattern's slot specs name them."""
 
@@ -183,7 +175,8 @@ class SlotReader(TriggerMatcher):
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip
             if obj.lemma_.lower() in GOVERNMENT_PREMISES:  # "stormed the Saudi embassy": its government
-                found = [_as_government(m) for m in found]
+                found = [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector else m
+                         for m in found]  # fmt: skip
             return found
         if spec == "ccomp_subj":
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)

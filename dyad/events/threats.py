@@ -17,19 +17,22 @@ from dyad.events.base import Found
 THREAT_CLAUSES = ("ccomp", "xcomp", "advcl")
 
 
-def settle_threats(found: list[Found], cues: Mapping) -> list[Found]:
+def threat_words(cues: Mapping) -> tuple[tuple[str, frozenset[str]], ...]:
+    """modality.yaml's ``threat_words`` as (code, words) in the table's order, read once at start-up."""
+    return tuple((str(code), frozenset(str(w).lower() for w in ws)) for code, ws in (cues.get("threat_words") or {}).items())
+
+
+def settle_threats(found: list[Found], words: tuple[tuple[str, frozenset[str]], ...]) -> list[Found]:
     """Give a bare threat (130) the code of the force or repression its clause names (in place)."""
-    table = cues.get("threat_words") or {}
-    words = {code: {str(w).lower() for w in ws} for code, ws in table.items()}
     for f in found:
         if f.code != "130":
             continue
         toks = [t for c in f.trigger.children if c.dep_ in THREAT_CLAUSES for t in c.subtree]
         lemmas = [t.lemma_.lower() for t in toks]
         lemmas_set = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
-        for code, ws in words.items():  # the table's order: the more specific first
+        for code, ws in words:  # the table's order: the more specific first
             if lemmas_set & ws:
-                f.code = str(code)
+                f.code = code
                 f.how.append("threatened")
                 break
     return found

@@ -161,15 +161,19 @@ class TriggerMatcher(CoderBase):
         return str(mapped) if mapped else None
 
     @staticmethod
-    def _subject_lemmas(tok: Token) -> set[str]:
+    def _doers(tok: Token) -> list[Token]:
+        """The verb's subjects, then its passive agents' objects: who does the act."""
+        return [c for c in tok.children if c.dep_ == "nsubj"] + [
+            g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+
+    def _subject_lemmas(self, tok: Token) -> set[str]:
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
         agent's: what a pattern's ``subject`` condition tests."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if subj is None:
+        doers = self._doers(tok)
+        if not doers:
             return set()
-        heads = [subj, *_counted(subj)]
+        heads = [doers[0], *_counted(doers[0])]
         return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children if c.dep_ == "compound"}
 
     def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
@@ -198,8 +202,7 @@ class TriggerMatcher(CoderBase):
         for c in [c for t in (tok, obj) if t is not None for c in t.children]:
             if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
                 mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
-        subject = {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "agent")
-                   for t in ([c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"])} if tok else set()  # fmt: skip
+        subject = {t.lemma_.lower() for t in self._doers(tok)} if tok else set()
         for word, refined in pat.refine:
             if word.startswith("subj:") and word[5:] in subject:  # "Israeli WARPLANES struck": the doer's kind
                 return refined
