@@ -176,6 +176,7 @@ def code():
         ("Egypt has begun pumping natural gas to Israel through an undersea pipeline.", ("EGY", "ISR", "061")),
         ("The Russian landing ship was sunk by Ukrainian naval drones off Crimea.", ("UKR", "RUS", "195")),
         ("Germany supplied Patriot air-defence systems to Ukraine.", ("DEU", "UKR", "072")),
+        ("The World Bank halted new lending to Uganda.", (None, "UGA", "162")),  # lending is finance
         ("The Ukrainian president pleaded with NATO allies to supply more Patriot air-defence systems.", ("UKR", None, "0232")),
         # nominal events: the act named as a noun, its doer as the possessor
         ("Japan's pledge of $5 billion in reconstruction aid to Iraq was the largest.", ("JPN", "IRQ", "0331")),

@@ -56,3 +56,8 @@ def test_purpose_digit_reads_the_first_listed_purpose() -> None:
 
 def test_a_crowd_dispersing_is_no_event(code_triples) -> None:
     assert not code_triples("Police in Nairobi said that the crowd had dispersed by midnight.")
+
+
+def test_people_protesting_are_demonstrating(code_triples) -> None:
+    got = code_triples("Thousands of Georgians protested against the foreign agents law in Tbilisi.")
+    assert ("GEOCVL", "GEOGOV", "1412") in got  # 140 -> 141, aimed at the government, for a policy change
