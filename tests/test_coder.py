@@ -1102,3 +1102,39 @@ def test_a_warning_of_force_or_repression_named_as_a_noun_is_coded_by_it(code) -
 def test_a_nominal_act_in_a_would_clause_is_a_scenario(code) -> None:
     assert not code("A Chinese blockade of Taiwan would disrupt global supplies of semiconductors.", "2022-08-10")
     assert ("CHN", "TWN", "191") in triples(code("The Chinese blockade of Taiwan disrupted global supplies.", "2022-08-10"))
+
+
+def test_seizing_a_town_or_control_of_it_is_occupying_territory_of_its_country(code) -> None:
+    got = triples(code("Houthi rebels seized the Yemeni port city of Hodeidah on Tuesday.", "2014-10-14"))
+    assert ("YEMREB", "YEM", "192") in got, got
+    got = triples(code("Taliban fighters took control of the Afghan city of Kunduz on Monday.", "2015-09-28"))
+    assert ("AFGREB", "AFG", "192") in got, got
+    # property is still confiscated, and a capture after fighting stays a military act (PLOVER FIGHT)
+    assert ("IRNMIL", "GBR", "1711") in triples(code("Iran's navy seized a British oil tanker on Friday.", "2019-07-19"))
+
+
+def test_an_asked_withdrawal_is_a_demand_or_appeal_to_de_escalate(code) -> None:
+    got = triples(code("The U.N. Security Council demanded on Tuesday that Russian forces withdraw from Georgia.",
+                       "2008-08-19"))  # fmt: skip
+    assert any(s == "IGOUNO" and c == "1056" for s, _, c in got), got
+    got = triples(code("NATO urged Russia on Monday to pull back its troops from the Ukrainian border.", "2014-04-07"))
+    assert ("IGOWSTNAT", "RUS", "0256") in got, got
+
+
+def test_handing_over_suspects_is_judicial_cooperation(code) -> None:
+    got = triples(code("Turkey demanded that Saudi Arabia hand over 18 suspects detained in the kingdom.", "2018-10-23"))
+    assert any(s == "TUR" or s == "TURGOV" for s, _, _ in got) and any(c == "1013" for _, _, c in got), got
+
+
+def test_a_state_body_named_without_a_country_is_the_scenes_in_a_first_sentence(code) -> None:
+    got = triples(code("Syrian opposition activists accused government forces on Wednesday of shelling a market.",
+                       "2013-08-21"))  # fmt: skip
+    assert any(s == "SYROPP" and t == "SYRMIL" for s, t, _ in got), got
+    # a country acted on is no scene: "the government" here is not Russia's
+    got = triples(code("The government summoned the Russian ambassador on Monday.", "2018-03-26"))
+    assert not any(s and s.startswith("RUS") for s, _, _ in got), got
+
+
+def test_a_smaller_town_after_in_is_a_place(code) -> None:
+    got = triples(code("Russian missiles struck the railway station in Kramatorsk on Friday.", "2022-04-08"))
+    assert any(t and t.startswith("UKR") for _, t, _ in got), got

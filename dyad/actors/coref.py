@@ -172,6 +172,35 @@ class ArticleContext:
             m = self._title(m, sentence_index)
         if m.needs_country and not m.country:
             return self._article_country(m, sentence_index)
+        if not m.country and m.sector in ("GOV", "MIL") and self._names_state_body(m, sa):
+            m = self._article_country(m, sentence_index)
+            if not m.country:
+                m = self._scene_country(m, sa)
+        return m
+
+    @staticmethod
+    def _names_state_body(m: Mention, sa: SentenceActors) -> bool:
+        """"the government", "the regime", "government forces", "regime troops": a body of the state the
+        story is about, named without its country."""
+        if m.head is None:
+            return False
+        head = sa.doc[m.head]
+        if any(c.dep_ == "poss" for c in head.children) or head.dep_ == "conj":
+            # "ITS weak government": the owner's; "Danish media and GOVERNMENT": the conjunct's modifier's
+            return False
+        words_ = {head.lemma_.lower()} | {c.lower_ for c in head.children
+                                          if c.dep_ in ("compound", "amod", "nmod") and m.start <= c.i < m.end}  # fmt: skip
+        return bool(words_ & ARTICLE_BODIES)
+
+    def _scene_country(self, m: Mention, sa: SentenceActors) -> Mention:
+        """The one country a story's first sentence is about, for a state body it names without one
+        ("Syrian opposition activists accused GOVERNMENT FORCES ..." -> SYRMIL); none when it names
+        several."""
+        scene = sa.scene_countries(sa.doc[m.head], exclude={m.head})
+        if len(scene) == 1:
+            m.country = scene[0]
+            m.code = m.country + (m.sector or "")
+            m.resolved_by = "scene"
         return m
 
     def _article_country(self, m: Mention, sentence_index: int) -> Mention:

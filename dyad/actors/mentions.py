@@ -255,6 +255,27 @@ class SentenceActors:
         self.pieces.sort(key=lambda p: p.start)
 
     # ------------------------------------------------------------------ sentence context
+    def scene_countries(self, head: Token, exclude: Container[int] = ()) -> list[str]:
+        """Countries the sentence is set in, not the states acting in it: the places it names, regions
+        and groups, and nationalities of ordinary people or non-state groups ("SYRIAN opposition
+        activists", "rebel-held suburbs of DAMASCUS"), never a country, capital, official or state
+        force ("summoned the RUSSIAN ambassador" says nothing of who summoned him)."""
+        keep: set[str] = set()
+        for p in self.pieces:
+            country = self._piece_country(p)
+            if not country or p.start in exclude:
+                continue
+            last = self.doc[p.end - 1]
+            if p.side is not None or self._in_place_phrase(last):
+                keep.add(country)
+                continue
+            if not p.kinds() <= {"adjective", "demonym"}:
+                continue
+            roles = [q.first({"role", "institution"}) for q in self.pieces if q.start <= last.head.i < q.end]
+            if any(r is not None and r.sector in CONTEXT_SECTORS for r in roles):
+                keep.add(country)
+        return [c for c in self.context_countries(head, exclude) if c in keep]
+
     def context_countries(self, head: Token, exclude: Container[int] = (), companies: bool = True) -> list[str]:
         """Countries the sentence is about, most relevant first, for actors whose phrase names none
         (generic group nouns, multi-home groups, unknown titled people): the places it names ("in

@@ -74,6 +74,8 @@ from dyad.events.syntax import (
     is_series,
     mend_infinitive_complements,
     mend_stranded_agents,
+    mend_trailing_rebuttals,
+    particle,
     prep_objects,
 )
 from dyad.events.targets import (
@@ -87,6 +89,7 @@ from dyad.events.threats import settle_threats, threat_words
 from dyad.records import Event
 from dyad.when import date_for_event
 from dyad.where import load_gazetteer, place_for_event
+from dyad.words import words
 
 __all__ = [
     "AFTER_OBJECT_PREPS",
@@ -112,6 +115,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z]+")
+# ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals)
+ACCUSATION_NOUNS = words("accusation_nouns")
+REBUTTAL_VERBS = words("rebuttal_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 
@@ -215,6 +221,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
+        mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()
@@ -457,10 +464,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             return None
         acts = self.cues.get("asked_acts") or {}
         lemma = x.lemma_.lower()
-        particle = next((c.lower_ for c in x.children if c.dep_ == "prt"), None)
-        if particle is None and x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("down", "over", "out", "up"):
-            particle = x.nbor(1).lower_  # "hand OVER 18 suspects" with "over" parsed as a quantifier
-        found = acts.get(f"{lemma} {particle}") if particle else None
+        prt = particle(x)  # "hand OVER 18 suspects" with "over" parsed as a quantifier
+        found = acts.get(f"{lemma} {prt}") if prt else None
         if not found and lemma not in acts and self.patterns.is_light(x):
             # "urged Mubarak to BEGIN an orderly TRANSITION of power": the light verb's object is the act
             obj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)

@@ -54,6 +54,9 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         return HYPOTHETICAL  # "a Chinese BLOCKADE of Taiwan WOULD disrupt supplies": a scenario, not an act
     state = ASSERTED
     tok = trigger
+    lead = trigger  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."
+    while lead.dep_ == "conj" and lead.head.i != lead.i:
+        lead = lead.head
     prev: Token | None = None
     steps = 0
     while steps < 12:
@@ -69,7 +72,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 return state
             if lemma in governing and not via_conj and (
                 (prev is trigger and prev.dep_ in ("xcomp", "ccomp"))
-                or (trigger.dep_ == "pcomp" and trigger.head.head in (tok, *tok.children))
+                or (lead.dep_ == "pcomp" and lead.head.head in (tok, *tok.children))
             ):
                 return GOVERNED  # "threatened to break ...", "accused Iran of supplying ..."
             if lemma in neg_verbs and not via_conj and (

@@ -32,6 +32,8 @@ LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
 # Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilian)
 CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
+# ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
+TERRITORY_CODES = {"192"}
 
 
 class PairMaker(TriggerMatcher):
@@ -65,7 +67,7 @@ class PairMaker(TriggerMatcher):
         # clause's own subjects (it would be "themselves"); resolved to them, it was resolved wrongly
         own = {s.code for s in sources}
         targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
-        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")):
+        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
             targets = [self._civilian(t, sm) for t in targets]
         if targets:
             for s in sources:

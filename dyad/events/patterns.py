@@ -55,6 +55,7 @@ class Pattern:
     xcomp_only: bool = False
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
     complement: frozenset[str] = frozenset()  # the "to"-clause's verb must be one of these ("ordered X to LEAVE")
+    clause: bool = False  # the verb must govern a that-clause ("denied THAT its forces struck")
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     received: bool = False  # the subject receives: the act is the target's, done to the subject
@@ -65,7 +66,8 @@ class Pattern:
         """How many conditions the pattern sets; what the object must be counts double, since it says
         more than a preposition ("fired TEAR GAS at" is repression before "fired at" is an attack)."""
         return bool(self.objects) + sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects, self.subjects,
-                                                          self.requires_modifier, self.ccomp_aux, self.complement))  # fmt: skip
+                                                          self.requires_modifier, self.ccomp_aux, self.complement,
+                                                          self.clause))  # fmt: skip
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -149,6 +151,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         xcomp_only=bool(rec.get("xcomp_only", False)),
         ccomp_aux=_words(rec.get("ccomp_aux")),
         complement=_words(rec.get("complement")),
+        clause=bool(rec.get("clause", False)),
         alone=_alone(rec.get("alone", "object")),
         reverse=_reverse(rec.get("reverse")),
         received=bool(rec.get("received", False)),

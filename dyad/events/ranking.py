@@ -13,6 +13,8 @@ from dyad.events.base import Found
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
 # Sectors of the state: a domestic event between two sectors needs one of them on a side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
+ANSWERS = frozenset({"016"})
 
 
 def dedupe(found: list[Found]) -> list[Found]:
@@ -78,7 +80,7 @@ def _self_event(f: Found) -> bool:
         return f.code[:2] not in DOMESTIC_ROOTS
     if not (s.country and s.country == t.country):
         return False
-    if _domestic_pair(s.sector, t.sector) and f.code[:2] != "01":
+    if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
     return f.code[:2] not in DOMESTIC_ROOTS
 

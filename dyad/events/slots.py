@@ -28,6 +28,9 @@ COLLECTIVE_HEADS = SERIES | words("collective_heads")
 # Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
+ACCUSATION_NOUNS = words("accusation_nouns")
+# Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
+UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
 
 class SlotReader(TriggerMatcher):
@@ -186,21 +189,35 @@ class SlotReader(TriggerMatcher):
                 # the first actor of the that-clause is who must act
                 subj = next((t for t in clause.subtree if t.i < clause.i and any(m.code for m in sm.get(t))), None)
             return sm.get(subj) if subj is not None else []
-        if spec in ("xcomp", "ccomp"):
-            # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel"
-            x = self._complement(tok, spec)
+        if spec == "accuser":
+            return self._accuser(tok, obj, sm)
+        if spec in ("xcomp", "ccomp", "clause"):
+            # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel";
+            # clause: any that-clause ("denied that its forces had struck a station IN KRAMATORSK")
+            if spec == "clause":
+                x = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            else:
+                x = self._complement(tok, spec)
             if x is None:
                 return []
             xpat = self._pattern_for(x)
-            specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
             xpassive = is_passive(x)
             xobj = self._object(x, xpassive)
+            holders_ = [(x, xobj, xpassive)]
+            if xpat is None and xobj is not None and self.patterns.is_light(x):
+                # "had carried out a missile STRIKE on the station in Kramatorsk": the act is the noun's,
+                # its phrases hung on the noun or on the light verb
+                xpat = self._noun_pattern(xobj)
+                if xpat is not None:
+                    holders_.insert(0, (xobj, None, False))
+            specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
             for sp in specs:
                 if sp in ("xcomp", "ccomp"):
                     continue
-                found = [m for m in self._target_spec(sp, x, xobj, xpassive, sm) if m.code]
-                if found:
-                    return found
+                for h, hobj, hpassive in holders_:
+                    found = [m for m in self._target_spec(sp, h, hobj, hpassive, sm) if m.code]
+                    if found:
+                        return found
             return []
         kind, _, word = spec.partition(":")
         if kind == "prep":  # "sanctions on A NUMBER OF senior Russian officials": the counted ones
@@ -215,6 +232,8 @@ class SlotReader(TriggerMatcher):
             for p in places:
                 for q in conjuncts(p):
                     m = self._place_mention(q, sm)
+                    if m is None and q.pos_ == "NOUN":  # "a strike on the railway station IN KRAMATORSK"
+                        m = next((m for w in prep_objects("in", [q]) if (m := self._place_mention(w, sm))), None)
                     if m is not None:
                         out.append(m)
             return out
@@ -227,6 +246,29 @@ class SlotReader(TriggerMatcher):
                             if (t.dep_ == "agent" and word == "by") or (t.dep_ == "prep" and t.lower_ == word):
                                 out.extend(m for p in t.children if p.dep_ == "pobj" for m in sm.get(p))
             return out
+        return []
+
+    def _accuser(self, tok: Token, obj: Token | None, sm: SentenceMentions) -> list[Mention]:
+        """Who made the accusation a denial answers: the owner of an accusation noun -- the denial's
+        object or one elsewhere in the sentence ("denied accusations BY LEBANON'S OPPOSITION",
+        "dismissing the BRITISH accusations") -- or, when the denial qualifies such a noun, the subject
+        of the clause that noun sums up ("INDIA'S ARMY accused Pakistani troops ..., a charge
+        Pakistan's military denied")."""
+        nouns = [obj] if obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS else []
+        nouns += [t for t in tok.doc if t.lemma_.lower() in ACCUSATION_NOUNS and t.pos_ == "NOUN" and t not in nouns]
+        for noun in nouns:
+            owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects("by", [noun]) + prep_objects("from", [noun])
+            found = [m for o in owners for m in sm.get(o) if m.code] or self._owner_of(noun, sm)
+            if found:
+                return found
+        if obj is not None and obj in nouns and tok.dep_ == "relcl":
+            verb, steps = obj.head, 0  # up to the first clause with a subject: the accusation
+            while not (verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+                if verb.head.i == verb.i or steps > 12:
+                    break
+                verb, steps = verb.head, steps + 1
+            if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i:
+                return [m for m in self._subjects(verb, is_passive(verb), sm)[0] if m.code]
         return []
 
     def _owner_of(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
@@ -287,10 +329,14 @@ class SlotReader(TriggerMatcher):
             country, text = place_country(sm.sa, tok)
             if not country and tok.pos_ == "PROPN":
                 country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
-        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON", "ORG") and not any(m.code for m in ms):
-            # "attacked Grozny": the tagger often takes a city for a person; only a large city counts
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in UNSURE_PLACE_LABELS and not any(m.code for m in ms):
+            # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
+            # city counts
             text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-            country = self._gazetteer_country(tok, sm, min_population=UNTAGGED_PLACE_MIN_POPULATION)
+            located = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside") and tok.ent_type_ != "PERSON"
+            # "a station IN KRAMATORSK": after a preposition of place a smaller town is still a place
+            floor = PLACE_MIN_POPULATION if located else UNTAGGED_PLACE_MIN_POPULATION
+            country = self._gazetteer_country(tok, sm, min_population=floor)
         else:
             return None
         if not country:

@@ -33,6 +33,20 @@ def is_series(tok: Token) -> bool:
     return tok.lemma_.lower() in SERIES or tok.lower_ in SERIES
 
 
+# Directional words that the parser may leave as an adverb or quantifier after a phrasal verb
+# ("pull BACK its troops", "hand OVER 18 suspects") instead of a particle
+LOOSE_PARTICLES = frozenset({"back", "out", "off", "away", "down", "over", "up"})
+
+
+def particle(verb: Token) -> str | None:
+    """The verb's particle: its ``prt`` child, else a directional word right after it (see
+    :data:`LOOSE_PARTICLES`)."""
+    found = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if found is None and verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ in LOOSE_PARTICLES:
+        found = verb.nbor(1).lower_
+    return found
+
+
 # Money and measure words: "$800 million IN military aid" (see :func:`measured`)
 MEASURES = words("measures")
 
@@ -160,4 +174,33 @@ def mend_stranded_agents(doc: Doc) -> int:
             by.head, by.dep_ = verb, "agent"
             mended += 1
             break
+    return mended
+
+
+def mend_trailing_rebuttals(doc: Doc, nouns: Container[str], verbs: Container[str]) -> int:
+    """Re-hang a closing ", a charge X denied" as a relative clause on "charge", in apposition to the
+    accusation before it; returns how many were moved.
+
+    Why: in "India's army accused Pakistani troops of killing two soldiers, a charge Pakistan's military
+    denied" the small model makes "denied" the main verb and the accusation its that-clause, so the
+    accusation reads as denied. The shape is fixed: a rebuttal verb after its own clausal complement,
+    whose subject phrase opens (after a comma) with an accusation noun."""
+    mended = 0
+    for tok in doc:
+        if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if clause is None or subj is None:
+            continue
+        noun = next((t for t in subj.subtree if t.lower_ in nouns or t.lemma_.lower() in nouns), None)
+        if noun is None or noun.i >= subj.i or noun.pos_ != "NOUN" or not doc[max(subj.left_edge.i - 1, 0)].is_punct:
+            continue
+        if tok.head.i == tok.i:
+            clause.head, clause.dep_ = clause, "ROOT"
+        else:
+            clause.head, clause.dep_ = tok.head, tok.dep_
+        noun.head, noun.dep_ = clause, "appos"
+        tok.head, tok.dep_ = noun, "relcl"
+        mended += 1
     return mended

@@ -24,6 +24,7 @@ from dyad.events.syntax import (
     is_series,
     is_time_phrase,
     measured,
+    particle,
 )
 
 # Prepositions whose phrase only sets an act in time or circumstance: it never refines the act's code
@@ -83,6 +84,8 @@ class TriggerMatcher(CoderBase):
             if not lemmas & pat.objects:
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
+        if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
+            preps.add(loose)
         if pat.objects and obj is not None:  # "held drills AROUND Taiwan": the phrase may hang on the named object
             preps |= {c.lower_ for g in (obj, *_counted(obj)) for c in g.children
                       if c.dep_ == "prep" and not is_time_phrase(c)}  # fmt: skip
@@ -101,6 +104,8 @@ class TriggerMatcher(CoderBase):
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
                 return False
+        if pat.clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            return False  # "denied THAT its forces had fired", not "denied the visa"
         if pat.complement:  # "ordered the ambassador to LEAVE": the verb of the to-clause decides
             verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}  # fmt: skip
