@@ -271,6 +271,8 @@ def test_one_sided_event_has_null_target_and_lower_confidence(code) -> None:
 
 def test_coordinated_subjects_agree_with_each_other(code) -> None:
     got = triples(code("Bosnia and Slovenia agreed to a ceasefire after two days of fighting."))
+    assert {("BIH", "SVN", "0871"), ("SVN", "BIH", "0871")} <= got
+    got = triples(code("Bosnia and Slovenia agreed on a new trade deal."))
     assert {("BIH", "SVN", "030"), ("SVN", "BIH", "030")} <= got
 
 
@@ -1138,3 +1140,18 @@ def test_a_state_body_named_without_a_country_is_the_scenes_in_a_first_sentence(
 def test_a_smaller_town_after_in_is_a_place(code) -> None:
     got = triples(code("Russian missiles struck the railway station in Kramatorsk on Friday.", "2022-04-08"))
     assert any(t and t.startswith("UKR") for _, t, _ in got), got
+
+
+def test_agreeing_to_a_ceasefire_or_to_stop_fighting_is_declaring_a_truce(code) -> None:
+    got = triples(code("Ethiopia and Eritrea agreed on Sunday to a ceasefire along their border.", "2000-06-18"))
+    assert {("ETH", "ERI", "0871"), ("ERI", "ETH", "0871")} <= got, got
+    got = triples(code("Armenia and Azerbaijan agreed on Saturday to stop all shelling along the front line.", "2020-10-10"))
+    assert ("ARM", "AZE", "0871") in got and not any(c.startswith("03") for _, _, c in got), got
+    # a truce in a trade war is no ceasefire
+    got = triples(code("Trump and Xi agreed to a 90-day truce in their trade war on Saturday.", "2018-12-02"))
+    assert not any(c.startswith("087") for _, _, c in got), got
+
+
+def test_an_act_in_a_bid_or_effort_is_an_aim_not_an_act(code) -> None:
+    got = triples(code("French jets struck rebel positions on Monday in a bid to end a four-month standoff.", "2011-04-04"))
+    assert not any(c.startswith("087") for _, _, c in got), got

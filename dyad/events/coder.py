@@ -352,7 +352,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
             mapped = nearest_listed(table, asked) if asked else None
             if not mapped and pat.xcomp_only:
                 return []
-            if mapped and pat.xcomp_table:
+            if mapped:
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)

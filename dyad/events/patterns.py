@@ -56,6 +56,7 @@ class Pattern:
     ccomp_aux: frozenset[str] = frozenset()  # the that-clause must carry one of these auxiliaries
     complement: frozenset[str] = frozenset()  # the "to"-clause's verb must be one of these ("ordered X to LEAVE")
     clause: bool = False  # the verb must govern a that-clause ("denied THAT its forces struck")
+    unless: frozenset[str] = frozenset()  # no fit when the object phrase holds one ("a truce in the TRADE war")
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     received: bool = False  # the subject receives: the act is the target's, done to the subject
@@ -152,6 +153,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         ccomp_aux=_words(rec.get("ccomp_aux")),
         complement=_words(rec.get("complement")),
         clause=bool(rec.get("clause", False)),
+        unless=_words(rec.get("unless")),
         alone=_alone(rec.get("alone", "object")),
         reverse=_reverse(rec.get("reverse")),
         received=bool(rec.get("received", False)),

@@ -104,11 +104,16 @@ class TriggerMatcher(CoderBase):
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
                 return False
+        if pat.unless:
+            phrases = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass")]
+            if any(t.lemma_.lower() in pat.unless for c in phrases for t in c.subtree):
+                return False  # "agreed to a truce in their TRADE war"
         if pat.clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             return False  # "denied THAT its forces had fired", not "denied the visa"
         if pat.complement:  # "ordered the ambassador to LEAVE": the verb of the to-clause decides
             verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}  # fmt: skip
+                     and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                          or (c.dep_ == "xcomp" and c.tag_ == "VBG"))}  # fmt: skip  # "stopped SHELLING"
             if not verbs & pat.complement:
                 return False
         if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
