@@ -278,8 +278,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
-        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background_marks for c in tok.children):
-            how.append("background")  # "... AFTER Russian forces fired on three vessels": earlier news, kept less sure
+        elif self._background_clause(tok):
+            how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
         elif tok.dep_ == "conj":
@@ -356,6 +356,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _background_clause(self, tok: Token) -> bool:
+        """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
+        clause: the background of the reported act."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background_marks for c in tok.children)
 
     def _cue_words(self, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.cues.get(key) or ())

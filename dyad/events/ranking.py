@@ -25,6 +25,11 @@ def dedupe(found: list[Found]) -> list[Found]:
     chained = {(f.trigger.head.i, f.source.code) for f in found if f.trigger.dep_ == "xcomp"}
     found = [f for f in found if not (f.code.endswith("0") and (f.trigger.i, f.source.code) in chained)]
     # "rallied to DEMAND the resignation": the demand is what the rally is (1411), not a second event
+    # "Trump urged China to rein in North Korea, a day AFTER Pyongyang test-fired a missile": the
+    # background act was news when it happened; every gold set codes only the act reported now. Alone
+    # in its sentence ("One man is dead after a gunman opened fire") it is the news and stays.
+    if any("earlier" not in f.how for f in found):
+        found = [f for f in found if "earlier" not in f.how]
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
     found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
     pair_codes: dict[tuple, set[str]] = {}
