@@ -99,8 +99,11 @@ def test_place_target_is_the_country_and_venue_makes_a_visit(code) -> None:
 
 
 def test_speech_act_with_addressee(code) -> None:
-    got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that ties were strong."))
+    got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that talks went well."))
     assert {("RUSGOV", "CHN", "051"), ("RUSGOV", "CHNGOV", "010")} <= got
+    # what he told Xi about ties is an optimistic comment (013), more specific than a statement (010)
+    got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that ties were strong."))
+    assert {("RUSGOV", "CHN", "051"), ("RUSGOV", "CHNGOV", "013")} <= got
 
 
 def test_nominal_events(code) -> None:

@@ -45,6 +45,7 @@ from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
 from dyad.events.codebook import nearest_listed
+from dyad.events.comments import CommentFinder, CommentRules
 from dyad.events.killings import KillingRules, settle_killings
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
@@ -122,7 +123,7 @@ REBUTTAL_VERBS = words("rebuttal_verbs")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 
 
-class Coder(FallbackTargets, PairMaker, EventBuilder):
+class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     """Codes events from parsed articles. Construct once; thread-safe for reading."""
 
     def __init__(self, kb: KnowledgeBase | None = None, codebook: Any = None,
@@ -169,6 +170,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         self.weapon_words = self._cue_words("weapon_words")
         self.clash_words = self._cue_words("clash_words")
         self.protest_rules = ProtestRules.from_cues(self.cues)
+        self.comment_rules = CommentRules.load()
         self.killing_rules = KillingRules.from_cues(self.cues)
         self.threat_table = threat_words(self.cues)
         self.reciprocal_words = self._cue_words("reciprocal_words")
@@ -185,7 +187,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         words = set(_WORD.findall(sentence_text.lower()))
         if "$" in sentence_text or "€" in sentence_text or "£" in sentence_text or not words.isdisjoint(MEASURES):
             words.add("money")  # "provided $5 BILLION": a sum names money without the word (object lists say "money")
-        if not self.patterns.sentence_has_trigger(words):
+        if not self.patterns.sentence_has_trigger(words) and words.isdisjoint(self.comment_rules.cue_words):
             return False
         return self.kb.has_cue(sentence_text) or self._has_name(sentence_text)
 
@@ -233,6 +235,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder):
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
+        out.extend(self._comments(doc, sm))  # "said relations were very bad": judgements as events
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         return dedupe(settle_threats(settle_killings(found, self.killing_rules), self.threat_table))
 

@@ -85,7 +85,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 prev.dep_ in ("nsubjpass", "dobj", "nsubj")
             ):
                 return NEGATED  # "the meeting was postponed"
-            if tok.pos_ == "NOUN" and lemma in hypo_heads and lemma not in intent_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
+            if tok.pos_ in ("NOUN", "ADJ") and lemma in hypo_heads and lemma not in intent_heads and prev.dep_ in ("acl", "prep", "pcomp", "pobj", "ccomp"):
                 return HYPOTHETICAL
             if prev.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
                 return NEGATED  # "have yet to sign"
