@@ -1170,3 +1170,9 @@ def test_an_act_in_an_after_clause_is_background_when_the_sentence_reports_anoth
     # alone in its sentence, the earlier act is the news
     got = triples(code("One man is dead after Taliban gunmen opened fire on a police post in Kabul.", "2014-11-24"))
     assert any(s == "AFGREB" for s, _, _ in got), got
+
+
+def test_force_used_by_aircraft_is_an_aerial_attack(code) -> None:
+    assert ("ISRMIL", "PSEREB", "195") in triples(code("Israeli jets pounded Hamas positions in Gaza on Monday.", "2014-07-14"))
+    got = triples(code("Syrian army helicopters fired on rebel positions near Aleppo on Tuesday.", "2012-08-07"))
+    assert any(s == "SYRMIL" and c == "195" for s, _, c in got), got

@@ -47,6 +47,7 @@ class CoderBase:
     violent_causes: frozenset[str]
     weapon_words: frozenset[str]
     clash_words: frozenset[str]
+    aerial_doers: frozenset[str]
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]

@@ -169,6 +169,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
         self.clash_words = self._cue_words("clash_words")
+        self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.load()
         self.killing_rules = KillingRules.from_cues(self.cues)
@@ -340,6 +341,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = [t for t in targets if t.kind != "country"]
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
+        if code in ("190", "194") and self._subject_lemmas(tok) & self.aerial_doers:
+            code = "195"  # "French WARPLANES destroyed several tanks": force from the air
         people_code = (self.cues.get("people_codes") or {}).get(code)
         if people_code and targets and all(t.kind in ("person", "role") for t in targets):
             code = str(people_code)  # "released Aung San Suu Kyi": persons, not property (0841)
