@@ -1176,3 +1176,11 @@ def test_force_used_by_aircraft_is_an_aerial_attack(code) -> None:
     assert ("ISRMIL", "PSEREB", "195") in triples(code("Israeli jets pounded Hamas positions in Gaza on Monday.", "2014-07-14"))
     got = triples(code("Syrian army helicopters fired on rebel positions near Aleppo on Tuesday.", "2012-08-07"))
     assert any(s == "SYRMIL" and c == "195" for s, _, c in got), got
+
+
+def test_offering_to_host_talks_between_two_sides_is_offering_to_mediate(code) -> None:
+    got = triples(code("Kazakh President Nursultan Nazarbayev offered on Monday to host talks between Armenia and "
+                       "Azerbaijan as he received Armenian President Serzh Sargsyan in Astana.", "2016-04-11"))  # fmt: skip
+    assert {("KAZGOV", "ARM", "039"), ("KAZGOV", "AZE", "039")} <= got, got
+    assert ("KAZGOV", "ARMGOV", "043") in got, got  # the reception "as" he offered is done, not intended
+

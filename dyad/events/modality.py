@@ -126,6 +126,10 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
             return state  # a conjoined clause with its own subject has its own tense and polarity
         if tok.dep_ == "advcl" and tok is not trigger and _has_subject(tok):
             return state
+        if tok is trigger and tok.dep_ == "advcl" and tok.tag_ == "VBD" and _has_subject(tok) and any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children
+        ) and tok.head.dep_ == "xcomp" and tok.head.head.lower_ in intent_heads:
+            return state  # "offered to host talks AS HE RECEIVED Zelensky": a past act of its own
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             return state
         if tok.dep_ not in CLIMB and not (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ARG_DEPS):
