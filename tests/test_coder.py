@@ -1184,3 +1184,24 @@ def test_offering_to_host_talks_between_two_sides_is_offering_to_mediate(code) -
     assert {("KAZGOV", "ARM", "039"), ("KAZGOV", "AZE", "039")} <= got, got
     assert ("KAZGOV", "ARMGOV", "043") in got, got  # the reception "as" he offered is done, not intended
 
+
+def test_a_known_person_without_an_office_on_the_date_speaks_for_the_body_of_his_title(code) -> None:
+    got = triples(code("U.N. envoy Kofi Annan met Syrian President Bashar al-Assad in Damascus on Saturday.", "2012-03-10"))
+    assert ("IGOUNO", "SYRGOV", "040") in got, got
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(code) -> None:
+    got = triples(code("Japanese Prime Minister Shinzo Abe met Indian Prime Minister Narendra Modi in Tokyo on "
+                       "Saturday and urged him to sign a civil nuclear deal.", "2014-09-01"))  # fmt: skip
+    assert any(s == "JPNGOV" and t == "INDGOV" and c.startswith("02") for s, t, c in got), got
+
+
+def test_a_body_of_an_organisation_is_the_organisation(code) -> None:
+    got = triples(code("A U.N. human rights panel called on Myanmar on Monday to release political prisoners.",
+                       "2012-03-12"))  # fmt: skip
+    assert any(s == "IGOUNO" and t and t.startswith("MMR") for s, t, _ in got), got
+
+
+def test_a_present_tense_relative_clause_describes_and_is_no_event(code) -> None:
+    got = triples(code("UNRWA, the U.N. agency that supports Palestinian refugees, cut 100 jobs.", "2018-09-01"))
+    assert not any(c == "051" for _, _, c in got), got

@@ -298,6 +298,13 @@ class ArticleContext:
                         return self._apply(m, a, "pronoun")
         cands = self._before(sentence_index, m.head)
         same = [a for a in cands if a.sentence == sentence_index]
+        if tok.dep_ in ("dobj", "dative") and same:
+            # "Annan met Assad and urged HIM to ...": an object pronoun is not its own clause's subject
+            # (that would be "himself"); the nearest other person is
+            doers = {s.i for s in _clause_subjects(tok.head)}
+            others = [a for a in same if a.position not in doers]
+            if others:
+                return self._apply(m, others[0], "pronoun")
         if same:
             return self._apply(m, _prefer_subject(same, tok), "pronoun")
         if cands:
@@ -321,6 +328,15 @@ def sa_head_word(m: Mention) -> str:
 def _skeleton(word: str) -> str:
     """First letter plus the consonants: a crude phonetic key under which "Lee" and "Li" agree."""
     return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is coordinated with ("met Assad and URGED him")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
 
 
 def _prefer_subject(cands: list[Antecedent], tok: Token) -> Antecedent:

@@ -48,7 +48,9 @@ ORG_KINDS = {"company", "igo"}
 # Heads that name a body whose identity is a KB name inside the phrase: "the Hizbollah group",
 # "the radical Islamic Jihad movement", "the ruling ANC party"
 GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "front", "party", "militia",
-               "network", "alliance", "coalition", "army", "forces", "force", "government", "regime"}  # fmt: skip
+               "network", "alliance", "coalition", "army", "forces", "force", "government", "regime",
+               # bodies of an organisation: "a U.N. human rights PANEL", "the IAEA's WATCHDOG mission"
+               "panel", "commission", "committee", "body", "agency", "mission", "team", "watchdog"}  # fmt: skip
 # Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 # Nouns that name one party of a pair by its nationality: "the Turkish and Greek sides"
@@ -549,6 +551,12 @@ class SentenceActors:
                     # no office on this date (or none known): a role the phrase states wins,
                     # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV
                     self._fill_from_cues(m, [p2 for p2 in pieces if p2 is not p], head, keep_country=country)
+                if not m.code and not self._former(seg):
+                    # "U.N. envoy Kofi Annan" (in 2012, no office the knowledge base lists): the body his
+                    # title names speaks through him (a FORMER secretary-general speaks for himself)
+                    org = next((o for p2 in pieces if p2 is not p and (o := p2.first(ORG_KINDS)) is not None), None)
+                    if org is not None:
+                        m.code, m.country, m.sector = org.code, org.country, org.sector
                 if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
                     m.sector, m.code = "ELI", m.country + "ELI"
                 return m

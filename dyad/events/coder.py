@@ -280,6 +280,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if code is None:
             return []
         how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
+        if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return []  # "UNRWA, the U.N. agency that SUPPORTS Palestinian refugees": what it does, not news
         if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
         elif self._background_clause(tok):
