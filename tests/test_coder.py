@@ -1205,3 +1205,33 @@ def test_a_body_of_an_organisation_is_the_organisation(code) -> None:
 def test_a_present_tense_relative_clause_describes_and_is_no_event(code) -> None:
     got = triples(code("UNRWA, the U.N. agency that supports Palestinian refugees, cut 100 jobs.", "2018-09-01"))
     assert not any(c == "051" for _, _, c in got), got
+
+
+def test_hostage_taking_and_captures_by_armed_groups_are_abductions(code) -> None:
+    got = triples(code("Chechen gunmen took 700 people hostage in a Moscow theatre on Wednesday.", "2002-10-24"))
+    assert any(c == "181" for _, _, c in got), got
+    got = triples(code("Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid on Wednesday.",
+                       "2006-07-12"))  # fmt: skip
+    assert ("LBNREB", "ISRMIL", "181") in got and not any(c == "173" for _, _, c in got), got
+
+
+def test_rejecting_a_plan_or_treaty_is_rejecting_a_settlement(code) -> None:
+    got = triples(code("Dutch voters rejected the European Union's proposed constitution in a referendum on "
+                       "Wednesday.", "2005-06-02"))  # fmt: skip
+    assert any(t == "IGOEUREEC" and c == "127" for _, t, c in got), got
+
+
+def test_signing_a_ceasefire_is_signing_an_agreement(code) -> None:
+    got = triples(code("Sudan's government signed a ceasefire with Darfur rebels on Thursday.", "2004-04-08"))
+    assert ("SDNGOV", "SDNREB", "057") in got, got
+
+
+def test_a_pullout_out_of_a_place_is_aimed_at_its_country(code) -> None:
+    got = triples(code("The last Syrian troops pulled out of Lebanon on Tuesday.", "2005-04-26"))
+    assert ("SYRMIL", "LBN", "0874") in got, got
+
+
+def test_branding_a_country_is_criticism(code) -> None:
+    got = triples(code("President George W. Bush branded Iran, Iraq and North Korea an axis of evil on Tuesday.",
+                       "2002-01-30"))  # fmt: skip
+    assert {("USAGOV", "IRN", "111"), ("USAGOV", "IRQ", "111")} <= got, got

@@ -68,11 +68,16 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - one political figure (``assassination_sectors``) killed: 186 assassinate;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
     - police violence (190, 180) on civilians, students, workers or the opposition: 175 repression;
-    - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall").
+    - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall");
+    - people seized by a non-state armed group (173 arrest): 181 abduction.
     """
     verbs, figures, threshold = rules.verbs, rules.figures, rules.threshold
     for f in found:
         tgt = f.target
+        if f.code == "173" and f.source.sector in NON_STATE_ARMED and tgt is not None and tgt.kind in ("person", "role"):
+            f.code = "181"  # "Hezbollah guerrillas captured two Israeli soldiers": no arrest, an abduction
+            f.how.append("victim")
+            continue
         if f.code[:2] not in ("18", "19") or tgt is None:
             continue
         killing = f.trigger.lemma_.lower() in verbs

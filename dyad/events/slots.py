@@ -148,6 +148,8 @@ class SlotReader(TriggerMatcher):
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
         holders = [tok] + (conjuncts(obj) if obj is not None else [])
+        # "pulled OUT of southern Lebanon", "moved AWAY from the border": the compound preposition's head
+        holders += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")]
         # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
         holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"

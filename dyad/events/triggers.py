@@ -81,6 +81,8 @@ class TriggerMatcher(CoderBase):
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
         if pat.objects:
             lemmas = self._object_lemmas(obj)
+            # a second object or predicate noun counts too: "took 700 people HOSTAGE"
+            lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "oprd") and c is not obj}
             if not lemmas & pat.objects:
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
