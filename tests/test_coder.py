@@ -1235,3 +1235,16 @@ def test_branding_a_country_is_criticism(code) -> None:
     got = triples(code("President George W. Bush branded Iran, Iraq and North Korea an axis of evil on Tuesday.",
                        "2002-01-30"))  # fmt: skip
     assert {("USAGOV", "IRN", "111"), ("USAGOV", "IRQ", "111")} <= got, got
+
+
+def test_calling_someone_names_is_criticism_or_praise_by_the_name(code) -> None:
+    got = triples(code("Iran's supreme leader called the United States the enemy on Friday.", "2015-07-17"))
+    assert ("IRNGOV", "USA", "111") in got, got
+    got = triples(code("Chinese President Xi Jinping called Russian President Vladimir Putin his best friend on "
+                       "Wednesday.", "2019-06-05"))  # fmt: skip
+    assert ("CHNGOV", "RUSGOV", "051") in got, got
+
+
+def test_a_strike_destroying_a_building_in_a_named_town_is_an_attack_on_its_people(code) -> None:
+    got = triples(code("A Russian air strike destroyed a theatre in the port city of Mariupol on Wednesday.", "2022-03-17"))
+    assert ("RUSMIL", "UKRCVL", "195") in got, got

@@ -331,6 +331,12 @@ class SlotReader(TriggerMatcher):
             country, text = place_country(sm.sa, tok)
             if not country and tok.pos_ == "PROPN":
                 country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
+            if not country and tok.pos_ == "NOUN":  # "the port city OF MARIUPOL", "the town, KRAMATORSK"
+                named = [p for p in prep_objects("of", [tok]) if p.pos_ == "PROPN"]
+                named += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                inner = next((m for p in named if (m := self._place_mention(p, sm)) is not None), None)
+                if inner is not None:
+                    country = inner.country
         elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in UNSURE_PLACE_LABELS and not any(m.code for m in ms):
             # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
             # city counts
