@@ -1248,3 +1248,23 @@ def test_calling_someone_names_is_criticism_or_praise_by_the_name(code) -> None:
 def test_a_strike_destroying_a_building_in_a_named_town_is_an_attack_on_its_people(code) -> None:
     got = triples(code("A Russian air strike destroyed a theatre in the port city of Mariupol on Wednesday.", "2022-03-17"))
     assert ("RUSMIL", "UKRCVL", "195") in got, got
+
+
+def test_security_forces_firing_on_protesters_is_repression_whatever_the_weapon(code) -> None:
+    got = triples(code("Kenyan police fired live rounds at protesters in Nairobi on Tuesday, killing at least 10 people.",
+                       "2024-06-25"))  # fmt: skip
+    assert ("KENCOP", "KENCVL", "175") in got, got
+    got = triples(code("Burmese troops shot dead at least 30 protesters in Yangon on Sunday.", "2021-03-14"))
+    assert any(s == "MMRMIL" and c == "175" for s, _, c in got), got
+
+
+def test_seizing_a_named_city_is_occupying_its_countrys_territory(code) -> None:
+    got = triples(code("Taliban fighters seized Kabul on Sunday.", "2021-08-15"))
+    assert ("AFGREB", "AFG", "192") in got, got
+
+
+def test_approving_or_agreeing_to_a_cessation_of_hostilities_is_a_truce(code) -> None:
+    got = triples(code("Israel's security cabinet approved a ceasefire with Hamas on Friday.", "2025-01-17"))
+    assert ("ISRGOV", "PSEREB", "0871") in got, got
+    got = triples(code("Ethiopia and Eritrea agreed on Sunday to a cessation of hostilities.", "2000-06-18"))
+    assert ("ETH", "ERI", "0871") in got, got

@@ -343,6 +343,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = [t for t in targets if t.kind != "country"]
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine(pat, code, tok, obj)
+        if code == "171" and obj is not None and obj.pos_ == "PROPN" and (
+            obj.ent_type_ in ("GPE", "LOC") or any(m.kind in ("capital", "place") for m in sm.get(obj))
+        ):
+            code = "192"  # "Syrian rebels seized DAMASCUS": a place taken is territory occupied
         if code in ("190", "194") and self._subject_lemmas(tok) & self.aerial_doers:
             code = "195"  # "French WARPLANES destroyed several tanks": force from the air
         people_code = (self.cues.get("people_codes") or {}).get(code)

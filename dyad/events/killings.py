@@ -54,12 +54,14 @@ class KillingRules:
     verbs: frozenset[str]
     figures: frozenset[str]
     threshold: int
+    protesters: frozenset[str] = frozenset()
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> KillingRules:
         return cls(frozenset(str(w).lower() for w in cues.get("killing_verbs") or ()),
                    frozenset(str(s) for s in cues.get("assassination_sectors") or ()),
-                   int(cues.get("mass_killing") or 0))
+                   int(cues.get("mass_killing") or 0),
+                   frozenset(str(w).lower() for w in cues.get("protester_words") or ()))
 
 
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
@@ -69,7 +71,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
     - police violence (190, 180) on civilians, students, workers or the opposition: 175 repression;
     - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall");
-    - people seized by a non-state armed group (173 arrest): 181 abduction.
+    - people seized by a non-state armed group (173 arrest): 181 abduction;
+    - police or troops firing on or killing protesters: 175 repression, whatever the toll.
     """
     verbs, figures, threshold = rules.verbs, rules.figures, rules.threshold
     for f in found:
@@ -79,6 +82,11 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.how.append("victim")
             continue
         if f.code[:2] not in ("18", "19") or tgt is None:
+            continue
+        protesters = tgt.head is not None and f.trigger.doc[tgt.head].lemma_.lower() in rules.protesters
+        if f.source.sector in ("COP", "MIL") and protesters and f.code in ("180", "190", "193", "194", "186", "202"):
+            f.code = "175"  # "troops fired live rounds at protesters", "shot dead 52 protesters": repression
+            f.how.append("victim")
             continue
         killing = f.trigger.lemma_.lower() in verbs
         if killing and tgt.kind in ("person", "role") and not tgt.plural and not tgt.generic_role and tgt.sector in figures:
