@@ -49,3 +49,9 @@ def test_sides_whose_positions_agree_express_accord(code_triples) -> None:
     got = code_triples("Russian President Vladimir Putin and Chinese President Xi Jinping said their views on the "
                        "Syrian crisis were identical.", "2016-06-25")  # fmt: skip
     assert {("RUSGOV", "CHNGOV", "019"), ("CHNGOV", "RUSGOV", "019")} <= got, got
+
+
+def test_analysts_and_the_press_judging_relations_are_commentary(code_triples) -> None:
+    got = code_triples("Professor Wu Xinbo of Fudan University said China's relations with Russia were difficult.",
+                       "2023-05-24")  # fmt: skip
+    assert not any(c == "012" for _, _, c in got), got

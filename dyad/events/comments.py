@@ -28,6 +28,7 @@ from dyad.events.syntax import conjuncts, prep_objects
 
 COMMENTS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "comments.yaml"
 OPTIMISTIC, PESSIMISTIC, ACCORD = "013", "012", "019"
+PUNDITS = {"EDU", "MED"}  # sectors whose comments on relations are commentary, not events
 # Clauses of a predicate that say something else than the judgement ("relations have reached the best
 # level in history AND THAT Russia supports China")
 OTHER_CLAUSES = {"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj", "mark", "cc"}
@@ -220,7 +221,8 @@ class CommentFinder(SlotReader):
             return []
         if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.NEGATED):
             return []  # "were NOT good" is still a judgement (turned round by the caller); "would be" is not
-        return [m for m in self._subjects(speaker_verb, False, sm)[0] if m.code]
+        # analysts and the press judging relations give opinion, not a political act
+        return [m for m in self._subjects(speaker_verb, False, sm)[0] if m.code and m.sector not in PUNDITS]
 
     def _addressees(self, verb: Token, sm: SentenceMentions) -> list[Mention]:
         clause = verb
