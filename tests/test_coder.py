@@ -1277,3 +1277,10 @@ def test_approving_or_agreeing_to_a_cessation_of_hostilities_is_a_truce(code) ->
     assert ("ISRGOV", "PSEREB", "0871") in got, got
     got = triples(code("Ethiopia and Eritrea agreed on Sunday to a cessation of hostilities.", "2000-06-18"))
     assert ("ETH", "ERI", "0871") in got, got
+
+
+def test_force_used_through_air_strikes_or_by_coordinated_aircraft_is_aerial(code) -> None:
+    got = triples(code("Israel struck Iran's nuclear facilities in a wave of air strikes early on Friday.", "2025-06-13"))
+    assert ("ISR", "IRN", "195") in got, got
+    got = triples(code("Houthi targets across Yemen were struck by U.S. warships and jets on Friday.", "2024-01-12"))
+    assert any(s == "USAMIL" and c == "195" for s, _, c in got), got

@@ -347,7 +347,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             obj.ent_type_ in ("GPE", "LOC") or any(m.kind in ("capital", "place") for m in sm.get(obj))
         ):
             code = "192"  # "Syrian rebels seized DAMASCUS": a place taken is territory occupied
-        if code in ("190", "194") and self._subject_lemmas(tok) & self.aerial_doers:
+        if code in ("190", "194") and self._aerial(tok):
             code = "195"  # "French WARPLANES destroyed several tanks": force from the air
         people_code = (self.cues.get("people_codes") or {}).get(code)
         if people_code and targets and all(t.kind in ("person", "role") for t in targets):
@@ -368,6 +368,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _aerial(self, tok: Token) -> bool:
+        """Whether force is used from the air: by its doers ("WARPLANES struck", "struck by warships and
+        JETS") or, as its means, in a phrase on the verb ("struck Iran in a wave of AIR strikes")."""
+        doers = [d for d in self._doers(tok) for d in conjuncts(d)]
+        words = self._subject_lemmas(tok) | {d.lemma_.lower() for d in doers}
+        words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
+                  for t in c.subtree}  # fmt: skip
+        return bool(words & self.aerial_doers)
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
