@@ -1284,3 +1284,14 @@ def test_force_used_through_air_strikes_or_by_coordinated_aircraft_is_aerial(cod
     assert ("ISR", "IRN", "195") in got, got
     got = triples(code("Houthi targets across Yemen were struck by U.S. warships and jets on Friday.", "2024-01-12"))
     assert any(s == "USAMIL" and c == "195" for s, _, c in got), got
+
+
+def test_adopting_a_ban_on_imports_is_a_sanction(code) -> None:
+    got = triples(code("The European Union adopted a ban on Russian coal imports on Friday.", "2022-04-08"))
+    assert ("IGOEUREEC", "RUS", "163") in got, got
+
+
+def test_pouring_into_the_streets_is_a_protest_only_for_protesters(code) -> None:
+    got = triples(code("Thousands of protesters poured into the streets of Tbilisi on Tuesday.", "2024-05-14"))
+    assert ("GEOCVL", "GEOGOV", "141") in got, got
+    assert not code("After the earthquake, Iranians poured into the streets in panic on Sunday.", "2017-11-13")
