@@ -57,6 +57,7 @@ from dyad.events.pairs import (
 )
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.events.protests import ProtestRules, settle_protests
+from dyad.events.publics import public_acts, settle_publics
 from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
@@ -172,6 +173,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.load()
+        self.public_acts = public_acts(self.cues)
         self.killing_rules = KillingRules.from_cues(self.cues)
         self.threat_table = threat_words(self.cues)
         self.reciprocal_words = self._cue_words("reciprocal_words")
@@ -238,6 +240,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 out.extend(self._noun(tok, sm))
         out.extend(self._comments(doc, sm))  # "said relations were very bad": judgements as events
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
+        found = settle_publics(found, self.public_acts, self.kb.country_name)
         return dedupe(settle_threats(settle_killings(found, self.killing_rules), self.threat_table))
 
     # ------------------------------------------------------------------ verbs

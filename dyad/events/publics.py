@@ -1,0 +1,40 @@
+"""Acts a state does to its own people without naming them, aimed at that people.
+
+Why a step of its own: "Mubarak stepped down", "Ortega withdrew the pension overhaul", "Bangladesh's
+government imposed a nationwide curfew" name no target, yet every gold set codes them as aimed at the
+country's population (EGYGOV 0831 EGYCVL, BGDGOV 1723 BGDCVL) or at the country (a state of emergency:
+SDNMIL 1724 SDN). Without a target such an event is also dropped whenever its sentence holds another
+event with one (ranking.dedupe), so the convention keeps it as well. The table is data
+(modality.yaml: ``public_acts``, CAMEO code -> the sector of the implied target, empty for the country).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from dyad.actors.mentions import Mention
+from dyad.events.base import Found
+from dyad.events.ranking import STATE_SECTORS
+
+
+def public_acts(cues: Mapping) -> dict[str, str]:
+    """modality.yaml's ``public_acts`` as ``{code: sector}`` ("" for the country itself)."""
+    return {str(code): str(sector or "") for code, sector in (cues.get("public_acts") or {}).items()}
+
+
+def settle_publics(found: list[Found], table: Mapping[str, str],
+                   country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:  # fmt: skip
+    """Give a target-less state act of ``table`` its own country's people (or the country) as target (in
+    place; returns ``found``)."""
+    for f in found:
+        src = f.source
+        if f.target is not None or f.code not in table or not src.country:
+            continue
+        if src.sector is not None and src.sector not in STATE_SECTORS:
+            continue  # "opposition leaders resigned": not the state acting on its people
+        sector = table[f.code] or None
+        f.target = Mention(src.start, src.start, src.head, "", code=src.country + (sector or ""), country=src.country,
+                           sector=sector, name=country_name(src.country), kind="country" if sector is None else "role",
+                           resolved_by="implied")  # fmt: skip
+        f.how.append("implied")
+    return found

@@ -1,0 +1,29 @@
+"""A state's target-less acts on its own people are aimed at that people (or the country)."""
+
+from __future__ import annotations
+
+from dyad.events.publics import public_acts
+
+
+def test_the_public_acts_table_loads() -> None:
+    from dyad.events.coder import Coder
+
+    table = public_acts(Coder().cues)
+    assert table["0831"] == "CVL" and table["1724"] == ""
+
+
+def test_a_resignation_or_curfew_is_aimed_at_the_countrys_people(code_triples) -> None:
+    got = code_triples("Sri Lankan President Gotabaya Rajapaksa resigned on Thursday.", "2022-07-14")
+    assert ("LKAGOV", "LKACVL", "0831") in got, got
+    got = code_triples("Kazakhstan's government imposed a nationwide curfew on Wednesday.", "2022-01-05")
+    assert ("KAZGOV", "KAZCVL", "1723") in got, got
+
+
+def test_a_state_of_emergency_is_aimed_at_the_country(code_triples) -> None:
+    got = code_triples("Peruvian President Dina Boluarte declared a state of emergency on Wednesday.", "2022-12-14")
+    assert ("PERGOV", "PER", "1724") in got, got
+
+
+def test_a_non_state_actors_resignation_stays_one_sided(code_triples) -> None:
+    got = code_triples("Kenyan opposition leader Raila Odinga resigned from parliament on Monday.", "2013-03-11")
+    assert not any(t and t.endswith("CVL") for _, t, _ in got), got
