@@ -1295,3 +1295,10 @@ def test_pouring_into_the_streets_is_a_protest_only_for_protesters(code) -> None
     got = triples(code("Thousands of protesters poured into the streets of Tbilisi on Tuesday.", "2024-05-14"))
     assert ("GEOCVL", "GEOGOV", "141") in got, got
     assert not code("After the earthquake, Iranians poured into the streets in panic on Sunday.", "2017-11-13")
+
+
+def test_sanctions_on_goods_are_aimed_at_where_the_goods_come_from(code) -> None:
+    got = triples(code("The United States imposed tariffs on steel made in China on Monday.", "2018-03-08"))
+    assert ("USA", "CHN", "163") in got, got
+    got = triples(code("Trump threatened on Thursday to impose a tariff on all goods imported from Mexico.", "2019-05-31"))
+    assert any(t == "MEX" and c == "1312" for _, t, c in got), got

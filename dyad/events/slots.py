@@ -282,6 +282,10 @@ class SlotReader(TriggerMatcher):
         if not found:
             found = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
                      for m in self._modifier_actor(c, sm) if m.code]  # fmt: skip
+        if not found:  # "goods IMPORTED FROM MEXICO", "steel MADE IN CHINA": where they come from
+            found = [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     for p in prep_objects("from", [c]) + prep_objects("in", [c]) for m in sm.get(p)
+                     if m.code and m.kind in ("country", "capital")]  # fmt: skip
         return found
 
     def _modifier_phrase(self, t: Token, sm: SentenceMentions) -> list[Mention]:
