@@ -1302,3 +1302,9 @@ def test_sanctions_on_goods_are_aimed_at_where_the_goods_come_from(code) -> None
     assert ("USA", "CHN", "163") in got, got
     got = triples(code("Trump threatened on Thursday to impose a tariff on all goods imported from Mexico.", "2019-05-31"))
     assert any(t == "MEX" and c == "1312" for _, t, c in got), got
+
+
+def test_a_claim_of_responsibility_is_aimed_at_whom_the_claimed_act_hit(code) -> None:
+    got = triples(code("Islamic State claimed responsibility on Thursday for the suicide bombings in the Iranian city "
+                       "of Kerman.", "2024-01-04"))  # fmt: skip
+    assert ("IMGMUSISI", "IRN", "015") in got, got

@@ -193,6 +193,14 @@ class SlotReader(TriggerMatcher):
             return sm.get(subj) if subj is not None else []
         if spec == "accuser":
             return self._accuser(tok, obj, sm)
+        if spec == "act:for":  # "claimed responsibility FOR the bombings in the Iranian city of Kerman"
+            for act in prep_objects("for", [tok] + ([obj] if obj is not None else [])):
+                npat = self._noun_pattern(act)
+                for sp in npat.target if npat is not None else ():
+                    found = [m for m in self._target_spec(sp, act, None, False, sm) if m.code]
+                    if found:
+                        return found
+            return []
         if spec in ("xcomp", "ccomp", "clause"):
             # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel";
             # clause: any that-clause ("denied that its forces had struck a station IN KRAMATORSK")
