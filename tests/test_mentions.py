@@ -215,3 +215,8 @@ def test_titled_surname_takes_the_sentences_country(nlp, kb):
 def test_an_opposition_office_holder_is_opposition(code_events) -> None:
     evs = code_events("Kenyan police arrested an opposition senator in Nairobi.")
     assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [("KENCOP", "KENOPP")]
+
+
+def test_a_critic_of_a_government_is_the_opposition(code_triples) -> None:
+    got = code_triples("Russian police detained Kremlin critic Ilya Yashin in Moscow on Monday.", "2022-06-28")
+    assert ("RUSCOP", "RUSOPP", "173") in got, got
