@@ -220,3 +220,11 @@ def test_an_opposition_office_holder_is_opposition(code_events) -> None:
 def test_a_critic_of_a_government_is_the_opposition(code_triples) -> None:
     got = code_triples("Russian police detained Kremlin critic Ilya Yashin in Moscow on Monday.", "2022-06-28")
     assert ("RUSCOP", "RUSOPP", "173") in got, got
+
+
+def test_an_armed_groups_forces_are_the_group_and_fighters_are_no_aircraft(code_triples) -> None:
+    got = code_triples("Houthi forces attacked Saudi Arabia on Monday.", "2022-03-21")
+    assert ("YEMREB", "SAU", "190") in got, got
+    got = code_triples("Hezbollah fighters attacked Israeli troops on Monday.", "2024-10-07")
+    assert ("LBNREB", "ISRMIL", "190") in got, got  # gunmen, not an air strike (195)
+    assert ("RUSMIL", "UKRGOV", "190") in code_triples("Russian forces attacked Kyiv on Monday.", "2022-02-28")

@@ -631,6 +631,12 @@ class SentenceActors:
                 if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg):
                     m.sector = "ELI"
                 m.country = self._country(pieces, head, exclude=p) or self._surname_country(head)
+                if m.sector == "MIL" and m.country and self._sided_only(pieces, p):
+                    m.sector = "REB"  # "KURDISH forces": a people's or region's, not the state's
+                armed = next((e.sector for q in pieces if q is not p for e in q.match.entries
+                              if e.kind == "institution" and e.sector in ARMED_GROUP_SECTORS), None)  # fmt: skip
+                if m.sector == "MIL" and armed:
+                    m.sector = armed  # "HOUTHI forces", "HEZBOLLAH fighters": the group's armed men
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = None if m.country else self._owning_org(pieces, head)
@@ -753,6 +759,14 @@ class SentenceActors:
             m.resolved_by = "compose"
         else:
             m.needs_country = not state_force
+
+    @staticmethod
+    def _sided_only(pieces: list[Piece], role_piece: Piece) -> bool:
+        """Whether the phrase's only place words are a region or an ethnic or religious group
+        ("Tigrayan", "Kurdish"), with no nation, capital or institution among them."""
+        others = [q for q in pieces if q is not role_piece]
+        national = {"country", "capital", "institution", "metonym"}
+        return bool(others) and all(q.side is not None and not (q.kinds() & national) for q in others)
 
     def _former(self, seg: list[int]) -> bool:
         """"former prime minister", "ex-president", "ousted president": no longer in office."""
