@@ -61,6 +61,7 @@ from dyad.events.publics import public_acts, settle_publics
 from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
+    ACCUSATION_NOUNS,
     OBJECT_CONTROL,
     PCOMP_OBJECT_CONTROL,
     PLACE_MIN_POPULATION,
@@ -117,8 +118,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z]+")
-# ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals)
-ACCUSATION_NOUNS = words("accusation_nouns")
+# ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals; the nouns are slots')
 REBUTTAL_VERBS = words("rebuttal_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
@@ -375,7 +375,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _aerial(self, tok: Token) -> bool:
         """Whether force is used from the air: by its doers ("WARPLANES struck", "struck by warships and
         JETS") or, as its means, in a phrase on the verb ("struck Iran in a wave of AIR strikes")."""
-        doers = [d for d in self._doers(tok) for d in conjuncts(d)]
+        doers = [c for d in self._doers(tok) for c in conjuncts(d)]
         words = self._subject_lemmas(tok) | {d.lemma_.lower() for d in doers}
         words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
                   for t in c.subtree}  # fmt: skip
@@ -535,21 +535,6 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         return any(p.preps & preps for p in pats)
 
     # ------------------------------------------------------------------ nouns
-    def _noun_pattern(self, tok: Token) -> Pattern | None:
-        """The noun pattern that fits ``tok``: by lemma or form, the first whose required modifier is
-        there ("JOINT exercises"); for an effort head, its modifier's ("a MEDIATION effort")."""
-        pats = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
-        if not pats and tok.lemma_.lower() in EFFORT_HEADS:
-            # "launched a MEDIATION effort between ...": the modifier names the act, the head has its slots
-            pats = next((p for c in tok.children if c.dep_ == "compound" and c.i < tok.i
-                         if (p := self.patterns.nouns.get(c.lemma_.lower()))), None)  # fmt: skip
-        if not pats:
-            return None
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {
-            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
-        }
-        return next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
-
     def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
         pat = self._noun_pattern(tok)
         if pat is None:

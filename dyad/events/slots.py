@@ -213,18 +213,18 @@ class SlotReader(TriggerMatcher):
             xpat = self._pattern_for(x)
             xpassive = is_passive(x)
             xobj = self._object(x, xpassive)
-            holders_ = [(x, xobj, xpassive)]
+            readings = [(x, xobj, xpassive)]
             if xpat is None and xobj is not None and self.patterns.is_light(x):
                 # "had carried out a missile STRIKE on the station in Kramatorsk": the act is the noun's,
                 # its phrases hung on the noun or on the light verb
                 xpat = self._noun_pattern(xobj)
                 if xpat is not None:
-                    holders_.insert(0, (xobj, None, False))
+                    readings.insert(0, (xobj, None, False))
             specs = xpat.target if xpat else ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on")
             for sp in specs:
                 if sp in ("xcomp", "ccomp"):
                     continue
-                for h, hobj, hpassive in holders_:
+                for h, hobj, hpassive in readings:
                     found = [m for m in self._target_spec(sp, h, hobj, hpassive, sm) if m.code]
                     if found:
                         return found

@@ -55,6 +55,21 @@ class TriggerMatcher(CoderBase):
         obj = self._object(tok, passive)
         return next((p for p in pats if self._fits(p, tok, obj)), None)
 
+    def _noun_pattern(self, tok: Token) -> Pattern | None:
+        """The noun pattern that fits ``tok``: by lemma or form, the first whose required modifier is
+        there ("JOINT exercises"); for an effort head, its modifier's ("a MEDIATION effort")."""
+        pats = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        if not pats and tok.lemma_.lower() in EFFORT_HEADS:
+            # "launched a MEDIATION effort between ...": the modifier names the act, the head has its slots
+            pats = next((p for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                         if (p := self.patterns.nouns.get(c.lemma_.lower()))), None)  # fmt: skip
+        if not pats:
+            return None
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {
+            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
+        }
+        return next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+
     def _complement(self, tok: Token, kind: str) -> Token | None:
         """:func:`complement`, with the that-clause auxiliaries of ``modality.yaml``."""
         return complement(tok, kind, self.cues.get("threat_clause_auxiliaries") or ())
