@@ -188,9 +188,9 @@ class ArticleContext:
         if any(c.dep_ == "poss" for c in head.children) or head.dep_ == "conj":
             # "ITS weak government": the owner's; "Danish media and GOVERNMENT": the conjunct's modifier's
             return False
-        words_ = {head.lemma_.lower()} | {c.lower_ for c in head.children
-                                          if c.dep_ in ("compound", "amod", "nmod") and m.start <= c.i < m.end}  # fmt: skip
-        return bool(words_ & ARTICLE_BODIES)
+        named = {head.lemma_.lower()} | {c.lower_ for c in head.children
+                                         if c.dep_ in ("compound", "amod", "nmod") and m.start <= c.i < m.end}  # fmt: skip
+        return bool(named & ARTICLE_BODIES)
 
     def _scene_country(self, m: Mention, sa: SentenceActors) -> Mention:
         """The one country a story's first sentence is about, for a state body it names without one

@@ -762,8 +762,8 @@ class SentenceActors:
 
     @staticmethod
     def _sided_only(pieces: list[Piece], role_piece: Piece) -> bool:
-        """Whether the phrase's only place words are a region or an ethnic or religious group
-        ("Tigrayan", "Kurdish"), with no nation, capital or institution among them."""
+        """Whether the phrase's only place words name a region or an ethnic or religious group ("Kurdish"),
+        with no nation, capital or institution among them."""
         others = [q for q in pieces if q is not role_piece]
         national = {"country", "capital", "institution", "metonym"}
         return bool(others) and all(q.side is not None and not (q.kinds() & national) for q in others)
