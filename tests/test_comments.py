@@ -6,7 +6,9 @@ from dyad.events.comments import CommentRules
 
 
 def test_the_comment_tables_load_and_name_codes() -> None:
-    rules = CommentRules.load()
+    from dyad.events.patterns import PatternSet
+
+    rules = CommentRules.from_data(PatternSet.load().comments)
     assert "relations" in rules.relation_nouns and "bad" in rules.pessimistic and "best" in rules.optimistic
     assert rules.attitudes["optimistic"] == "013" and rules.attitudes["pessimistic"] == "012"
 

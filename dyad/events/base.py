@@ -32,6 +32,16 @@ class Found:
     how: list[str] = field(default_factory=list)  # evidence for the confidence score
 
 
+def implied_target(source: Mention, sector: str | None, name: str | None) -> Mention:
+    """A target no words of the article name, of the source's own country: its government for a
+    domestic protest (protests.py), its people or the country itself for a state act on them
+    (publics.py). Its ``text`` is empty."""
+    country = source.country or ""
+    return Mention(source.start, source.start, source.head, "", code=country + (sector or ""), country=country,
+                   sector=sector, name=name, kind="country" if sector in (None, "GOV") else "role",
+                   resolved_by="implied")  # fmt: skip
+
+
 class CoderBase:
     """The state the coding steps read; :class:`dyad.events.coder.Coder` sets it up."""
 

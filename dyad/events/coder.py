@@ -172,7 +172,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.clash_words = self._cue_words("clash_words")
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
-        self.comment_rules = CommentRules.load()
+        self.comment_rules = CommentRules.from_data(self.patterns.comments)
         self.public_acts = public_acts(self.cues)
         self.killing_rules = KillingRules.from_cues(self.cues)
         self.threat_table = threat_words(self.cues)

@@ -10,12 +10,10 @@ said to agree ("their positions were IDENTICAL" -> 019). The word lists are data
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from dyad.actors.mentions import Mention
@@ -26,7 +24,6 @@ from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
 from dyad.events.syntax import conjuncts, prep_objects
 
-COMMENTS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "comments.yaml"
 OPTIMISTIC, PESSIMISTIC, ACCORD = "013", "012", "019"
 PUNDITS = {"EDU", "MED"}  # sectors whose comments on relations are commentary, not events
 # Clauses of a predicate that say something else than the judgement ("relations have reached the best
@@ -34,7 +31,7 @@ PUNDITS = {"EDU", "MED"}  # sectors whose comments on relations are commentary, 
 OTHER_CLAUSES = {"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj", "mark", "cc"}
 
 
-def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
+def _words(raw: Mapping[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in raw.get(key) or ())
 
 
@@ -57,24 +54,16 @@ class CommentRules:
         object.__setattr__(self, "cue_words", self.relation_nouns | self.position_nouns | frozenset(self.attitudes))
 
     @classmethod
-    def load(cls, path: Path = COMMENTS_PATH) -> CommentRules:
-        raw = _read(path)
+    def from_data(cls, raw: Mapping[str, Any]) -> CommentRules:
+        """The rules from comments.yaml as the pattern set read it (``PatternSet.comments``)."""
         return cls(_words(raw, "relation_nouns"), _words(raw, "position_nouns"), _words(raw, "optimistic_words"),
                    _words(raw, "pessimistic_words"), _words(raw, "accord_words"), _words(raw, "judging_verbs"),
                    {str(k).lower(): str(v) for k, v in (raw.get("attitude_words") or {}).items()},
                    _words(raw, "attitude_verbs"), _words(raw, "voicing_verbs"))  # fmt: skip
 
 
-@lru_cache(maxsize=4)
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read comment rules: {exc}") from exc
-
-
 def _pattern(lemma: str, code: str) -> Pattern:
-    return Pattern(lemma=lemma, code=code, alone="never", origin=COMMENTS_PATH.name)
+    return Pattern(lemma=lemma, code=code, alone="never", origin="comments.yaml")
 
 
 def _predicate_words(verb: Token) -> set[str]:

@@ -1,6 +1,6 @@
 """Event patterns as data: verb and noun triggers, modality cues, and the word forms the prefilter looks for.
 
-Loads ``dyad/data/patterns/{verbs,lexicon,nouns,lexicon_nouns,modality,irregular,light_verbs,place_nouns}.yaml``
+Loads ``dyad/data/patterns/{verbs,lexicon,nouns,lexicon_nouns,modality,comments,irregular,light_verbs,place_nouns}.yaml``
 (``lexicon*.yaml`` is the CAMEO-wide vocabulary, read after the hand-tuned files) plus the user dictionary's
 ``verbs.tsv`` (``pattern<TAB>cameo[<TAB>reverse cameo]``, where ``pattern`` is a verb lemma optionally followed by a
 particle/preposition and/or object nouns: ``impose tariff	163``, ``call on	020``). A malformed entry
@@ -168,6 +168,7 @@ class PatternSet:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     modality: dict[str, Any] = field(default_factory=dict)
+    comments: dict[str, Any] = field(default_factory=dict)  # comments.yaml, read by dyad/events/comments.py
     irregular: dict[str, list[str]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -183,6 +184,7 @@ class PatternSet:
         ps = cls()
         ps.irregular = {str(k): [str(x) for x in v] for k, v in (_yaml(base / "irregular.yaml") or {}).items()}
         ps.modality = _yaml(base / "modality.yaml") or {}
+        ps.comments = _yaml(base / "comments.yaml") or {}
         ps.light_verbs = _words(_yaml(base / "light_verbs.yaml"))
         ps.place_nouns = _words(_yaml(base / "place_nouns.yaml"))
         for name, nominal in PATTERN_FILES:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dyad.actors.mentions import Mention
-from dyad.events.base import Found
+from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
 
 PROTEST_ROOT = "14"
@@ -36,14 +35,6 @@ def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip:
         if any(str(c).lower() in words for c in cues):
             return str(digit)
     return None
-
-
-def government_of(source: Mention, country_name: str | None) -> Mention:
-    """The implied addressee of a domestic protest: the protesters' own government. Its ``text`` is
-    empty: no words of the article name it."""
-    country = source.country or ""
-    return Mention(source.start, source.start, source.head, "", code=country + "GOV",
-                   country=country, sector="GOV", name=country_name, kind="country", resolved_by="implied")
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
         if f.code == "140" and src.sector is not None:
             f.code = "141"  # people protesting are demonstrating ("Georgians protested against the law")
         if tgt is None and src.sector is not None and src.code not in aimed:
-            f.target = tgt = government_of(src, country_name(src.country))
+            f.target = tgt = implied_target(src, "GOV", country_name(src.country))  # the protesters' own government
             f.how.append("implied")
         # the leaf says what the protesters want of their own state, not of a foreign embassy
         home = tgt is not None and tgt.country == src.country and tgt.sector in ("GOV", None)

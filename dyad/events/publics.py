@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from dyad.actors.mentions import Mention
-from dyad.events.base import Found
+from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS
 
 
@@ -32,9 +31,6 @@ def settle_publics(found: list[Found], table: Mapping[str, str],
             continue
         if src.sector is not None and src.sector not in STATE_SECTORS:
             continue  # "opposition leaders resigned": not the state acting on its people
-        sector = table[f.code] or None
-        f.target = Mention(src.start, src.start, src.head, "", code=src.country + (sector or ""), country=src.country,
-                           sector=sector, name=country_name(src.country), kind="country" if sector is None else "role",
-                           resolved_by="implied")  # fmt: skip
+        f.target = implied_target(src, table[f.code] or None, country_name(src.country))
         f.how.append("implied")
     return found
