@@ -458,6 +458,8 @@ class SentenceActors:
                 m = self._shared_head(seg, segs[k + 1 :])
             if m is not None and out and m.kind == "country":
                 m = self._shared_of_role(m, out[0]) or m
+            if m is not None and out and m.kind == "role" and k > 0:
+                m = self._shared_nationality(m, seg, segs[0]) or m
             if m is not None:
                 out.append(m)
         return out
@@ -474,6 +476,28 @@ class SentenceActors:
             return None
         return replace(m, code=m.country + first.sector if m.country else m.code, sector=first.sector, kind="role",
                        plural=first.plural, resolved_by="compose")  # fmt: skip
+
+    def _shared_nationality(self, m: Mention, seg: list[int], first_seg: list[int]) -> Mention | None:
+        """"SYRIAN government and rebel delegations": a nationality that opens a coordinated phrase is
+        every conjunct's that names no country of its own (SYRGOV, SYRREB), not the country the
+        sentence happens to be set in."""
+        lead = self.by_token.get(first_seg[0])
+        entry = lead.first({"country", "adjective"}) if lead is not None and lead.side is None else None
+        tok = self.doc[m.head]
+        # "REBEL delegations": a modifier's sector says whose delegation it is
+        roles = [r for i in seg if i != tok.i and (p := self.by_token.get(i)) is not None
+                 and (r := p.first({"role"})) is not None]  # fmt: skip
+        sector = next((r.sector for r in roles if r.sector), None) or m.sector
+        if entry is None or not entry.country or not sector or (tok.dep_ != "conj" and tok.i not in seg):
+            return None
+        lead_tok = self.doc[first_seg[0]]
+        if lead_tok.dep_ not in ("amod", "compound", "nmod") or lead_tok.head.i not in first_seg:
+            return None  # "China and rebel groups": a country of its own, not a modifier
+        own = self._country([p for i in seg if (p := self.by_token.get(i)) is not None], tok)
+        if own:
+            return None
+        return replace(m, country=entry.country, code=entry.country + sector, sector=sector, needs_country=False,
+                       resolved_by="compose")  # fmt: skip
 
     def _shared_head(self, seg: list[int], rest: list[list[int]]) -> Mention | None:
         """"Russian and Chinese officials": a conjunct that is only a nationality shares the role noun

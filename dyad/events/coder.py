@@ -245,6 +245,16 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
+        """Events of a verb trigger. The object nouns it reads are ``consumed`` (not coded again as
+        nominal events) only when it yields an event: "ECOWAS's ULTIMATUM to Niger's junta, issued at
+        a summit" has no doer for "issued", and the noun still speaks for itself."""
+        read: set[int] = set()
+        found = self._verb_events(tok, sm, read)
+        if found:
+            consumed |= read
+        return found
+
+    def _verb_events(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
         pats = self._verb_patterns(tok)
         if not pats:
             return []
@@ -400,10 +410,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         xpat = self._pattern_for(x)
         if xpat is None:
             return self._asked_code(x) or self._light_object_code(x)
-        code = self._refine(xpat, xpat.code, x, None)
+        obj = self._object(x, is_passive(x))
+        code = self._refine(xpat, xpat.code, x, obj)  # "would use NUCLEAR force": the object refines too
         if xpat.xcomp_table and depth == 0:
-            passive = is_passive(x)
-            inner = self._complement(x, "xcomp") or self._asked_act(x, self._object(x, passive), xpat)
+            inner = self._complement(x, "xcomp") or self._asked_act(x, obj, xpat)
             inner_code = self._complement_code(inner, 1)
             mapped = nearest_listed(self.code_tables[xpat.xcomp_table], inner_code) if inner_code else None
             code = str(mapped) if mapped else code

@@ -70,8 +70,9 @@ class PairMaker(TriggerMatcher):
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
             targets = [self._civilian(t, sm) for t in targets]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
-            targets = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
-                       for t in targets]  # fmt: skip
+            ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
+                      for t in (sources if pat.received else targets)]  # fmt: skip
+            sources, targets = (ground, targets) if pat.received else (sources, ground)  # "KABUL fell to"
         if targets:
             for s in sources:
                 for t in targets:

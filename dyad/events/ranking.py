@@ -11,6 +11,8 @@ from dyad.events.base import Found
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
+# ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu"
+DOMESTIC_CODES = ("087",)
 # Sectors of the state: a domestic event between two sectors needs one of them on a side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
@@ -82,12 +84,16 @@ def _self_event(f: Found) -> bool:
     if s.code == t.code and (s.name is None or t.name is None):
         return True
     if s.code == t.code and not s.country:  # the UN chief telling the Security Council: one body
-        return f.code[:2] not in DOMESTIC_ROOTS
+        return not _domestic_code(f.code)
     if not (s.country and s.country == t.country):
         return False
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
-    return f.code[:2] not in DOMESTIC_ROOTS
+    return not _domestic_code(f.code)
+
+
+def _domestic_code(code: str) -> bool:
+    return code[:2] in DOMESTIC_ROOTS or code.startswith(DOMESTIC_CODES)
 
 
 def _domestic_pair(a: str | None, b: str | None) -> bool:  # source sector, target sector

@@ -21,7 +21,9 @@ OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "cal
                   "help", "push", "tell", "order"}  # fmt: skip
 # Verbs whose object is the doer of their "for/of + -ing" complement
 PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "criticise", "condemn", "congratulate",
-                        "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail"}  # fmt: skip
+                        "punish", "sanction", "commend", "credit", "fault", "suspect", "charge", "hail",
+                        # "barred his minister's plane from LANDING": the one barred would have done it
+                        "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "deter"}  # fmt: skip
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
@@ -41,7 +43,8 @@ class SlotReader(TriggerMatcher):
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-            return (sm.get(pobj), False) if pobj is not None else ([], False)
+            # "stormed by HUNDREDS of Iranian protesters": a count or part of a group stands for the group
+            return (self._or_members(pobj, sm), False) if pobj is not None else ([], False)
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if subjs:
             subj = subjs[0]
@@ -176,6 +179,8 @@ class SlotReader(TriggerMatcher):
             owners += prep_objects("of", [obj]) + prep_objects("by", [obj])
             owners += prep_objects("from", [obj])
             found = [m for o in owners for m in sm.get(o)]
+            if not any(m.code for m in found) and not any(m.code for m in sm.get(obj)):
+                found = self._modifier_phrase(obj, sm)  # "Kurdish REBEL hideouts": a group phrase as modifier
             if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.codebook import nearest_listed
-from dyad.events.patterns import Pattern
+from dyad.events.patterns import PLACE_NAME, Pattern
 from dyad.events.syntax import (
     EFFORT_HEADS,
     MEASURES,
@@ -152,6 +152,8 @@ class TriggerMatcher(CoderBase):
             out.add(t.lower_)
             if t.ent_type_ == "MONEY":  # "provided $5 BILLION": a sum of money
                 out.add("money")
+            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):  # "took MOGADISHU": a named place
+                out.add(PLACE_NAME)
             if is_series(t):  # "a series of agreements", "dozens of"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
