@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -122,6 +123,8 @@ _WORD = re.compile(r"[a-z]+")
 REBUTTAL_VERBS = words("rebuttal_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
+# Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
+JUDGED_PREPS = frozenset({"of", "for", "over", "into", "about", "against"})
 
 
 class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
@@ -167,6 +170,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
+        self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
         self.clash_words = self._cue_words("clash_words")
@@ -461,10 +465,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 out.append(f)
                 continue
             acts = [g for g in found if g.trigger.i == f.trigger.head.i and g.source.code == f.source.code]
-            if f.target is not None and any(
-                g.target is not None and g.target.country and g.target.country != f.target.country for g in acts
-            ):
-                acts = []  # "stormed a Gaza-bound flotilla, killing nine TURKISH activists": other victims
+            victims = f.trigger.doc[f.target.start : f.target.end] if f.target is not None else []
+            named = any(t.ent_type_ in ("NORP", "GPE") for t in victims)  # "nine TURKISH activists"
+            if named and any(g.target is not None and g.target.country and g.target.country != f.target.country
+                             for g in acts):  # fmt: skip
+                # "stormed a Gaza-bound flotilla, killing nine TURKISH activists": other victims; "a car
+                # bomb outside the Jordanian embassy in Baghdad, killing 11 PEOPLE" is the bomb's toll
+                acts = []
             if not acts:
                 out.append(f)
             for g in acts:
@@ -474,9 +481,31 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 if f.target is not None and (
                     g.target is None or g.target.code == g.source.code or (g.target.kind == "country" and f.target.sector)
                 ):
-                    g.target = f.target
+                    victim = f.target
+                    if not named and g.target is not None and g.target.kind == "country" and g.target.country:
+                        # "shot down a UKRAINIAN airliner near Tehran, killing all 176 PEOPLE on board": the
+                        # victims unnamed are of the country the act hit, not of the place it happened
+                        victim = replace(victim, country=g.target.country, code=g.target.country + (victim.sector or ""))
+                    g.target = victim
                     g.how.append("toll")
         return out
+
+    def _judged_act(self, noun: Token) -> bool:
+        """Whether an act noun is what a judging verb is about ("condemned Syria's CRACKDOWN", "a
+        resolution condemning the CRACKDOWN", "apologized FOR the killings"): background, not news. A
+        setting ("told Putin IN a phone call", "apologized DURING a visit") is not what it judges."""
+        cur = noun
+        for _ in range(2):  # "opened an inquiry INTO the killings": through the object it names
+            if cur.dep_ == "pobj" and cur.head.lower_ in JUDGED_PREPS:
+                cur = cur.head.head
+            elif cur.dep_ in ("dobj", "obj"):
+                cur = cur.head
+            else:
+                return False
+            if cur.pos_ == "VERB":
+                pat = self._pattern_for(cur)
+                return pat is not None and pat.code.startswith(self.judging_roots)
+        return False
 
     def _told_result(self, tok: Token) -> bool:
         """Whether ``tok`` is ", KILLING ..." after a violent act: a comma participle of
@@ -547,7 +576,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     # ------------------------------------------------------------------ nouns
     def _noun(self, tok: Token, sm: SentenceMentions) -> list[Found]:
         pat = self._noun_pattern(tok)
-        if pat is None:
+        if pat is None or self._judged_act(tok):
             return []
         piece = sm.sa.by_token.get(tok.i)
         if piece is not None and piece.end - piece.start > 1 and piece.kinds() & {"role", "institution"}:

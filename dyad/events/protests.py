@@ -6,17 +6,18 @@ government (GEOCVL 141 GEOGOV), picks the leaf from what is demanded (a law or p
 leader's resignation -> 1411, rights -> 1413) and codes protesters storming an embassy or torching cars
 as violent protest (145), not as war. These are conventions about a whole event, so they are applied
 after the verb and noun steps have found the sentence's candidates. The word lists are data
-(modality.yaml: ``protest_purposes``, ``protester_words``).
+(modality.yaml: ``protest_purposes``, ``protester_words``, ``gathering_verbs``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from dyad.events.base import Found, implied_target
+from dyad.events.codebook import nearest_listed
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
 
 PROTEST_ROOT = "14"
@@ -43,12 +44,41 @@ class ProtestRules:
 
     crowd_words: frozenset[str]
     purposes: tuple[tuple[str, frozenset[str]], ...]  # (leaf digit, cue words), in the table's order
+    gathering_verbs: frozenset[str] = frozenset()  # a crowd's movement that a demand makes a protest
+    demand_to_protest: Mapping[str, str] = field(default_factory=dict)  # modality.yaml protest_codes
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> ProtestRules:
         purposes = cues.get("protest_purposes") or {}
         return cls(frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
-                   tuple((str(d), frozenset(str(c).lower() for c in ws)) for d, ws in purposes.items()))
+                   tuple((str(d), frozenset(str(c).lower() for c in ws)) for d, ws in purposes.items()),
+                   frozenset(str(w).lower() for w in cues.get("gathering_verbs") or ()),
+                   {str(k): str(v) for k, v in (cues.get("protest_codes") or {}).items()})  # fmt: skip
+
+
+def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
+    """A crowd's demand told as a participle of its protest or of its gathering.
+
+    - "rallied outside parliament, DEMANDING the resignation of the president": the rally is the event
+      (its leaf comes from the purpose), and the demand is not a second one;
+    - "poured into Tahrir Square DEMANDING the removal of Mubarak": people gathering to demand protest
+      (1041 -> 1411 through ``protest_codes``), as every gold set codes it.
+    """
+    out = []
+    for f in found:
+        t = f.trigger
+        participle = f.code.startswith("10") and t.dep_ in ("advcl", "xcomp") and t.head.i != t.i
+        if not participle or f.source.sector in STATE_SECTORS:
+            out.append(f)
+            continue
+        if any(t.head.i in (g.trigger.i, g.trigger.head.i) and g.code[:2] == PROTEST_ROOT
+               and g.source.code == f.source.code for g in found):  # fmt: skip
+            continue  # the protest says it ("began a hunger STRIKE to demand": the light verb's act)
+        if t.head.lemma_.lower() in rules.gathering_verbs:
+            f.code = nearest_listed(rules.demand_to_protest, f.code) or "141"
+            f.how.append("gathered")
+        out.append(f)
+    return out
 
 
 def settle_protests(found: list[Found], rules: ProtestRules,
@@ -56,6 +86,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
     """Apply the protest conventions to one sentence's candidates (in place; returns ``found``).
 
     - a crowd (``protester_words``) doing violence (17-19) is protesting violently: 145;
+    - a crowd's demand told as a participle is its protest (:func:`demands_of_crowds`);
     - people's unspecified dissent (140) is a demonstration (141);
     - a 14x event of a non-state actor with no target is aimed at its own government;
     - a three-digit 141-145 takes its leaf from the sentence's ``protest_purposes``.
@@ -67,6 +98,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
             if head is not None and head.lemma_.lower() in rules.crowd_words:
                 f.code = "145"
                 f.how.append("crowd")
+    found = demands_of_crowds(found, rules)
     # "besieged the Japanese embassy, hurling rocks": a protest aimed elsewhere in the sentence has its
     # addressee already
     aimed = {f.source.code for f in found if f.code[:2] == PROTEST_ROOT and f.target is not None}

@@ -8,6 +8,8 @@ modifiers of objects, and places standing for their country.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
@@ -31,6 +33,7 @@ COLLECTIVE_HEADS = SERIES | words("collective_heads")
 PLACE_MIN_POPULATION = 10_000
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
 ACCUSATION_NOUNS = words("accusation_nouns")
+OWNED_PREMISES = words("owned_premises")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
@@ -191,9 +194,12 @@ class SlotReader(TriggerMatcher):
         if spec == "ccomp_subj":
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-            if subj is None and clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.subtree):
-                # "demanded that the Russian government ANSWER questions" parsed with "answer" as a noun:
-                # the first actor of the that-clause is who must act
+            if (subj is None or not any(m.code for m in sm.get(subj))) and clause is not None and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.subtree
+            ):
+                # "demanded that the Russian government ANSWER questions" parsed with "answer" as a noun,
+                # "demanded that Israel HALT settlement building" with "halt" as a modifier: the first
+                # actor of the that-clause is who must act
                 subj = next((t for t in clause.subtree if t.i < clause.i and any(m.code for m in sm.get(t))), None)
             return sm.get(subj) if subj is not None else []
         if spec == "accuser":
@@ -205,6 +211,14 @@ class SlotReader(TriggerMatcher):
                     found = [m for m in self._target_spec(sp, act, None, False, sm) if m.code]
                     if found:
                         return found
+                # "for the attacks THAT KILLED 129 people in Paris": whom the act's own clause says it hit
+                for clause in (c for c in act.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+                    cpat = self._pattern_for(clause)
+                    if cpat is not None and cpat.code[:2] in ("18", "19", "20"):
+                        passive = is_passive(clause)
+                        found = self._targets(clause, cpat, self._object(clause, passive), passive, sm)
+                        if found:
+                            return found
             return []
         if spec in ("xcomp", "ccomp", "clause"):
             # "threatened to break relations WITH Russia", "warned that it would retaliate AGAINST Israel";
@@ -338,7 +352,10 @@ class SlotReader(TriggerMatcher):
                         kind="country", resolved_by="compose")]  # fmt: skip
 
     def _place_mention(self, tok: Token, sm: SentenceMentions) -> Mention | None:
-        """A place phrase as a country-level target; a person or organisation stays itself."""
+        """A place phrase as a country-level target; a person or organisation stays itself, and so
+        does the owner of premises named as the place ("outside the JORDANIAN embassy in Baghdad")."""
+        if tok.lemma_.lower() in OWNED_PREMISES and (owner := self._premises_owner(tok, sm)) is not None:
+            return owner
         ms = [m for m in sm.get(tok) if m.head == tok.i] or sm.get(tok)[:1]
         if ms and ms[0].kind in ("person", "org", "role", "institution") and ms[0].code:
             return ms[0]
@@ -368,6 +385,20 @@ class SlotReader(TriggerMatcher):
             return None
         return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
                        name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _premises_owner(self, tok: Token, sm: SentenceMentions) -> Mention | None:
+        """Who an embassy, a headquarters or an office belongs to: its possessor, its "of" object or
+        its modifier ("the U.N. agency's headquarters", "the headquarters OF the U.N. agency", "the
+        UNITED NATIONS headquarters"); a country's embassy is its government's."""
+        found = [m for c in tok.children if c.dep_ == "poss" for m in sm.get(c)]
+        found += [m for p in prep_objects("of", [tok]) for m in sm.get(p)]
+        found = [m for m in found if m.code] or self._owner_of(tok, sm)
+        if not found:
+            return None
+        m = found[0]
+        if tok.lemma_.lower() in GOVERNMENT_PREMISES and m.kind == "country" and m.country and not m.sector:
+            m = replace(m.as_sector("GOV"), kind="institution")  # the embassy's state, not its ground
+        return m
 
     def _gazetteer_country(self, tok: Token, sm: SentenceMentions, min_population: int) -> str | None:
         """Country of a proper place name the knowledge base does not know ("Jericho", "Grozny"): a
