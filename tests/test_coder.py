@@ -1445,3 +1445,58 @@ def test_a_claimed_act_is_aimed_at_whom_its_own_clause_says_it_hit(code) -> None
     got = triples(code("Islamic State claimed responsibility on Saturday for the coordinated gun and bomb attacks that "
                        "killed 129 people in Paris.", "2015-11-14"))  # fmt: skip
     assert got == {("IMGMUSISI", "FRACVL", "015")}
+
+
+def test_capturing_a_named_place_is_occupation_even_when_the_tagger_misses_it(code) -> None:
+    assert ("SYRREB", "SYR", "192") in triples(code("U.S.-backed Syrian Democratic Forces captured Raqqa from Islamic "
+                                                    "State on Tuesday.", "2017-10-17"))  # fmt: skip
+    laukkai = triples(code("Ethnic Kokang rebels said on Friday they had captured Laukkai, a town on Myanmar's border "
+                           "with China.", "2024-01-05"))  # fmt: skip
+    assert laukkai == {("MMRREB", "MMR", "192")}
+    assert ("PAK", "IND", "173") in triples(code("Pakistan captured an Indian pilot."))  # a person is arrested
+    timbuktu = triples(code("Tuareg-led rebels seized the ancient desert city of Timbuktu on Sunday, completing a "
+                            "lightning sweep across northern Mali.", "2012-04-01"))  # fmt: skip
+    assert timbuktu == {("MLIREB", "MLI", "192")}
+
+
+def test_ordering_someone_jailed_is_an_arrest(code) -> None:
+    got = triples(code("A Spanish judge ordered eight members of Catalonia's deposed regional government jailed "
+                       "pending trial on Thursday.", "2017-11-02"))  # fmt: skip
+    assert {(s, c) for s, _, c in got} == {("ESPJUD", "173")}
+    assert not code("Putin ordered troops to attack.")
+
+
+def test_named_state_forces_and_security_services(code) -> None:
+    assert ("PAKMIL", "PAKELI", "173") in triples(code("Paramilitary Rangers arrested former Pakistani Prime Minister "
+                                                       "Imran Khan on Tuesday.", "2023-05-09"))  # fmt: skip
+    assert ("NERMIL", "NERGOV", "173") in triples(code("Members of Niger's presidential guard detained President "
+                                                       "Mohamed Bazoum on Wednesday.", "2023-07-26"))  # fmt: skip
+    assert ("RUSSPY", "USAMED", "173") in triples(code("Wall Street Journal reporter Evan Gershkovich was detained by "
+                                                       "Russia's FSB security service.", "2023-03-30"))  # fmt: skip
+
+
+def test_a_shared_institution_name_takes_the_country_stated(code) -> None:
+    got = triples(code("Brazil's Supreme Court convicted former President Jair Bolsonaro on Thursday of plotting a "
+                       "coup.", "2025-09-12"))  # fmt: skip
+    assert got == {("BRAJUD", "BRAELI", "116")}
+
+
+def test_finding_someone_guilty_is_a_conviction_and_former_leaders_are_elites(code) -> None:
+    got = triples(code("A New York jury found Donald Trump guilty on Thursday of all 34 counts of falsifying business "
+                       "records.", "2024-05-31"))  # fmt: skip
+    assert got == {("USAJUD", "USAELI", "116")}
+    navalny = triples(code("A Russian court found jailed opposition politician Alexei Navalny guilty of large-scale "
+                           "fraud on Tuesday.", "2022-03-22"))  # fmt: skip
+    assert navalny == {("RUSJUD", "RUSOPP", "116")}
+    assert not code("Investigators found no evidence of wrongdoing.")
+
+
+def test_troops_leaving_a_country_withdraw(code) -> None:
+    assert triples(code("The last French soldiers left Niger on Friday.", "2023-12-22")) == {("FRAMIL", "NER", "0874")}
+    assert not code("U.S. troops left for Iraq on Monday.")
+
+
+def test_a_balloon_shot_down_is_its_owners(code) -> None:
+    got = triples(code("A suspected Chinese spy balloon was shot down by a U.S. fighter jet off the coast of South "
+                       "Carolina on Saturday.", "2023-02-05"))  # fmt: skip
+    assert {(s, t[:3], c) for s, t, c in got} == {("USAMIL", "CHN", "195")}

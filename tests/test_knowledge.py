@@ -47,8 +47,10 @@ def test_person_role_on_event_date(kb: KnowledgeBase) -> None:
     li = kb.persons["Li Zhanshu"]
     assert li.actor_code("2022-09-07")[0] == "CHNLEG"
     assert li.actor_code("2015-06-01")[0] == "CHNGOV"
-    # no office on that date: the country of the nearest role, no sector
-    assert li.actor_code("2024-01-01") == ("CHN", "CHN", None)
+    # no office on that date after one has ended: a former office holder (ELI) of the country
+    assert li.actor_code("2024-01-01") == ("CHNELI", "CHN", "ELI")
+    # no office yet: the country of the nearest role, no sector
+    assert li.actor_code("1990-01-01") == ("CHN", "CHN", None)
 
 
 def test_overlapping_roles_take_the_latest_start() -> None:
@@ -231,7 +233,7 @@ def test_fuzzy_country(kb: KnowledgeBase) -> None:
 
 def test_1990s_people(kb: KnowledgeBase) -> None:
     assert kb.persons["Andreas Papandreou"].actor_code("1994-05-01")[0] == "GRCGOV"
-    assert kb.persons["Andreas Papandreou"].actor_code("1991-05-01") == ("GRC", "GRC", None)
+    assert kb.persons["Andreas Papandreou"].actor_code("1991-05-01") == ("GRCELI", "GRC", "ELI")  # between terms
     assert kb.persons["Laurent Gbagbo"].actor_code("1995-01-01")[0] == "CIVOPP"
     assert kb.persons["Laurent Gbagbo"].actor_code("2002-10-01")[0] == "CIVGOV"
     assert kb.persons["Boris Yeltsin"].actor_code("1995-01-01")[0] == "RUSGOV"

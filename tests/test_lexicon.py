@@ -22,7 +22,7 @@ CODEBOOK = Path(__file__).resolve().parents[1] / "dyad" / "data" / "cameo" / "co
 # Common English irregular past forms (a fact list): a pattern lemma listed here must reach the
 # prefilter in its past tense too, through irregular.yaml.
 IRREGULAR_PAST = {
-    "begin": "began", "blow": "blew", "fall": "fell", "get": "got", "keep": "kept", "sink": "sank", "break": "broke", "bring": "brought", "buy": "bought", "cut": "cut",
+    "begin": "began", "blow": "blew", "fall": "fell", "find": "found", "leave": "left", "get": "got", "keep": "kept", "sink": "sank", "break": "broke", "bring": "brought", "buy": "bought", "cut": "cut",
     "fight": "fought", "fly": "flew", "forgive": "forgave", "freeze": "froze", "give": "gave", "go": "went",
     "hit": "hit", "hold": "held", "lay": "laid", "lead": "led", "lend": "lent", "make": "made", "meet": "met",
     "overrun": "overran", "pay": "paid", "put": "put", "quit": "quit", "retake": "retook", "say": "said",
@@ -73,6 +73,8 @@ def test_every_verb_form_reaches_the_prefilter(patterns: PatternSet) -> None:
             needs = p.objects | p.with_objects | p.pobjs | p.ccomp_aux
             if PLACE_NAME in needs:  # any place name: raw text pairs the verb with its subjects instead
                 needs = (needs - {PLACE_NAME}) | p.subjects
+            if not needs and not p.preps:  # a pattern asking only for its doer pairs the verb with it
+                needs = p.subjects
             extra = {sorted(noun_forms(sorted(needs)[0]))[0]} if needs else set(list(p.preps)[:1])
             for form in forms:
                 if not patterns.sentence_has_trigger({form, *extra}):
@@ -154,7 +156,7 @@ def code():
         ("Japan donated $10 million to Ukraine.", ("JPN", "UKR", "071")),
         ("The Belarusian president pardoned a jailed opposition activist.", ("BLR", "BLR", "0841")),
         ("Syrian government forces dropped barrel bombs on Aleppo.", ("SYR", "SYR", "195")),
-        ("Iraqi forces recaptured Ramadi from Islamic State militants.", ("IRQ", None, "190")),
+        ("Iraqi forces recaptured Ramadi from Islamic State militants.", ("IRQ", "IRQ", "192")),  # a place retaken
         ("The Russian president proposed talks with the Ukrainian president.", ("RUS", "UKR", "036")),
         ("Chinese authorities censored news about the protests.", ("CHN", None, "1721")),
         ("China summoned the Japanese ambassador over the visit.", ("CHN", "JPN", "114")),

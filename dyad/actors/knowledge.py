@@ -123,10 +123,19 @@ class Entry:
         code = role.code
         country, sector = split_code(code)
         if date and not role.holds_on(date) and role.start:
-            # No role on that date: the person still belongs to the country of the nearest role,
-            # but we cannot claim the office (GOV, MIL...) they held at another time.
+            # No role on that date: the person still belongs to the country of the nearest role, but we
+            # cannot claim the office (GOV, MIL...) they held at another time. One who held a state office
+            # that has ended is a former office holder (ELI), as CAMEO and every gold set code them
+            # ("former President Lula", or "Donald Trump" in 2024).
+            if any(r.end and _date_key(r.end, end=True) < date and split_code(r.code)[1] in FORMER_OFFICES
+                   for r in self.roles):  # fmt: skip
+                return country + "ELI" if country else None, country, "ELI"
             return country, country, None
         return code, country, sector
+
+
+# Sectors of state office whose former holders are elites (ELI) once the office has ended
+FORMER_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD"})
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:

@@ -571,10 +571,13 @@ class SentenceActors:
                     # "President Laurent Gbagbo announced": the title the text gives is the role it means,
                     # whatever office the knowledge base has for the (possibly stand-in) date
                     m.sector, m.code = title, country + title
-                if not code or not sector:
+                if not code or not sector or sector == "ELI":
                     # no office on this date (or none known): a role the phrase states wins,
-                    # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV
+                    # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV; a former office holder
+                    # the phrase gives no new role stays ELI
                     self._fill_from_cues(m, [p2 for p2 in pieces if p2 is not p], head, keep_country=country)
+                    if sector == "ELI" and not m.sector and m.country:
+                        m.sector, m.code = "ELI", m.country + "ELI"
                 if not m.code and not self._former(seg):
                     # "U.N. envoy Kofi Annan" (in 2012, no office the knowledge base lists): the body his
                     # title names speaks through him (a FORMER secretary-general speaks for himself)
@@ -644,6 +647,10 @@ class SentenceActors:
             if inst is not None:
                 m.kind, m.name = "institution", inst.name
                 m.code, m.country, m.sector = inst.code, inst.country, inst.sector
+                stated = self._country(pieces, head, exclude=p) if inst.kind == "institution" else None
+                if stated and inst.country and stated != inst.country and inst.sector:
+                    # "BRAZIL's Supreme Court": a name several states' bodies share, the country stated wins
+                    m.country, m.code, m.name = stated, stated + inst.sector, None
                 return m
         # 5. a role noun with a country ("the Chinese premier", "Ukrainian troops")
         for p in head_pieces:

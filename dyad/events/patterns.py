@@ -261,6 +261,9 @@ class PatternSet:
                 elif p.preps:  # "round UP", "hit OUT at": the particle must be in the sentence too
                     for f in vforms:
                         paired.setdefault(f, set()).update(p.preps)
+                elif p.subjects:  # "SOLDIERS left Niger": the doer the pattern asks for must be there too
+                    for f in vforms:
+                        paired.setdefault(f, set()).update(w for o in p.subjects for w in noun_forms(o))
                 else:
                     single.update(vforms)
         for lemma, pats in self.nouns.items():

@@ -371,11 +371,19 @@ class SlotReader(TriggerMatcher):
                 inner = next((m for p in named if (m := self._place_mention(p, sm)) is not None), None)
                 if inner is not None:
                     country = inner.country
+        elif tok.pos_ == "PROPN" and (appos := next((c for c in tok.children if c.dep_ == "appos"
+                                                     and c.lemma_.lower() in self.patterns.place_nouns), None)):
+            # "LAUKKAI, a town on Myanmar's border with China": the apposition says where
+            inner = self._place_mention(appos, sm)
+            country, text = (inner.country, sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text) if inner else (None, "")
         elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in UNSURE_PLACE_LABELS and not any(m.code for m in ms):
             # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
             # city counts
             text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-            located = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside") and tok.ent_type_ != "PERSON"
+            located = tok.dep_ == "pobj" and tok.ent_type_ != "PERSON" and (
+                tok.head.lower_ in ("in", "near", "outside")
+                or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.patterns.place_nouns)
+            )  # "the desert city OF TIMBUKTU" names a place too
             # "a station IN KRAMATORSK": after a preposition of place a smaller town is still a place
             floor = PLACE_MIN_POPULATION if located else UNTAGGED_PLACE_MIN_POPULATION
             country = self._gazetteer_country(tok, sm, min_population=floor)

@@ -98,7 +98,13 @@ class TriggerMatcher(CoderBase):
             lemmas = self._object_lemmas(obj)
             # a second object or predicate noun counts too: "took 700 people HOSTAGE"
             lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "oprd") and c is not obj}
-            if not lemmas & pat.objects:
+            # "found Trump GUILTY": a predicate adjective the parser makes a clause of its own
+            lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"}
+            if obj is not None:  # "found Navalny GUILTY": or an adjective after the object
+                lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "amod" and c.i > obj.i}
+            if not lemmas & pat.objects and not (
+                PLACE_NAME in pat.objects and obj is not None and any(self._names_place(t) for t in conjuncts(obj))
+            ):  # "took MOGADISHU": any named place
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
         if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
@@ -128,9 +134,11 @@ class TriggerMatcher(CoderBase):
         if pat.clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             return False  # "denied THAT its forces had fired", not "denied the visa"
         if pat.complement:  # "ordered the ambassador to LEAVE": the verb of the to-clause decides
-            verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+            verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp", "oprd")
                      and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                          or (c.dep_ == "xcomp" and c.tag_ == "VBG"))}  # fmt: skip  # "stopped SHELLING"
+                          or (c.dep_ == "xcomp" and c.tag_ == "VBG")  # "stopped SHELLING"
+                          # "ordered eight members JAILED": a bare participle with no subject of its own
+                          or (c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith("nsubj") for g in c.children)))}  # fmt: skip
             if not verbs & pat.complement:
                 return False
         if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
@@ -152,8 +160,6 @@ class TriggerMatcher(CoderBase):
             out.add(t.lower_)
             if t.ent_type_ == "MONEY":  # "provided $5 BILLION": a sum of money
                 out.add("money")
-            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):  # "took MOGADISHU": a named place
-                out.add(PLACE_NAME)
             if is_series(t):  # "a series of agreements", "dozens of"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -195,6 +201,26 @@ class TriggerMatcher(CoderBase):
         return [c for c in tok.children if c.dep_ == "nsubj"] + [
             g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
+
+    def _names_place(self, t: Token) -> bool:
+        """Whether a proper noun names a place: tagged one, set in apposition to a place noun ("LAUKKAI,
+        a town on Myanmar's border"), or a region, capital or town of 10,000 the gazetteer knows (the
+        tagger misses many: "captured RAQQA", "recaptured SUDZHA, the largest town ...")."""
+        if t.pos_ != "PROPN":
+            return False
+        if t.ent_type_ in ("GPE", "LOC") or any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.patterns.place_nouns for c in t.children
+        ):
+            return True
+        if t.ent_type_ in ("DATE", "TIME", "NORP", "MONEY"):
+            return False
+        if self.kb.country_of_place(t.text, []):
+            return True
+        gz = self._gazetteer()
+        if t.text in gz.not_places:
+            return False
+        city = gz.best_city(t.text, sentence_countries=[], article_countries=[])
+        return city is not None and city.population >= 10_000
 
     def _subject_lemmas(self, tok: Token) -> set[str]:
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
