@@ -1500,3 +1500,48 @@ def test_a_balloon_shot_down_is_its_owners(code) -> None:
     got = triples(code("A suspected Chinese spy balloon was shot down by a U.S. fighter jet off the coast of South "
                        "Carolina on Saturday.", "2023-02-05"))  # fmt: skip
     assert {(s, t[:3], c) for s, t, c in got} == {("USAMIL", "CHN", "195")}
+
+
+def test_a_finite_verb_conjoined_to_an_infinitive_belongs_to_the_main_clause(code) -> None:
+    got = triples(code("The United States ordered 60 Russian diplomats to leave on Monday and closed Russia's "
+                       "consulate in Seattle.", "2018-03-26"))  # fmt: skip
+    assert ("USA", "RUSGOV", "161") in got
+    assert not any(s == "RUSGOV" for s, _, _ in got)  # the diplomats closed nothing
+
+
+def test_a_group_coordinated_with_a_country_is_that_countrys(code) -> None:
+    got = triples(code("Ukraine and pro-Russian separatists signed a ceasefire agreement in Minsk on Friday.",
+                       "2014-09-05"))  # fmt: skip
+    assert got == {("UKR", "UKRREB", "057"), ("UKRREB", "UKR", "057")}
+
+
+def test_joint_flights_are_military_cooperation(code) -> None:
+    got = triples(code("Russian and Chinese strategic bombers conducted a joint flight over the Sea of Japan on "
+                       "Tuesday.", "2024-11-29"))  # fmt: skip
+    assert got == {("RUSMIL", "CHNMIL", "062"), ("CHNMIL", "RUSMIL", "062")}
+
+
+def test_talks_of_negotiators_or_for_peace_are_negotiations(code) -> None:
+    got = triples(code("Ukrainian and Russian negotiators held their first face-to-face talks in more than two weeks "
+                       "at Istanbul's Dolmabahce palace on Tuesday.", "2022-03-29"))  # fmt: skip
+    assert got == {("UKRGOV", "RUSGOV", "046"), ("RUSGOV", "UKRGOV", "046")}
+    assert {c for _, _, c in triples(code("Putin held talks with Xi in Beijing."))} == {"040"}
+
+
+def test_agreeing_to_widen_trade_is_intent_to_cooperate_economically(code) -> None:
+    got = triples(code("China and Russia agreed to boost trade."))
+    assert got == {("CHN", "RUS", "0311"), ("RUS", "CHN", "0311")}
+
+
+def test_downing_aircraft_is_air_warfare(code) -> None:
+    got = triples(code("Pakistan said it had shot down two Indian military jets in its airspace on Wednesday.",
+                       "2019-02-27"))  # fmt: skip
+    assert got == {("PAK", "INDMIL", "195")}
+
+
+def test_walking_off_the_job_is_a_strike_and_regaining_control_is_occupation(code) -> None:
+    got = triples(code("Thousands of trainee doctors in South Korea walked off the job on Tuesday in protest against "
+                       "a government plan.", "2024-02-20"))  # fmt: skip
+    assert got == {("KORHLH", "KORGOV", "1432")}
+    aleppo = triples(code("The Syrian army declared on Thursday that it had regained full control of Aleppo.", "2016-12-22"))
+    assert aleppo == {("SYRMIL", "SYR", "192")}

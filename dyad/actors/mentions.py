@@ -459,7 +459,7 @@ class SentenceActors:
             if m is not None and out and m.kind == "country":
                 m = self._shared_of_role(m, out[0]) or m
             if m is not None and out and m.kind == "role" and k > 0:
-                m = self._shared_nationality(m, seg, segs[0]) or m
+                m = self._shared_nationality(m, seg, segs[0]) or self._partner_country(m, seg, out[0]) or m
             if m is not None:
                 out.append(m)
         return out
@@ -498,6 +498,15 @@ class SentenceActors:
             return None
         return replace(m, country=entry.country, code=entry.country + sector, sector=sector, needs_country=False,
                        resolved_by="compose")  # fmt: skip
+
+    def _partner_country(self, m: Mention, seg: list[int], first: Mention) -> Mention | None:
+        """"UKRAINE and pro-Russian separatists", "Colombia and FARC rebels": a non-state group named
+        with no country of its own beside a country is that country's (UKRREB), not the venue's."""
+        if first.kind != "country" or not first.country or m.sector not in PARTNER_SECTORS:
+            return None
+        if self._country([p for i in seg if (p := self.by_token.get(i)) is not None], self.doc[m.head]):
+            return None
+        return replace(m, country=first.country, code=first.country + m.sector, needs_country=False, resolved_by="compose")
 
     def _shared_head(self, seg: list[int], rest: list[list[int]]) -> Mention | None:
         """"Russian and Chinese officials": a conjunct that is only a nationality shares the role noun
@@ -892,6 +901,8 @@ class SentenceActors:
         return right[0] if right else None
 
 
+# Sectors of groups that take the country they are coordinated with ("Ukraine and SEPARATISTS")
+PARTNER_SECTORS = frozenset({"REB", "OPP", "INS", "SEP"})
 # Words that count people: "SEVERAL Americans", "MANY Iraqis" are people of the country (CVL)
 COUNTING_WORDS = words("counting_words")
 

@@ -76,6 +76,7 @@ from dyad.events.syntax import (
     is_measured,
     is_passive,
     is_series,
+    mend_finite_conjuncts,
     mend_infinitive_complements,
     mend_stranded_agents,
     mend_trailing_rebuttals,
@@ -230,6 +231,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
+        mend_finite_conjuncts(doc)
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)

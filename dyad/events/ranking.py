@@ -15,6 +15,8 @@ DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "2
 DOMESTIC_CODES = ("087",)
 # Sectors of the state: a domestic event between two sectors needs one of them on a side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Opponents of the state that deal with it as a party: rebels, the opposition
+SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
 ANSWERS = frozenset({"016"})
 
@@ -101,8 +103,10 @@ def _domestic_pair(a: str | None, b: str | None) -> bool:  # source sector, targ
     state acting as a whole ("Belarus released 18 political prisoners": BLR -> BLRCVL). Why: residents,
     witnesses and reporters of one country talk to each other in every article ("a resident told local
     media"); those statements, meetings and greetings are not the domestic politics CAMEO codes."""
-    if b is None and a not in STATE_SECTORS:
-        return False  # "office workers evacuated the UAE": only the state acts on its country as a whole
+    if b is None and a not in STATE_SECTORS | SIDES_OF_THE_STATE:
+        # "office workers evacuated the UAE": only the state acts on its country as a whole, and only the
+        # state's armed or political opponents deal with it as a whole ("Ukraine and SEPARATISTS signed")
+        return False
     a, b = a or "STATE", b or "STATE"
     return a != b and bool({a, b} & (STATE_SECTORS | {"STATE"})) and "MED" not in (a, b)
 

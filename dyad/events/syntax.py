@@ -150,6 +150,27 @@ def mend_infinitive_complements(doc: Doc, heads: Container[str]) -> int:
     return mended
 
 
+def mend_finite_conjuncts(doc: Doc) -> int:
+    """Re-hang on the main verb a finite verb the parser conjoined to an infinitive complement; returns
+    how many were moved.
+
+    Why: "The United States ordered 60 Russian diplomats TO LEAVE and CLOSED Russia's consulate" gets
+    "closed" conjoined to "leave", so the diplomats told to leave would have closed the consulate. A past
+    or present-tense verb cannot share a "to"-infinitive's subject: it goes with the main clause."""
+    mended = 0
+    for t in doc:
+        inf = t.head
+        if t.dep_ != "conj" or t.tag_ not in ("VBD", "VBZ") or inf.dep_ != "xcomp" or inf.tag_ != "VB":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in inf.children) or any(
+            c.dep_.startswith("nsubj") for c in t.children
+        ):
+            continue
+        t.head = inf.head
+        mended += 1
+    return mended
+
+
 def mend_stranded_agents(doc: Doc) -> int:
     """Re-hang as the passive verb's ``agent`` a final "by"-phrase naming an actor that the parser hung on
     a gerund or noun inside the verb's own complement; returns how many were moved.

@@ -258,7 +258,7 @@ class TriggerMatcher(CoderBase):
         for c in [c for t in (tok, obj) if t is not None for c in t.children]:
             if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
                 mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
-        subject = {t.lemma_.lower() for t in self._doers(tok)} if tok else set()
+        subject = self._subject_lemmas(tok) if tok else set()  # "SUICIDE bombers": compounds count
         for word, refined in pat.refine:
             if word.startswith("subj:") and word[5:] in subject:  # "Israeli WARPLANES struck": the doer's kind
                 return refined
