@@ -1545,3 +1545,18 @@ def test_walking_off_the_job_is_a_strike_and_regaining_control_is_occupation(cod
     assert got == {("KORHLH", "KORGOV", "1432")}
     aleppo = triples(code("The Syrian army declared on Thursday that it had regained full control of Aleppo.", "2016-12-22"))
     assert aleppo == {("SYRMIL", "SYR", "192")}
+
+
+def test_a_noun_restating_an_act_adds_no_reverse_direction(code) -> None:
+    got = triples(code("U.S. President Joe Biden will meet Chinese President Xi Jinping on the sidelines of the Group "
+                       "of 20 summit in Bali on Monday, their first in-person meeting since Biden took office.",
+                       "2022-11-10"))  # fmt: skip
+    assert got == {("USAGOV", "CHNGOV", "036")}
+    mutual = triples(code("Talks between Russia and Ukraine resumed in Istanbul."))
+    assert {("RUS", "UKR"), ("UKR", "RUS")} <= {(s, t) for s, t, _ in mutual}
+
+
+def test_giving_a_speech_in_a_city_is_not_giving_in(code) -> None:
+    got = triples(code("Former Japanese Prime Minister Shinzo Abe was shot dead while giving a campaign speech in the "
+                       "western city of Nara on Friday.", "2022-07-08"))  # fmt: skip
+    assert not any(c.startswith("08") for _, _, c in got)
