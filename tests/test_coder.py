@@ -1560,3 +1560,9 @@ def test_giving_a_speech_in_a_city_is_not_giving_in(code) -> None:
     got = triples(code("Former Japanese Prime Minister Shinzo Abe was shot dead while giving a campaign speech in the "
                        "western city of Nara on Friday.", "2022-07-08"))  # fmt: skip
     assert not any(c.startswith("08") for _, _, c in got)
+
+
+def test_a_meeting_between_two_named_parties_stays_mutual(code) -> None:
+    got = triples(code("Li had been to Moscow for the annual meeting between the prime minister of Russia and the "
+                       "Chinese premier.", "2023-12-20"))  # fmt: skip
+    assert {("RUSGOV", "CHNGOV"), ("CHNGOV", "RUSGOV")} <= {(s, t) for s, t, _ in got}

@@ -35,8 +35,10 @@ def dedupe(found: list[Found]) -> list[Found]:
     if any("earlier" not in f.how for f in found):
         found = [f for f in found if "earlier" not in f.how]
     # "Biden will meet Xi ..., THEIR first meeting since ...": a noun restating an act between the same two
-    # parties adds no reverse direction; only an act told as mutual ("talks BETWEEN A and B") goes both ways
-    found = [f for f in found if not (f.how and f.how[0] in ("nominal", "light") and f.target is not None and any(
+    # parties adds no reverse direction; only an act told as mutual by naming both ("talks BETWEEN A and
+    # B") goes both ways
+    found = [f for f in found if not (f.how and f.how[0] in ("nominal", "light") and f.target is not None
+                                      and ("mutual" not in f.how or f.source.resolved_by == "pronoun") and any(
         g is not f and g.code == f.code and g.target is not None and g.source.code == f.target.code
         and g.target.code == f.source.code and confidence(g) > confidence(f) for g in found))]  # fmt: skip
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
