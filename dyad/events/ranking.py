@@ -34,13 +34,7 @@ def dedupe(found: list[Found]) -> list[Found]:
     # in its sentence ("One man is dead after a gunman opened fire") it is the news and stays.
     if any("earlier" not in f.how for f in found):
         found = [f for f in found if "earlier" not in f.how]
-    # "Biden will meet Xi ..., THEIR first meeting since ...": a noun restating an act between the same two
-    # parties adds no reverse direction; only an act told as mutual by naming both ("talks BETWEEN A and
-    # B") goes both ways
-    found = [f for f in found if not (f.how and f.how[0] in ("nominal", "light") and f.target is not None
-                                      and ("mutual" not in f.how or f.source.resolved_by == "pronoun") and any(
-        g is not f and g.code == f.code and g.target is not None and g.source.code == f.target.code
-        and g.target.code == f.source.code and confidence(g) > confidence(f) for g in found))]  # fmt: skip
+    found = [f for f in found if not _restated_reverse(f, found)]
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
     found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
     pair_codes: dict[tuple, set[str]] = {}
@@ -69,6 +63,18 @@ def dedupe(found: list[Found]) -> list[Found]:
         seen.add(key)
         out.append(f)
     return out
+
+
+def _restated_reverse(f: Found, found: list[Found]) -> bool:
+    """Whether ``f`` is a noun restating, in the reverse direction, an act the sentence tells better:
+    "Biden will meet Xi ..., THEIR first meeting since ..." adds no Xi -> Biden meeting. Only an act told
+    as mutual by naming both sides ("talks BETWEEN A and B") goes both ways."""
+    if not f.how or f.how[0] not in ("nominal", "light") or f.target is None:
+        return False
+    if "mutual" in f.how and f.source.resolved_by != "pronoun":
+        return False
+    return any(g is not f and g.code == f.code and g.target is not None and g.source.code == f.target.code
+               and g.target.code == f.source.code and confidence(g) > confidence(f) for g in found)  # fmt: skip
 
 
 def _pair(f: Found) -> tuple:

@@ -16,7 +16,7 @@ from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import SERIES, conjuncts, governing_verb, is_passive, is_series, prep_objects
-from dyad.events.triggers import TriggerMatcher
+from dyad.events.triggers import PLACE_MIN_POPULATION, TriggerMatcher
 from dyad.words import words
 
 OBJECT_CONTROL = {"urge", "ask", "persuade", "press", "pressure", "invite", "call", "force", "allow", "encourage",
@@ -29,8 +29,8 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
-# Smallest city a place target may name: tagged as a place by the NER, or not ("attacked Grozny")
-PLACE_MIN_POPULATION = 10_000
+# Smallest city an untagged name may be outside a place phrase ("attacked Grozny"); after "in", "near"
+# or "the city of", triggers.PLACE_MIN_POPULATION
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
 ACCUSATION_NOUNS = words("accusation_nouns")
 OWNED_PREMISES = words("owned_premises")
@@ -375,7 +375,8 @@ class SlotReader(TriggerMatcher):
                                                      and c.lemma_.lower() in self.patterns.place_nouns), None)):
             # "LAUKKAI, a town on Myanmar's border with China": the apposition says where
             inner = self._place_mention(appos, sm)
-            country, text = (inner.country, sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text) if inner else (None, "")
+            country = inner.country if inner is not None else None
+            text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
         elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in UNSURE_PLACE_LABELS and not any(m.code for m in ms):
             # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
             # city counts

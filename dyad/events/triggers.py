@@ -32,6 +32,8 @@ SETTING_PREPS = {"following", "after", "before", "since", "amid", "amidst", "des
 # Prepositions whose whole phrase says what an act is about, read deep for refinements ("accused X OF
 # committing GENOCIDE", "criticised X FOR its CRACKDOWN on protesters", "an inquiry INTO WAR CRIMES")
 CHARGE_PREPS = frozenset({"of", "for", "over", "into"})
+# A town of this size after "in", "near" or "of a city" is a place, and a name the tagger missed names one
+PLACE_MIN_POPULATION = 10_000
 
 
 class TriggerMatcher(CoderBase):
@@ -220,7 +222,7 @@ class TriggerMatcher(CoderBase):
         if t.text in gz.not_places:
             return False
         city = gz.best_city(t.text, sentence_countries=[], article_countries=[])
-        return city is not None and city.population >= 10_000
+        return city is not None and city.population >= PLACE_MIN_POPULATION
 
     def _subject_lemmas(self, tok: Token) -> set[str]:
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
