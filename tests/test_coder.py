@@ -1566,3 +1566,14 @@ def test_a_meeting_between_two_named_parties_stays_mutual(code) -> None:
     got = triples(code("Li had been to Moscow for the annual meeting between the prime minister of Russia and the "
                        "Chinese premier.", "2023-12-20"))  # fmt: skip
     assert {("RUSGOV", "CHNGOV"), ("CHNGOV", "RUSGOV")} <= {(s, t) for s, t, _ in got}
+
+
+def test_a_gerund_in_a_passive_by_phrase_is_not_done_by_the_patients(code) -> None:
+    assert not code("More than 3 million people have been displaced by fighting, according to United Nations "
+                    "estimates.", "2024-02-01")  # fmt: skip
+
+
+def test_an_opposed_act_is_not_done(code) -> None:
+    assert not code("Most Germans oppose giving Greece a second international bailout, according to an opinion poll.",
+                    "2011-08-21")  # fmt: skip
+    assert triples(code("Germany is giving Greece a second bailout.", "2011-08-21")) == {("DEU", "GRC", "071")}

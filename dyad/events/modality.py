@@ -52,6 +52,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         c.dep_ == "aux" and c.lower_ in hypo and c.lower_ != "will" for c in trigger.head.children
     ):
         return HYPOTHETICAL  # "a Chinese BLOCKADE of Taiwan WOULD disrupt supplies": a scenario, not an act
+    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() in neg_verbs for c in trigger.children):
+        return NEGATED  # "Most Germans OPPOSE giving Greece a bailout", with the verb parsed as an auxiliary
     state = ASSERTED
     tok = trigger
     lead = trigger  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."

@@ -90,6 +90,8 @@ class SlotReader(TriggerMatcher):
                 obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:  # "thanked China for supporting Russia": China supports
                     return sm.get(obj), True
+            if dep == "pcomp" and (head.dep_ == "agent" or (head.lower_ == "by" and is_passive(head.head))):
+                break  # "displaced BY FIGHTING": the passive's doer, not something its patients did
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
                 dep == "attr" and head.lemma_ == "be" and cur.tag_ == "VBG"
             ):  # "Qatar is MEDIATING between ...": the progressive parsed as an attribute of "is"
