@@ -488,13 +488,12 @@ class SentenceActors:
         roles = [r for i in seg if i != tok.i and (p := self.by_token.get(i)) is not None
                  and (r := p.first({"role"})) is not None]  # fmt: skip
         sector = next((r.sector for r in roles if r.sector), None) or m.sector
-        if entry is None or not entry.country or not sector or (tok.dep_ != "conj" and tok.i not in seg):
+        if entry is None or not entry.country or not sector:
             return None
         lead_tok = self.doc[first_seg[0]]
         if lead_tok.dep_ not in ("amod", "compound", "nmod") or lead_tok.head.i not in first_seg:
             return None  # "China and rebel groups": a country of its own, not a modifier
-        own = self._country([p for i in seg if (p := self.by_token.get(i)) is not None], tok)
-        if own:
+        if self._segment_country(seg, tok):
             return None
         return replace(m, country=entry.country, code=entry.country + sector, sector=sector, needs_country=False,
                        resolved_by="compose")  # fmt: skip
@@ -504,7 +503,7 @@ class SentenceActors:
         with no country of its own beside a country is that country's (UKRREB), not the venue's."""
         if first.kind != "country" or not first.country or m.sector not in PARTNER_SECTORS:
             return None
-        if self._country([p for i in seg if (p := self.by_token.get(i)) is not None], self.doc[m.head]):
+        if self._segment_country(seg, self.doc[m.head]):
             return None
         return replace(m, country=first.country, code=first.country + m.sector, needs_country=False, resolved_by="compose")
 
@@ -515,7 +514,7 @@ class SentenceActors:
         later = {i for r in rest for i in r}
         if head.dep_ not in ("amod", "compound", "nmod", "poss") or head.head.i not in later:
             return None
-        country = self._country([p for i in seg if (p := self.by_token.get(i)) is not None], head)
+        country = self._segment_country(seg, head)
         target = next((r for r in rest if head.head.i in r), None)
         other = self.compose(target) if target else None
         if not country or other is None or other.kind not in ("role", "country"):
@@ -875,6 +874,10 @@ class SentenceActors:
             if org is not None and org.code:
                 return org
         return None
+
+    def _segment_country(self, seg: list[int], head: Token) -> str | None:
+        """:meth:`_country` of the knowledge-base pieces inside one conjunct's tokens."""
+        return self._country([p for i in seg if (p := self.by_token.get(i)) is not None], head)
 
     def _country(self, pieces: list[Piece], head: Token, exclude: Piece | None = None) -> str | None:
         """Country of the phrase: a nationality/possessive/compound left of the head first, then an

@@ -288,8 +288,7 @@ class SlotReader(TriggerMatcher):
         nouns = [obj] if obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS else []
         nouns += [t for t in tok.doc if t.lemma_.lower() in ACCUSATION_NOUNS and t.pos_ == "NOUN" and t not in nouns]
         for noun in nouns:
-            owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects("by", [noun]) + prep_objects("from", [noun])
-            found = [m for o in owners for m in sm.get(o) if m.code] or self._owner_of(noun, sm)
+            found = self._stated_owner(noun, ("by", "from"), sm)
             if found:
                 return found
         if obj is not None and obj in nouns and tok.dep_ == "relcl":
@@ -301,6 +300,13 @@ class SlotReader(TriggerMatcher):
             if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i:
                 return [m for m in self._subjects(verb, is_passive(verb), sm)[0] if m.code]
         return []
+
+    def _stated_owner(self, noun: Token, preps: tuple[str, ...], sm: SentenceMentions) -> list[Mention]:
+        """Whose a noun is when the text says so: its possessor or the object of one of ``preps`` ("the
+        accusations BY Lebanon's opposition", "the headquarters OF the U.N. agency"), else
+        :meth:`_owner_of` (a nationality or name modifier)."""
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [p for w in preps for p in prep_objects(w, [noun])]
+        return [m for o in owners for m in sm.get(o) if m.code] or self._owner_of(noun, sm)
 
     def _owner_of(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
         """The actor a non-actor noun belongs to: its possessor ("Iran's banks") or the country of a
@@ -401,9 +407,7 @@ class SlotReader(TriggerMatcher):
         """Who an embassy, a headquarters or an office belongs to: its possessor, its "of" object or
         its modifier ("the U.N. agency's headquarters", "the headquarters OF the U.N. agency", "the
         UNITED NATIONS headquarters"); a country's embassy is its government's."""
-        found = [m for c in tok.children if c.dep_ == "poss" for m in sm.get(c)]
-        found += [m for p in prep_objects("of", [tok]) for m in sm.get(p)]
-        found = [m for m in found if m.code] or self._owner_of(tok, sm)
+        found = self._stated_owner(tok, ("of",), sm)
         if not found:
             return None
         m = found[0]
@@ -418,12 +422,4 @@ class SlotReader(TriggerMatcher):
         words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
         name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
         ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
-        country = self.kb.country_of_place(name, ctx)
-        if country:
-            return country
-        gz = self._gazetteer()
-        if name in gz.not_places:
-            return None
-        article = sm.ctx.article_countries(sm.index + 1)
-        city = gz.best_city(name, sentence_countries=ctx, article_countries=article)
-        return city.country if city is not None and city.population >= min_population else None
+        return self._place_country(name, ctx, sm.ctx.article_countries(sm.index + 1), min_population)

@@ -216,13 +216,20 @@ class TriggerMatcher(CoderBase):
             return True
         if t.ent_type_ in ("DATE", "TIME", "NORP", "MONEY"):
             return False
-        if self.kb.country_of_place(t.text, []):
-            return True
+        return self._place_country(t.text, [], [], PLACE_MIN_POPULATION) is not None
+
+    def _place_country(self, name: str, sentence_countries: list[str], article_countries: list[str],
+                       min_population: int) -> str | None:  # fmt: skip
+        """Country of a place name: a region or capital the knowledge base knows, else the gazetteer's
+        likeliest city of at least ``min_population`` given the countries around it."""
+        country = self.kb.country_of_place(name, sentence_countries)
+        if country:
+            return country
         gz = self._gazetteer()
-        if t.text in gz.not_places:
-            return False
-        city = gz.best_city(t.text, sentence_countries=[], article_countries=[])
-        return city is not None and city.population >= PLACE_MIN_POPULATION
+        if name in gz.not_places:
+            return None
+        city = gz.best_city(name, sentence_countries=sentence_countries, article_countries=article_countries)
+        return city.country if city is not None and city.population >= min_population else None
 
     def _subject_lemmas(self, tok: Token) -> set[str]:
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
