@@ -1577,3 +1577,11 @@ def test_an_opposed_act_is_not_done(code) -> None:
     assert not code("Most Germans oppose giving Greece a second international bailout, according to an opinion poll.",
                     "2011-08-21")  # fmt: skip
     assert triples(code("Germany is giving Greece a second bailout.", "2011-08-21")) == {("DEU", "GRC", "071")}
+
+
+def test_suicide_bombers_striking_is_a_suicide_bombing_and_le_pen_leads_the_opposition(code) -> None:
+    got = triples(code("Suicide bombers struck three churches and three luxury hotels in Sri Lanka on Easter Sunday.",
+                       "2019-04-22"))  # fmt: skip
+    assert {c for _, _, c in got} == {"1831"}
+    assert ("FRAJUD", "FRAOPP", "116") in triples(code("A Paris court found far-right leader Marine Le Pen guilty of "
+                                                       "embezzling European Union funds on Monday.", "2025-03-31"))  # fmt: skip
