@@ -1149,6 +1149,15 @@ def test_a_state_body_named_without_a_country_is_the_scenes_in_a_first_sentence(
     assert not any(s and s.startswith("RUS") for s, _, _ in got), got
 
 
+def test_the_army_or_soldiers_named_without_a_country_are_the_scenes(code) -> None:
+    got = triples(code("Sudan's paramilitary Rapid Support Forces clashed with the army across Khartoum on Saturday.",
+                       "2023-04-15"))  # fmt: skip
+    assert ("SDNREB", "SDNMIL", "190") in got, got
+    got = triples(code("Militants killed 71 soldiers in an attack on an army camp in western Niger on Tuesday.",
+                       "2019-12-11"))  # fmt: skip
+    assert ("NERREB", "NERMIL", "190") in got, got
+
+
 def test_a_smaller_town_after_in_is_a_place(code) -> None:
     got = triples(code("Russian missiles struck the railway station in Kramatorsk on Friday.", "2022-04-08"))
     assert any(t and t.startswith("UKR") for _, t, _ in got), got
