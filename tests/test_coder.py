@@ -867,6 +867,17 @@ def test_police_named_without_a_country_take_the_sentences(code) -> None:
     assert not any(e.source.code == "JPNCOP" for e in events)
 
 
+def test_repression_is_aimed_at_whom_its_purpose_clause_names(code) -> None:
+    got = triples(code("Turkish riot police fired tear gas and water cannon to clear thousands of protesters from "
+                       "Istanbul's Gezi Park on Saturday night.", "2013-06-16"))  # fmt: skip
+    assert got == {("TURCOP", "TURCVL", "175")}, got
+    # farmers named without a country are the sentence's, like other people
+    got = triples(code("Tens of thousands of farmers marched toward New Delhi on Friday to protest against new "
+                       "agricultural laws, and police fired tear gas to stop them from entering the capital.",
+                       "2020-11-27"))  # fmt: skip
+    assert ("INDCOP", "INDAGR", "175") in got, got
+
+
 def test_soldiers_who_seize_their_leader_are_that_countrys_military(code) -> None:
     got = triples(code("Mutinous troops detained Niger's President Mohamed Bazoum on Wednesday.", "2023-07-27"))
     assert got == {("NERMIL", "NERGOV", "173")}

@@ -57,7 +57,7 @@ FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 SIDE_HEADS = {"side", "camp", "community", "communities", "party", "parties"}
 # Sectors of non-state actors and ordinary people: when the phrase names no country, CAMEO codes them
 # with the country the sentence (or the article) is about: "rebels attacked ... in Darfur" -> SDNREB
-CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
+CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "AGR", "MED", "EDU", "REL", "HLH", "INS", "RAD"}
 # Police named without a country take it from the sentence only ("police fired tear gas in Caracas"),
 # never from the article: police act at home, but a story may name several countries' forces
 # (courts too: "the court sentenced the former Pakistani prime minister")

@@ -174,6 +174,10 @@ class SlotReader(TriggerMatcher):
                 found = [m for h in heads for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
             return found
+        if spec == "purpose":  # "fired tear gas TO CLEAR thousands of protesters": whom the act was meant for
+            x = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+            return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
             return sm.get(d) if d is not None else []
