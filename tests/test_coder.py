@@ -867,6 +867,15 @@ def test_police_named_without_a_country_take_the_sentences(code) -> None:
     assert not any(e.source.code == "JPNCOP" for e in events)
 
 
+def test_an_attack_on_things_held_by_an_actor_is_aimed_at_the_holder(code) -> None:
+    got = triples(code("French warplanes destroyed several tanks belonging to Muammar Gaddafi's forces near "
+                       "Benghazi on Saturday.", "2011-03-19"))  # fmt: skip
+    assert got == {("FRAMIL", "LBYMIL", "195")}, got
+    got = triples(code("U.N. and French helicopters fired on military camps held by Laurent Gbagbo's forces in "
+                       "Abidjan on Monday.", "2011-04-04"))  # fmt: skip
+    assert {("FRAMIL", "CIVMIL", "195"), ("IGOUNO", "CIVMIL", "195")} <= got, got
+
+
 def test_repression_is_aimed_at_whom_its_purpose_clause_names(code) -> None:
     got = triples(code("Turkish riot police fired tear gas and water cannon to clear thousands of protesters from "
                        "Istanbul's Gezi Park on Saturday night.", "2013-06-16"))  # fmt: skip

@@ -34,6 +34,7 @@ COLLECTIVE_HEADS = SERIES | words("collective_heads")
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
 ACCUSATION_NOUNS = words("accusation_nouns")
 OWNED_PREMISES = words("owned_premises")
+HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
@@ -173,6 +174,8 @@ class SlotReader(TriggerMatcher):
             if not any(m.code for m in found):  # "struck HAMAS targets", "shelled TALIBAN positions"
                 found = [m for h in heads for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
+            if not any(m.code for m in found):
+                found = [m for h in heads for m in self._holder(h, sm)]
             return found
         if spec == "purpose":  # "fired tear gas TO CLEAR thousands of protesters": whom the act was meant for
             x = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
@@ -258,7 +261,10 @@ class SlotReader(TriggerMatcher):
         if kind == "prep":  # "sanctions on A NUMBER OF senior Russian officials": the counted ones
             objects = [q for p in prep_objects(word, holders)
                        for q in (prep_objects("of", [p]) if is_series(p) else [p])]  # fmt: skip
-            return [m for p in objects for m in sm.get(p)]
+            found = [m for p in objects for m in sm.get(p)]
+            if not any(m.code for m in found):  # "fired on military camps HELD BY Gbagbo's forces"
+                found = [m for p in objects for q in conjuncts(p) for m in self._holder(q, sm)]
+            return found
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
             return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]
         if kind == "place":
@@ -326,6 +332,16 @@ class SlotReader(TriggerMatcher):
                      for p in prep_objects("from", [c]) + prep_objects("in", [c]) for m in sm.get(p)
                      if m.code and m.kind in ("country", "capital")]  # fmt: skip
         return found
+
+    def _holder(self, noun: Token, sm: SentenceMentions) -> list[Mention]:
+        """Who holds a thing hit ("tanks BELONGING TO Gaddafi's forces", "camps HELD BY rebels", "a base
+        RUN BY the army"): the actor of the thing's holding clause."""
+        out: list[Mention] = []
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS:
+                holders = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                out += [m for h in holders + prep_objects("to", [c]) for m in sm.get(h) if m.code]
+        return out
 
     def _modifier_phrase(self, t: Token, sm: SentenceMentions) -> list[Mention]:
         """A group or role phrase used as the modifier of ``t`` ("a KAREN GUERRILLA stronghold",
