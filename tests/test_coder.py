@@ -876,6 +876,17 @@ def test_an_attack_on_things_held_by_an_actor_is_aimed_at_the_holder(code) -> No
     assert {("FRAMIL", "CIVMIL", "195"), ("IGOUNO", "CIVMIL", "195")} <= got, got
 
 
+def test_an_act_with_no_target_slot_filled_takes_the_first_actor_in_its_own_phrase(code) -> None:
+    got = triples(code("Russia's foreign ministry denounced as blasphemous on Friday Estonia's removal of a Soviet "
+                       "war memorial.", "2007-05-04"))  # fmt: skip
+    assert got == {("RUSGOV", "EST", "111")}, got
+    got = triples(code("China retaliated on Friday with new tariffs on all U.S. goods.", "2025-04-04"))
+    assert got == {("CHN", "USA", "163")}, got
+    # the place where it happened is no party
+    got = triples(code("Medvedev signed a new arms treaty in Prague on Thursday.", "2010-04-08"))
+    assert not any(t and t.startswith("CZE") for _, t, _ in got), got
+
+
 def test_repression_is_aimed_at_whom_its_purpose_clause_names(code) -> None:
     got = triples(code("Turkish riot police fired tear gas and water cannon to clear thousands of protesters from "
                        "Istanbul's Gezi Park on Saturday night.", "2013-06-16"))  # fmt: skip

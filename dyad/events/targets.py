@@ -25,6 +25,10 @@ UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Prepositions after a verb or its object whose object is the party an act bears on (FallbackTargets._fallback_targets)
 AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
 # "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
+# What the last-resort reading of an act's phrase walks through: objects, their modifiers and owners, the
+# phrases that say whom an act bears on, and an infinitive complement
+PHRASE_DEPS = {"dobj", "dative", "pobj", "xcomp", "poss", "compound", "amod", "nmod", "appos"}
+PHRASE_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards", "from", "of", "into"}
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 # Sectors of a country's leaders: whom soldiers seize in a coup (FallbackTargets._domestic_force)
@@ -125,6 +129,30 @@ class FallbackTargets(SlotReader):
                     m = self._place_mention(q, sm)
                     if m is not None and m.code and m.head not in taken:
                         return [m]
+        return [] if pat.mutual or nominal else self._nearest_in_phrase(tok, sources, sm)
+
+    def _nearest_in_phrase(self, tok: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """Last resort: the first actor named in the act's own phrase -- its object, the phrases that
+        say whom an act bears on, and its infinitive complement, never a place, a reason or a clause
+        with a subject of its own ("retaliated with new tariffs on all U.S. goods", "denounced as
+        blasphemous ESTONIA's removal of a memorial")."""
+        taken = {i for m in sources for i in range(m.start, m.end)}
+        frontier, seen = [tok], []
+        while frontier:
+            t = frontier.pop(0)
+            for c in t.children:
+                if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in PHRASE_PREPS):
+                    seen.append(c)
+                    frontier.append(c)
+        for t in sorted(seen, key=lambda t: t.i):
+            if t.pos_ == "PRON" or t.i < tok.i:
+                # "killed HIS former girlfriend": the doer's own people, whoever "his" was; a phrase
+                # before the verb sets the scene ("ON the Seattle campus, a gunman killed ...")
+                continue
+            found = [m for m in sm.get(t) if m.code and m.head == t.i and m.kind not in ("capital", "place")
+                     and m.head not in taken and all(m.code != s.code for s in sources)]  # fmt: skip
+            if found:
+                return found[:1]
         return []
 
     def _purpose_targets(self, verb: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
