@@ -56,6 +56,14 @@ def test_police_violence_on_civilians_is_repression(code_triples) -> None:
     assert ("CODCOP", "CODCVL", "175") in got
 
 
+def test_troops_firing_on_their_own_countrys_people_is_repression(code_triples) -> None:
+    got = code_triples("Uzbek troops opened fire on opposition supporters in Andijan on Friday.", "2005-05-14")
+    assert ("UZBMIL", "UZBOPP", "175") in got, got
+    # another country's people: force, not repression
+    got = code_triples("Israeli troops opened fire on Palestinian civilians in Gaza on Friday.", "2011-05-03")
+    assert ("ISRMIL", "PSECVL", "190") in got, got
+
+
 def test_peacekeepers_arriving_are_deployed_not_visiting(code_triples) -> None:
     got = code_triples("The first Nigerian peacekeepers of a West African force flew into Liberia on Monday.", "2003-08-04")
     assert ("NGAMIL", "LBR", "074") in got

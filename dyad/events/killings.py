@@ -69,7 +69,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
 
     - one political figure (``assassination_sectors``) killed: 186 assassinate;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
-    - police violence (190, 180) on civilians, students, workers or the opposition: 175 repression;
+    - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on
+      their own country's: 175 repression;
     - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall");
     - people seized by a non-state armed group (173 arrest): 181 abduction;
     - police or troops firing on or killing protesters: 175 repression, whatever the toll.
@@ -101,6 +102,10 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.how.append("victim")
         elif f.code in ("190", "180") and f.source.sector == "COP" and tgt.sector in REPRESSED:
             f.code = "175"  # "security forces shot dead at least 20 people": repression, whatever the toll
+            f.how.append("victim")
+        elif (f.code == "190" and f.source.sector == "MIL" and tgt.sector in REPRESSED and tgt.kind in ("role", "person")
+              and tgt.country == f.source.country):  # fmt: skip
+            f.code = "175"  # "Egyptian troops opened fire on supporters of Mursi": the army turned on its people
             f.how.append("victim")
         elif (f.code == "190" and f.source.sector in NON_STATE_ARMED and f.source.resolved_by != "unattributed"
               and tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector)):  # fmt: skip
