@@ -1553,6 +1553,10 @@ def test_a_group_coordinated_with_a_country_is_that_countrys(code) -> None:
     got = triples(code("Ukraine and pro-Russian separatists signed a ceasefire agreement in Minsk on Friday.",
                        "2014-09-05"))  # fmt: skip
     assert got == {("UKR", "UKRREB", "057"), ("UKRREB", "UKR", "057")}
+    # a rebel leader beside a government's official, not the venue's
+    got = triples(code("Sudanese Vice President Ali Osman Taha and southern rebel leader John Garang signed a peace "
+                       "agreement in Nairobi on Sunday.", "2005-01-09"))  # fmt: skip
+    assert got == {("SDNGOV", "SDNREB", "057"), ("SDNREB", "SDNGOV", "057")}, got
 
 
 def test_joint_flights_are_military_cooperation(code) -> None:

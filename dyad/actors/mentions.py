@@ -460,6 +460,8 @@ class SentenceActors:
                 m = self._shared_of_role(m, out[0]) or m
             if m is not None and out and m.kind == "role" and k > 0:
                 m = self._shared_nationality(m, seg, segs[0]) or self._partner_country(m, seg, out[0]) or m
+            elif m is not None and out and m.kind == "person" and m.person is None and k > 0:
+                m = self._partner_country(m, seg, out[0]) or m  # "... and southern rebel leader John Garang"
             if m is not None:
                 out.append(m)
         return out
@@ -499,9 +501,12 @@ class SentenceActors:
                        resolved_by="compose")  # fmt: skip
 
     def _partner_country(self, m: Mention, seg: list[int], first: Mention) -> Mention | None:
-        """"UKRAINE and pro-Russian separatists", "Colombia and FARC rebels": a non-state group named
-        with no country of its own beside a country is that country's (UKRREB), not the venue's."""
-        if first.kind != "country" or not first.country or m.sector not in PARTNER_SECTORS:
+        """"UKRAINE and pro-Russian separatists", "Colombia and FARC rebels", "SUDANESE Vice President
+        Taha and southern rebel leader John Garang": a non-state group or its leader named with no
+        country of its own beside a country or its government is that country's (UKRREB), not the
+        venue's."""
+        state = first.kind == "country" or first.sector in STATE_SIDES
+        if not state or not first.country or m.sector not in PARTNER_SECTORS:
             return None
         if self._segment_country(seg, self.doc[m.head]):
             return None
@@ -906,6 +911,9 @@ class SentenceActors:
 
 # Sectors of groups that take the country they are coordinated with ("Ukraine and SEPARATISTS")
 PARTNER_SECTORS = frozenset({"REB", "OPP", "INS", "SEP"})
+# Sectors of a state's own side, beside which such a group is that state's ("Sudanese Vice President X and
+# rebel leader Y")
+STATE_SIDES = frozenset({"GOV", "MIL"})
 # Words that count people: "SEVERAL Americans", "MANY Iraqis" are people of the country (CVL)
 COUNTING_WORDS = words("counting_words")
 
