@@ -61,3 +61,14 @@ def test_a_crowd_dispersing_is_no_event(code_triples) -> None:
 def test_people_protesting_are_demonstrating(code_triples) -> None:
     got = code_triples("Thousands of Georgians protested against the foreign agents law in Tbilisi.")
     assert ("GEOCVL", "GEOGOV", "1412") in got  # 140 -> 141, aimed at the government, for a policy change
+
+
+def test_a_crowd_forcing_its_way_in_demanding_a_resignation_protests_violently_for_it(code_triples) -> None:
+    got = code_triples("Thousands of anti-government protesters forced their way into the grounds of Government House "
+                       "in Bangkok on Tuesday, demanding the resignation of Prime Minister Samak Sundaravej.",
+                       "2008-08-26")  # fmt: skip
+    assert got == {("THACVL", "THAGOV", "1451")}, got
+    # the demand may qualify the crowd itself, and the storming aims at state television
+    got = code_triples("Protesters demanding the resignation of Hungarian Prime Minister Ferenc Gyurcsany stormed the "
+                       "headquarters of state television in Budapest overnight.", "2006-09-19")  # fmt: skip
+    assert got == {("HUNCVL", "HUNMED", "1451")}, got

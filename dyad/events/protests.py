@@ -24,6 +24,10 @@ PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
 # ("torched cars"), assault, fighting ("stormed the embassy")
 CROWD_VIOLENCE_ROOTS = ("17", "18", "19")
+# Whom a protest's purpose is asked of: the country itself, its government, parliament, courts, state
+# television ("stormed the headquarters of state television, demanding the resignation": 1451); never
+# the police the crowd clashes with
+PETITIONED_SECTORS = (None, "GOV", "LEG", "JUD", "MED")
 
 
 def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: range = range(0)) -> str | None:
@@ -67,14 +71,23 @@ def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
     out = []
     for f in found:
         t = f.trigger
-        participle = f.code.startswith("10") and t.dep_ in ("advcl", "xcomp") and t.head.i != t.i
-        if not participle or f.source.sector in STATE_SECTORS:
+        while t.dep_ == "conj" and t.head.i != t.i:  # "stormed the airport, halting flights and DEMANDING"
+            t = t.head
+        # the verb the demand hangs on: "rallied, DEMANDING", or the crowd's own verb for a demand that
+        # qualifies the crowd ("PROTESTERS demanding the resignation ... stormed")
+        if t.dep_ in ("advcl", "xcomp") and t.head.i != t.i:
+            verb = t.head
+        elif t.dep_ == "acl" and t.head.i == f.source.head:
+            verb = t.head.head
+        else:
+            verb = None
+        if verb is None or not f.code.startswith("10") or f.source.sector in STATE_SECTORS:
             out.append(f)
             continue
-        if any(t.head.i in (g.trigger.i, g.trigger.head.i) and g.code[:2] == PROTEST_ROOT
+        if any(verb.i in (g.trigger.i, g.trigger.head.i) and g.code[:2] == PROTEST_ROOT
                and g.source.code == f.source.code for g in found):  # fmt: skip
             continue  # the protest says it ("began a hunger STRIKE to demand": the light verb's act)
-        if t.head.lemma_.lower() in rules.gathering_verbs:
+        if verb.lemma_.lower() in rules.gathering_verbs:
             f.code = nearest_listed(rules.demand_to_protest, f.code) or "141"
             f.how.append("gathered")
         out.append(f)
@@ -112,7 +125,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
             f.target = tgt = implied_target(src, "GOV", country_name(src.country))  # the protesters' own government
             f.how.append("implied")
         # the leaf says what the protesters want of their own state, not of a foreign embassy
-        home = tgt is not None and tgt.country == src.country and tgt.sector in ("GOV", None)
+        home = tgt is not None and tgt.country == src.country and tgt.sector in PETITIONED_SECTORS
         if home and f.code in ("141", "142", "143", "144", "145"):
             digit = purpose_digit(f.trigger.doc, rules.purposes, skip=range(src.start, src.end))
             if digit:
