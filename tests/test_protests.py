@@ -72,3 +72,12 @@ def test_a_crowd_forcing_its_way_in_demanding_a_resignation_protests_violently_f
     got = code_triples("Protesters demanding the resignation of Hungarian Prime Minister Ferenc Gyurcsany stormed the "
                        "headquarters of state television in Budapest overnight.", "2006-09-19")  # fmt: skip
     assert got == {("HUNCVL", "HUNMED", "1451")}, got
+
+
+def test_in_protest_on_another_act_is_its_reason_and_what_it_answers_is_background(code_triples) -> None:
+    got = code_triples("Jordan recalled its ambassador from Israel on Wednesday in protest at the Israeli offensive "
+                       "in Gaza.", "2023-11-01")  # fmt: skip
+    assert got == {("JOR", "ISR", "161")}, got
+    got = code_triples("China suspended climate change talks with Washington in retaliation for Pelosi's visit to "
+                       "Taiwan.", "2022-08-05")  # fmt: skip
+    assert not any(c.startswith("04") for _, _, c in got), got

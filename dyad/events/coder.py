@@ -497,6 +497,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         resolution condemning the CRACKDOWN", "apologized FOR the killings"): background, not news. A
         setting ("told Putin IN a phone call", "apologized DURING a visit") is not what it judges."""
         cur = noun
+        if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in RESPONSE_NOUNS:
+            return True  # "in protest AT the Israeli offensive", "in retaliation FOR the strikes"
         for _ in range(2):  # "opened an inquiry INTO the killings": through the object it names
             if cur.dep_ == "pobj" and cur.head.lower_ in JUDGED_PREPS:
                 cur = cur.head.head

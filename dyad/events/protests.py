@@ -100,6 +100,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
 
     - a crowd (``protester_words``) doing violence (17-19) is protesting violently: 145;
     - a crowd's demand told as a participle is its protest (:func:`demands_of_crowds`);
+    - "in protest" on another act is that act's reason, not a protest of its own;
     - people's unspecified dissent (140) is a demonstration (141);
     - a 14x event of a non-state actor with no target is aimed at its own government;
     - a three-digit 141-145 takes its leaf from the sentence's ``protest_purposes``.
@@ -112,6 +113,11 @@ def settle_protests(found: list[Found], rules: ProtestRules,
                 f.code = "145"
                 f.how.append("crowd")
     found = demands_of_crowds(found, rules)
+    # "recalled its ambassador IN PROTEST": the manner of another act is that act's reason, not a
+    # second event (every gold set codes the recall alone)
+    acts = {g.trigger.i for g in found if g.code[:2] != PROTEST_ROOT}
+    found = [f for f in found if not (f.code[:2] == PROTEST_ROOT and f.trigger.dep_ == "pobj"
+                                      and f.trigger.head.lower_ == "in" and f.trigger.head.head.i in acts)]  # fmt: skip
     # "besieged the Japanese embassy, hurling rocks": a protest aimed elsewhere in the sentence has its
     # addressee already
     aimed = {f.source.code for f in found if f.code[:2] == PROTEST_ROOT and f.target is not None}
