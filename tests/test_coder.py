@@ -1629,3 +1629,12 @@ def test_suicide_bombers_striking_is_a_suicide_bombing_and_le_pen_leads_the_oppo
     assert {c for _, _, c in got} == {"1831"}
     assert ("FRAJUD", "FRAOPP", "116") in triples(code("A Paris court found far-right leader Marine Le Pen guilty of "
                                                        "embezzling European Union funds on Monday.", "2025-03-31"))  # fmt: skip
+
+
+def test_european_union_leaders_are_the_eu_and_keeping_sanctions_refuses_to_ease_them(code) -> None:
+    got = triples(code("European Union leaders agreed on Thursday to keep economic sanctions on Russia in place.",
+                       "2015-03-20"))  # fmt: skip
+    assert got == {("IGOEUREEC", "RUS", "1244")}, got
+    got = triples(code("European Union leaders agreed on Thursday to open membership negotiations with Ukraine.",
+                       "2023-12-15"))  # fmt: skip
+    assert ("IGOEUREEC", "UKR", "036") in got, got
