@@ -1638,3 +1638,10 @@ def test_european_union_leaders_are_the_eu_and_keeping_sanctions_refuses_to_ease
     got = triples(code("European Union leaders agreed on Thursday to open membership negotiations with Ukraine.",
                        "2023-12-15"))  # fmt: skip
     assert ("IGOEUREEC", "UKR", "036") in got, got
+
+
+def test_giving_an_ambassador_hours_to_leave_is_an_expulsion_of_a_diplomat(code) -> None:
+    got = triples(code("Niger gave the French ambassador 48 hours to leave the country on Friday.", "2023-08-25"))
+    assert {c for _, _, c in got} == {"161"}, got
+    got = triples(code("Niger gave three French journalists 48 hours to leave the country on Friday.", "2023-08-25"))
+    assert "161" not in {c for _, _, c in got}, got

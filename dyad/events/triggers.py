@@ -253,6 +253,7 @@ class TriggerMatcher(CoderBase):
         # when or amid what it happened ("paused disbursements FOLLOWING the MILITARY takeover")
         told = [g for c in tok.children if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS for g in c.children] if tok else []
         told += [t for g in [obj, *told] if g is not None for t in _counted(g)]  # "on THOUSANDS of PROTESTERS"
+        told += [c for c in tok.children if c.dep_ == "dative"] if tok else []  # "gave the AMBASSADOR 48 hours"
         if obj is not None and is_measured(obj) and obj.head.head.ent_type_ == "MONEY":
             mods.add("financial")  # "pledged $12 BILLION in aid": a sum of money is financial aid
         for t in [tok, obj, *told]:
