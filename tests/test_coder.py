@@ -1037,6 +1037,7 @@ def test_release_of_people_sports_and_suspensions(code) -> None:
                        "arrest on Saturday.", "2010-11-13"))  # fmt: skip
     assert got == {("MMRGOV", "MMROPP", "0841")}  # an opposition leader in 2010, released as a person
     assert not code("Spain won the World Cup on Sunday, beating the Netherlands 1-0 in Johannesburg.", "2010-07-11")
+    assert not code("Australia beat hosts India by six wickets in the Cricket World Cup final on Sunday.", "2023-11-19")
     assert triples(code("The Organization of American States suspended Honduras.", "2009-07-05")) == {("IGOOAS", "HND", "160")}
     got = triples(code("The European Union suspended most of its sanctions against Myanmar.", "2012-04-23"))
     assert got == {("IGOEUREEC", "MMR", "085")}
