@@ -1646,3 +1646,18 @@ def test_giving_an_ambassador_hours_to_leave_is_an_expulsion_of_a_diplomat(code)
     assert {c for _, _, c in got} == {"161"}, got
     got = triples(code("Niger gave three French journalists 48 hours to leave the country on Friday.", "2023-08-25"))
     assert "161" not in {c for _, _, c in got}, got
+
+
+def test_a_country_declaring_an_emergency_acts_on_its_people(code) -> None:
+    got = triples(code("Ethiopia declared a nationwide state of emergency on Friday.", "2018-02-16"))
+    assert got == {("ETH", "ETHCVL", "1724")}, got
+
+
+def test_union_federations_strike_credit_lines_and_house_arrest(code) -> None:
+    got = triples(code("Argentina's main union federation staged a 12-hour general strike on Wednesday against the "
+                       "government's decree.", "2024-01-24"))  # fmt: skip
+    assert ("ARGLAB", "ARGGOV", "1432") in got, got
+    got = triples(code("India extended a $1 billion credit line to Sri Lanka on Thursday.", "2022-03-17"))
+    assert got == {("IND", "LKA", "071")}, got
+    got = triples(code("The army put President Bazoum under house arrest.", "2023-07-26"))
+    assert got == {("NERMIL", "NERGOV", "173")}, got

@@ -81,3 +81,9 @@ def test_in_protest_on_another_act_is_its_reason_and_what_it_answers_is_backgrou
     got = code_triples("China suspended climate change talks with Washington in retaliation for Pelosi's visit to "
                        "Taiwan.", "2022-08-05")  # fmt: skip
     assert not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_a_mob_beating_someone_to_death_kills(code_triples) -> None:
+    got = code_triples("A Palestinian mob beat two Israeli army reservists to death at a police station in Ramallah "
+                       "on Thursday.", "2000-10-12")  # fmt: skip
+    assert got == {("PSECVL", "ISRMIL", "1823")}, got

@@ -37,8 +37,9 @@ def implied_target(source: Mention, sector: str | None, name: str | None) -> Men
     domestic protest (protests.py), its people or the country itself for a state act on them
     (publics.py). Its ``text`` is empty."""
     country = source.country or ""
+    whole = sector in (None, "GOV")  # the country or its government bear its name; its people do not
     return Mention(source.start, source.start, source.head, "", code=country + (sector or ""), country=country,
-                   sector=sector, name=name, kind="country" if sector in (None, "GOV") else "role",
+                   sector=sector, name=name if whole else None, kind="country" if whole else "role",
                    resolved_by="implied")  # fmt: skip
 
 

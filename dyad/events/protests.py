@@ -24,6 +24,8 @@ PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
 # ("torched cars"), assault, fighting ("stormed the embassy")
 CROWD_VIOLENCE_ROOTS = ("17", "18", "19")
+# ... but a mob beating someone to death kills (1823), protest or not
+CROWD_KILLINGS = ("1823",)
 # Whom a protest's purpose is asked of: the country itself, its government, parliament, courts, state
 # television ("stormed the headquarters of state television, demanding the resignation": 1451); never
 # the police the crowd clashes with
@@ -107,7 +109,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
     """
     for f in found:
         src = f.source
-        if f.code[:2] in CROWD_VIOLENCE_ROOTS and src.sector not in STATE_SECTORS:
+        if f.code[:2] in CROWD_VIOLENCE_ROOTS and f.code not in CROWD_KILLINGS and src.sector not in STATE_SECTORS:
             head = f.trigger.doc[src.head] if src.head < len(f.trigger.doc) else None
             if head is not None and head.lemma_.lower() in rules.crowd_words:
                 f.code = "145"

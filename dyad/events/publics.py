@@ -31,6 +31,9 @@ def settle_publics(found: list[Found], table: Mapping[str, str],
             continue
         if src.sector is not None and src.sector not in STATE_SECTORS:
             continue  # "opposition leaders resigned": not the state acting on its people
-        f.target = implied_target(src, table[f.code] or None, country_name(src.country))
+        # the country itself, unless the country is the doer ("ETHIOPIA declared a state of emergency"):
+        # then its people, which half the gold sets code anyway
+        sector = table[f.code] or (None if src.sector else "CVL")
+        f.target = implied_target(src, sector, country_name(src.country))
         f.how.append("implied")
     return found
