@@ -67,3 +67,14 @@ def test_troops_firing_on_their_own_countrys_people_is_repression(code_triples) 
 def test_peacekeepers_arriving_are_deployed_not_visiting(code_triples) -> None:
     got = code_triples("The first Nigerian peacekeepers of a West African force flew into Liberia on Monday.", "2003-08-04")
     assert ("NGAMIL", "LBR", "074") in got
+
+
+def test_an_attack_on_a_base_or_a_post_hits_its_countrys_forces(code_triples) -> None:
+    got = code_triples("Afghan Taliban forces attacked Pakistani border posts along the frontier late on Saturday.",
+                       "2024-12-28")  # fmt: skip
+    assert ("AFGREB", "PAKMIL", "190") in got, got
+    got = code_triples("Militants attacked 30 police posts in Myanmar's Rakhine state on Friday.", "2017-08-25")
+    assert ("MMRREB", "MMRCOP", "190") in got, got
+    # a modifier says whose positions they are
+    got = code_triples("French warplanes struck Islamist rebel positions in central Mali on Friday.", "2013-01-11")
+    assert ("FRAMIL", "MLIREB", "195") in got, got

@@ -27,6 +27,9 @@ CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "
 MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
                    "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
                    "palace"}  # fmt: skip
+# Of those, the posts armed men hold: hitting one hits its country's forces ("attacked PAKISTANI border
+# posts" -> PAKMIL, "an army base in northeast NIGERIA" -> NGAMIL; "police posts" -> COP)
+ARMED_PLACES = {"base", "airbase", "barracks", "garrison", "outpost", "post", "checkpoint", "position", "positions"}
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
                "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
@@ -109,12 +112,28 @@ class PairMaker(TriggerMatcher):
 
     def _civilian(self, t: Mention, sm: SentenceMentions) -> Mention:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
-        IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan". Actors, capitals standing
-        for their government and countries named as such keep their code."""
+        IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan"; a base or a post is its
+        forces' (MIL). Actors, capitals standing for their government and countries named as such keep
+        their code."""
         if t.sector or not t.country:
             return t
         tok = sm.sa.doc[t.head]
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
+        # the post itself, the post the country modifies ("PAKISTANI border posts"), or the post a place
+        # phrase locates ("an army base IN the village of Metele")
+        holders, cur = [tok, tok.head] if owned else [tok], tok
+        for _ in range(3):
+            if cur.dep_ != "pobj" or cur.head.lower_ not in ("in", "at", "near", "of"):
+                break
+            cur = cur.head.head
+            holders.append(cur)
+        post = next((p for p in holders if p.lemma_.lower() in ARMED_PLACES), None)
+        if post is not None and t.kind in ("place", "country"):
+            # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
+            roles = [r for c in post.children if c.dep_ in ("amod", "compound") and (q := sm.sa.by_token.get(c.i))
+                     and (r := q.first({"role"})) is not None and r.sector]  # fmt: skip
+            sector = roles[0].sector if roles else "MIL"
+            return replace(t, sector=sector, code=t.country + sector, kind="role")
         piece = sm.sa.by_token.get(tok.i)
         nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
         region = piece is not None and (piece.side is not None or "region" in piece.kinds())
