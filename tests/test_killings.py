@@ -78,3 +78,13 @@ def test_an_attack_on_a_base_or_a_post_hits_its_countrys_forces(code_triples) ->
     # a modifier says whose positions they are
     got = code_triples("French warplanes struck Islamist rebel positions in central Mali on Friday.", "2013-01-11")
     assert ("FRAMIL", "MLIREB", "195") in got, got
+
+
+def test_an_attack_by_suicide_bombers_is_a_suicide_bombing_whatever_its_toll(code_triples) -> None:
+    got = code_triples("Two suicide bombers struck a peace rally near Ankara's main railway station on Saturday, "
+                       "killing at least 86 people.", "2015-10-10")  # fmt: skip
+    assert ("TURUAF", "TURCVL", "1831") in got, got
+    # ... unless it kills one political figure: an assassination
+    got = code_triples("A suicide attacker shot opposition leader Benazir Bhutto at an election rally in Rawalpindi "
+                       "on Thursday.", "2007-12-27")  # fmt: skip
+    assert ("PAKUAF", "PAKOPP", "186") in got, got

@@ -679,8 +679,8 @@ class SentenceActors:
                     m.sector = "REB"  # "KURDISH forces": a people's or region's, not the state's
                 armed = next((e.sector for q in pieces if q is not p for e in q.match.entries
                               if e.kind == "institution" and e.sector in ARMED_GROUP_SECTORS), None)  # fmt: skip
-                if m.sector == "MIL" and armed:
-                    m.sector = armed  # "HOUTHI forces", "HEZBOLLAH fighters": the group's armed men
+                if m.sector in ("MIL", "UAF") and armed:
+                    m.sector = armed  # "HOUTHI forces", "a TAMIL TIGER suicide bomber": the group's armed men
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = None if m.country else self._owning_org(pieces, head)

@@ -42,6 +42,21 @@ def victim_count(obj: Token) -> int | None:
     return None
 
 
+def _figure_killed(f: Found, rules: KillingRules) -> bool:
+    """Whether the act kills one political figure (``assassination_sectors``): "shot dead Russia's
+    ambassador", "a suicide attacker shot opposition leader Benazir Bhutto"."""
+    tgt = f.target
+    return (f.trigger.lemma_.lower() in rules.verbs and tgt is not None and tgt.kind in ("person", "role")
+            and not tgt.plural and not tgt.generic_role and tgt.sector in rules.figures)  # fmt: skip
+
+
+def _suicide_attacker(f: Found) -> bool:
+    """Whether the doer is named as a suicide attacker ("a Tamil Tiger SUICIDE bomber", "SUICIDE
+    bombers from al Shabaab"): CAMEO codes the act by that means (1831) whatever its toll."""
+    doc = f.trigger.doc
+    return any(doc[i].lower_ == "suicide" for i in range(f.source.start, min(f.source.end, len(doc))))
+
+
 def _unarmed(sector: str | None) -> bool:
     """A victim sector that bears no arms and is not the state itself (civilians, students, firms)."""
     return bool(sector) and sector not in ARMED_SECTORS | {"GOV", "LEG", "JUD"}
@@ -67,7 +82,9 @@ class KillingRules:
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     """Re-code killings and attacks by their victims (in place; returns ``found``).
 
-    - one political figure (``assassination_sectors``) killed: 186 assassinate;
+    - an attack by suicide attackers: 1831 suicide bombing, whatever its toll, unless it kills one
+      political figure (``assassination_sectors``), an assassination (186) as below;
+    - one political figure killed: 186 assassinate;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
     - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on
       their own country's: 175 repression;
@@ -75,9 +92,15 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - people seized by a non-state armed group (173 arrest): 181 abduction;
     - police or troops firing on or killing protesters: 175 repression, whatever the toll.
     """
-    verbs, figures, threshold = rules.verbs, rules.figures, rules.threshold
+    verbs, threshold = rules.verbs, rules.threshold
     for f in found:
         tgt = f.target
+        if f.code[:2] in ("18", "19", "20") and f.code != "1831" and _suicide_attacker(f) and not (
+            _figure_killed(f, rules)
+        ):
+            f.code = "1831"  # "suicide bombers struck two venues", "a suicide bomber killed 57 people": the means
+            f.how.append("means")
+            continue
         if f.code == "173" and f.source.sector in NON_STATE_ARMED and tgt is not None and tgt.kind in ("person", "role"):
             f.code = "181"  # "Hezbollah guerrillas captured two Israeli soldiers": no arrest, an abduction
             f.how.append("victim")
@@ -90,7 +113,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.how.append("victim")
             continue
         killing = f.trigger.lemma_.lower() in verbs
-        if killing and tgt.kind in ("person", "role") and not tgt.plural and not tgt.generic_role and tgt.sector in figures:
+        if _figure_killed(f, rules):
             f.code = "186"  # "shot dead Russia's ambassador", "Abe was shot dead"
             f.how.append("victim")
             continue
