@@ -1661,3 +1661,14 @@ def test_union_federations_strike_credit_lines_and_house_arrest(code) -> None:
     assert got == {("IND", "LKA", "071")}, got
     got = triples(code("The army put President Bazoum under house arrest.", "2023-07-26"))
     assert got == {("NERMIL", "NERGOV", "173")}, got
+
+
+def test_an_act_named_in_an_after_phrase_is_background(code) -> None:
+    got = triples(code("China's foreign ministry praised the leaders of South Korea on Friday after their historic "
+                       "summit in Panmunjom.", "2018-04-27"))  # fmt: skip
+    assert not any(c.startswith("04") for _, _, c in got), got
+    assert any(c == "051" for _, _, c in got), got
+    # alone in its sentence it is still the news
+    got = triples(code("After US House Speaker Nancy Pelosi's visit to Taiwan in August, Wan added that China needed "
+                       "Russia.", "2022-10-01"))  # fmt: skip
+    assert ("USALEG", "TWN", "042") in got, got

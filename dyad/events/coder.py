@@ -301,7 +301,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         how = {mod.ASSERTED: [], mod.REFUSED: ["refused"]}.get(status, ["intended"])
         if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return []  # "UNRWA, the U.N. agency that SUPPORTS Palestinian refugees": what it does, not news
-        if tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
+        if tok.dep_ in ("acl", "relcl") and self._background_phrase(tok.head):
+            how += ["background", "earlier"]  # "after the exercises Beijing CONDUCTED in retaliation"
+        elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
         elif self._background_clause(tok):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
@@ -396,6 +398,14 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
                   for t in c.subtree}  # fmt: skip
         return bool(words & self.aerial_doers)
+
+    def _background_phrase(self, noun: Token) -> bool:
+        """Whether a noun (or the first of the nouns it is coordinated with) is the object of an
+        "after / before / since" phrase: "AFTER their historic summit", "after Pelosi's visit and the
+        EXERCISES ...": the background of the reported act."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.background_marks
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
@@ -590,6 +600,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if code is None:
             return []
         how = ["nominal"] + ([] if status == mod.ASSERTED else ["intended"])
+        if self._background_phrase(tok):
+            how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:
