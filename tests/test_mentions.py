@@ -228,3 +228,9 @@ def test_an_armed_groups_forces_are_the_group_and_fighters_are_no_aircraft(code_
     got = code_triples("Hezbollah fighters attacked Israeli troops on Monday.", "2024-10-07")
     assert ("LBNREB", "ISRMIL", "190") in got, got  # gunmen, not an air strike (195)
     assert ("RUSMIL", "UKRGOV", "190") in code_triples("Russian forces attacked Kyiv on Monday.", "2022-02-28")
+
+
+def test_a_counterpart_of_an_official_is_the_government(code_triples) -> None:
+    got = code_triples("Turkish Foreign Minister Ahmet Davutoglu and his Armenian counterpart Edward Nalbandian signed "
+                       "accords in Zurich on Saturday.", "2009-10-10")  # fmt: skip
+    assert {("TURGOV", "ARMGOV", "057"), ("ARMGOV", "TURGOV", "057")} <= got, got
