@@ -1672,3 +1672,9 @@ def test_an_act_named_in_an_after_phrase_is_background(code) -> None:
     got = triples(code("After US House Speaker Nancy Pelosi's visit to Taiwan in August, Wan added that China needed "
                        "Russia.", "2022-10-01"))  # fmt: skip
     assert ("USALEG", "TWN", "042") in got, got
+
+
+def test_what_a_deal_is_signed_for_is_its_content(code) -> None:
+    got = triples(code("Russia and Ukraine signed separate deals with Turkey in Istanbul on Friday to reopen Ukraine's "
+                       "Black Sea ports for grain exports.", "2022-07-22"))  # fmt: skip
+    assert {c for _, _, c in got} == {"057"}, got

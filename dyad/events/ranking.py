@@ -19,6 +19,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
 ANSWERS = frozenset({"016"})
+# Signing an agreement: what it is signed for is its content, not another event
+AGREEMENT_CODES = ("057",)
 
 
 def dedupe(found: list[Found]) -> list[Found]:
@@ -35,6 +37,10 @@ def dedupe(found: list[Found]) -> list[Found]:
     if any("earlier" not in f.how for f in found):
         found = [f for f in found if "earlier" not in f.how]
     found = [f for f in found if not _restated_reverse(f, found)]
+    # "signed accords TO ESTABLISH diplomatic relations and REOPEN their border": what a deal is for is
+    # its content, coded as the signing (every gold set codes the 057 alone)
+    deals = {(f.trigger.i, f.source.code) for f in found if f.code.startswith(AGREEMENT_CODES)}
+    found = [f for f in found if not _purpose_of(f, deals)]
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
     found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
     pair_codes: dict[tuple, set[str]] = {}
@@ -63,6 +69,16 @@ def dedupe(found: list[Found]) -> list[Found]:
         seen.add(key)
         out.append(f)
     return out
+
+
+def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
+    """Whether ``f`` is told as the purpose of a deal its own source made (the purpose clause hangs on
+    the deal's verb, or on the first of the verbs it is coordinated with)."""
+    head = f.trigger
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    purpose = head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return purpose and (head.head.i, f.source.code) in deals
 
 
 def _restated_reverse(f: Found, found: list[Found]) -> bool:
