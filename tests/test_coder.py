@@ -1678,3 +1678,11 @@ def test_what_a_deal_is_signed_for_is_its_content(code) -> None:
     got = triples(code("Russia and Ukraine signed separate deals with Turkey in Istanbul on Friday to reopen Ukraine's "
                        "Black Sea ports for grain exports.", "2022-07-22"))  # fmt: skip
     assert {c for _, _, c in got} == {"057"}, got
+
+
+def test_suspending_an_office_holder_is_an_administrative_sanction(code) -> None:
+    got = triples(code("Pakistani President Pervez Musharraf suspended Chief Justice Iftikhar Muhammad Chaudhry on "
+                       "Friday.", "2007-03-09"))  # fmt: skip
+    assert got == {("PAKGOV", "PAKJUD", "172")}, got
+    got = triples(code("The Organization of American States suspended Honduras.", "2009-07-05"))
+    assert got == {("IGOOAS", "HND", "160")}, got
