@@ -1686,3 +1686,12 @@ def test_suspending_an_office_holder_is_an_administrative_sanction(code) -> None
     assert got == {("PAKGOV", "PAKJUD", "172")}, got
     got = triples(code("The Organization of American States suspended Honduras.", "2009-07-05"))
     assert got == {("IGOOAS", "HND", "160")}, got
+
+
+def test_rescuers_and_relief_flown_in_are_humanitarian_aid(code) -> None:
+    got = triples(code("India flew rescue teams and tonnes of relief supplies into Nepal on Sunday.", "2015-04-26"))
+    assert {c for _, _, c in got} == {"073"}, got
+    got = triples(code("Japanese rescue workers arrived in China's Sichuan province on Friday.", "2008-05-16"))
+    assert {c for _, _, c in got} == {"073"}, got
+    got = triples(code("Putin flew to Beijing on Tuesday.", "2024-05-14"))
+    assert got == {("RUSGOV", "CHN", "042")}, got
