@@ -161,8 +161,9 @@ class SlotReader(TriggerMatcher):
         holders += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")]
         # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
         holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine"
-            holders += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+        if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine",
+            # "flew rescue teams and tonnes of relief supplies INTO Nepal"
+            holders += [g for o in conjuncts(obj) for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if spec == "dobj":
             if obj is None:
