@@ -234,3 +234,11 @@ def test_a_counterpart_of_an_official_is_the_government(code_triples) -> None:
     got = code_triples("Turkish Foreign Minister Ahmet Davutoglu and his Armenian counterpart Edward Nalbandian signed "
                        "accords in Zurich on Saturday.", "2009-10-10")  # fmt: skip
     assert {("TURGOV", "ARMGOV", "057"), ("ARMGOV", "TURGOV", "057")} <= got, got
+
+
+def test_a_lone_nationality_the_tagger_took_for_a_noun_shares_the_role(code_triples) -> None:
+    got = code_triples("Thai and Cambodian troops exchanged artillery fire on Saturday.", "2011-02-05")
+    assert got == {("THAMIL", "KHMMIL", "194"), ("KHMMIL", "THAMIL", "194")}, got
+    got = code_triples("U.S. and British forces launched cruise missiles at Taliban targets across Afghanistan on "
+                       "Sunday night.", "2001-10-08")  # fmt: skip
+    assert ("USAMIL", "AFGREB", "195") in got, got
