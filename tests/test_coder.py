@@ -1695,3 +1695,12 @@ def test_rescuers_and_relief_flown_in_are_humanitarian_aid(code) -> None:
     assert {c for _, _, c in got} == {"073"}, got
     got = triples(code("Putin flew to Beijing on Tuesday.", "2024-05-14"))
     assert got == {("RUSGOV", "CHN", "042")}, got
+
+
+def test_a_participle_describing_an_actor_is_no_news_beside_the_news(code) -> None:
+    got = triples(code("Turkish police fired tear gas on Saturday at hundreds of people protesting outside the "
+                       "Istanbul headquarters of Zaman.", "2016-03-05"))  # fmt: skip
+    assert got == {("TURCOP", "TURCVL", "175")}, got
+    got = triples(code("Troops loyal to South Sudan's President Salva Kiir fought gun battles with rebel fighters "
+                       "backing Riek Machar in Juba on Sunday.", "2016-07-10"))  # fmt: skip
+    assert not any(c.startswith("05") for _, _, c in got), got

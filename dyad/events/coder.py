@@ -303,6 +303,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return []  # "UNRWA, the U.N. agency that SUPPORTS Palestinian refugees": what it does, not news
         if tok.dep_ in ("acl", "relcl") and self._background_phrase(tok.head):
             how += ["background", "earlier"]  # "after the exercises Beijing CONDUCTED in retaliation"
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and any(m.code for m in sm.get(tok.head)):
+            # "radars delivered to Ukrainian forces FIGHTING separatists", "rebel fighters BACKING Machar":
+            # what describes an actor is no news of its own beside the news told
+            how += ["background", "earlier"]
         elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
         elif self._background_clause(tok):
