@@ -1704,3 +1704,11 @@ def test_a_participle_describing_an_actor_is_no_news_beside_the_news(code) -> No
     got = triples(code("Troops loyal to South Sudan's President Salva Kiir fought gun battles with rebel fighters "
                        "backing Riek Machar in Juba on Sunday.", "2016-07-10"))  # fmt: skip
     assert not any(c.startswith("05") for _, _, c in got), got
+
+
+def test_a_release_is_demanded_of_the_captors(code) -> None:
+    got = triples(code("Britain demanded the immediate release of 15 Royal Navy sailors who were seized by Iranian "
+                       "forces in the northern Gulf.", "2007-03-23"))  # fmt: skip
+    assert ("GBR", "IRNMIL", "1053") in got, got
+    got = triples(code("Israel demanded the release of hostages held by Hamas.", "2023-10-20"))
+    assert ("ISR", "PSEREB", "1053") in got, got

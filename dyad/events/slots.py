@@ -266,6 +266,8 @@ class SlotReader(TriggerMatcher):
             if not any(m.code for m in found):  # "fired on military camps HELD BY Gbagbo's forces"
                 found = [m for p in objects for q in conjuncts(p) for m in self._holder(q, sm)]
             return found
+        if kind == "holder":  # "the release of 15 sailors WHO WERE SEIZED BY IRANIAN FORCES": their captors
+            return [m for p in prep_objects(word, holders) for q in conjuncts(p) for m in self._holder(q, sm)]
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
             return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]
         if kind == "place":
@@ -335,11 +337,11 @@ class SlotReader(TriggerMatcher):
         return found
 
     def _holder(self, noun: Token, sm: SentenceMentions) -> list[Mention]:
-        """Who holds a thing hit ("tanks BELONGING TO Gaddafi's forces", "camps HELD BY rebels", "a base
-        RUN BY the army"): the actor of the thing's holding clause."""
+        """Who holds a thing or people ("tanks BELONGING TO Gaddafi's forces", "camps HELD BY rebels",
+        "sailors who were SEIZED BY Iranian forces"): the actor of their holding clause."""
         out: list[Mention] = []
         for c in noun.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in HOLDING_VERBS:
                 holders = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
                 out += [m for h in holders + prep_objects("to", [c]) for m in sm.get(h) if m.code]
         return out
