@@ -73,6 +73,7 @@ from dyad.events.syntax import (
     MEASURES,
     SERIES,
     conjuncts,
+    first_conjunct,
     is_measured,
     is_passive,
     is_series,
@@ -407,15 +408,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Whether a noun (or the first of the nouns it is coordinated with) is the object of an
         "after / before / since" phrase: "AFTER their historic summit", "after Pelosi's visit and the
         EXERCISES ...": the background of the reported act."""
-        while noun.dep_ == "conj" and noun.head.i != noun.i:
-            noun = noun.head
+        noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and noun.head.lower_ in self.background_marks
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
         clause: the background of the reported act."""
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
+        tok = first_conjunct(tok)
         return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background_marks for c in tok.children)
 
     def _cue_words(self, key: str) -> frozenset[str]:

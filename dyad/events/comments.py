@@ -22,7 +22,7 @@ from dyad.events.base import Found
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
-from dyad.events.syntax import conjuncts, prep_objects
+from dyad.events.syntax import conjuncts, first_conjunct, prep_objects
 
 OPTIMISTIC, PESSIMISTIC, ACCORD = "013", "012", "019"
 PUNDITS = {"EDU", "MED"}  # sectors whose comments on relations are commentary, not events
@@ -199,9 +199,7 @@ class CommentFinder(SlotReader):
     def _speakers(self, verb: Token, sm: SentenceMentions) -> list[Mention]:
         """Who makes the judgement in ``verb``'s clause: the subject of the reporting or judging verb it
         is the that-clause of (or the quote of), when that clause is asserted."""
-        clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
+        clause = first_conjunct(verb)
         if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
             return []
         speaker_verb = clause.head

@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from dyad.events.syntax import first_conjunct
+
 ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "negated", "hypothetical", "question"
 # "X will/may Y unless/if Z": the actor's own act made conditional on another's. Coded like an intent:
 # a conflictual Y becomes a threat (13x), a cooperative one an offer/intent (03x) -- CAMEO's practice
@@ -56,9 +58,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         return NEGATED  # "Most Germans OPPOSE giving Greece a bailout", with the verb parsed as an auxiliary
     state = ASSERTED
     tok = trigger
-    lead = trigger  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."
-    while lead.dep_ == "conj" and lead.head.i != lead.i:
-        lead = lead.head
+    lead = first_conjunct(trigger)  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."
     prev: Token | None = None
     steps = 0
     while steps < 12:

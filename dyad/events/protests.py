@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from dyad.events.base import Found, implied_target
 from dyad.events.codebook import nearest_listed
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
+from dyad.events.syntax import first_conjunct
 
 PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
@@ -72,9 +73,7 @@ def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
     """
     out = []
     for f in found:
-        t = f.trigger
-        while t.dep_ == "conj" and t.head.i != t.i:  # "stormed the airport, halting flights and DEMANDING"
-            t = t.head
+        t = first_conjunct(f.trigger)  # "stormed the airport, halting flights and DEMANDING"
         # the verb the demand hangs on: "rallied, DEMANDING", or the crowd's own verb for a demand that
         # qualifies the crowd ("PROTESTERS demanding the resignation ... stormed")
         if t.dep_ in ("advcl", "xcomp") and t.head.i != t.i:

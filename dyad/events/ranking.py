@@ -8,6 +8,7 @@ and code, and :func:`confidence` scores a kept event by the evidence path that p
 from __future__ import annotations
 
 from dyad.events.base import Found
+from dyad.events.syntax import first_conjunct
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
@@ -74,9 +75,7 @@ def dedupe(found: list[Found]) -> list[Found]:
 def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
     """Whether ``f`` is told as the purpose of a deal its own source made (the purpose clause hangs on
     the deal's verb, or on the first of the verbs it is coordinated with)."""
-    head = f.trigger
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = first_conjunct(f.trigger)
     purpose = head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     return purpose and (head.head.i, f.source.code) in deals
 

@@ -83,6 +83,14 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the tokens ``tok`` is coordinated with ("accused X of crossing the border and
+    KILLING ..." -> crossing): its dependency and head say what the whole coordination is."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def is_time_phrase(prep: Token) -> bool:
     """"ON SUNDAY", "in March": a preposition whose object is a date says when, never which pattern fits
     ("called on Sunday for sanctions" is a call for, not a call on)."""
