@@ -24,11 +24,11 @@ from dyad.events.syntax import SERIES, conjuncts, is_passive, prep_objects
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Prepositions after a verb or its object whose object is the party an act bears on (FallbackTargets._fallback_targets)
 AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
-# "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 # What the last-resort reading of an act's phrase walks through: objects, their modifiers and owners, the
 # phrases that say whom an act bears on, and an infinitive complement
 PHRASE_DEPS = {"dobj", "dative", "pobj", "xcomp", "poss", "compound", "amod", "nmod", "appos"}
 PHRASE_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards", "from", "of", "into"}
+# "in protest against X", "in retaliation for X": nouns whose phrase names what an act answers
 RESPONSE_NOUNS = {"protest", "retaliation", "response", "reprisal", "revenge", "opposition", "solidarity"}
 SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 # Sectors of a country's leaders: whom soldiers seize in a coup (FallbackTargets._domestic_force)
