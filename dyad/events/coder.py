@@ -77,6 +77,7 @@ from dyad.events.syntax import (
     is_measured,
     is_passive,
     is_series,
+    is_to_infinitive,
     mend_finite_conjuncts,
     mend_infinitive_complements,
     mend_stranded_agents,
@@ -312,7 +313,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
         elif self._background_clause(tok):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
-        elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        elif tok.dep_ == "advcl" and is_to_infinitive(tok):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
@@ -571,12 +572,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 return clause
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+                        and is_to_infinitive(c)), None)  # fmt: skip
             if act is not None:
                 return act
         # "allowed the UN TO DELIVER aid": the parser gives the to-clause its own subject (control_subject)
         return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+                     and is_to_infinitive(c)), None)  # fmt: skip
 
     @staticmethod
     def _active_frame(tok: Token, pats: list[Pattern]) -> bool:

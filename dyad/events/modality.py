@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from dyad.events.syntax import first_conjunct
+from dyad.events.syntax import first_conjunct, is_to_infinitive
 
 ASSERTED, INTENDED, NEGATED, HYPOTHETICAL, QUESTION = "asserted", "intended", "negated", "hypothetical", "question"
 # "X will/may Y unless/if Z": the actor's own act made conditional on another's. Coded like an intent:
@@ -120,7 +120,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         # a relative or participial clause is its own assertion; an infinitive on a noun is not ("a
         # request TO ALLOW monitors", "plans to visit": the noun decides)
         own_clause = tok.dep_ == "relcl" or (
-            tok.dep_ == "acl" and not any(c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
+            tok.dep_ == "acl" and not (is_to_infinitive(tok) or any(c.dep_ == "mark" for c in tok.children))
         )
         if own_clause and tok.pos_ in ("VERB", "AUX"):
             return state

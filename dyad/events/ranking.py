@@ -8,7 +8,7 @@ and code, and :func:`confidence` scores a kept event by the evidence path that p
 from __future__ import annotations
 
 from dyad.events.base import Found
-from dyad.events.syntax import first_conjunct
+from dyad.events.syntax import first_conjunct, is_to_infinitive
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
@@ -76,7 +76,7 @@ def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
     """Whether ``f`` is told as the purpose of a deal its own source made (the purpose clause hangs on
     the deal's verb, or on the first of the verbs it is coordinated with)."""
     head = first_conjunct(f.trigger)
-    purpose = head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    purpose = head.dep_ in ("advcl", "xcomp") and is_to_infinitive(head)
     return purpose and (head.head.i, f.source.code) in deals
 
 

@@ -15,7 +15,15 @@ from spacy.tokens import Token
 from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
-from dyad.events.syntax import SERIES, conjuncts, governing_verb, is_passive, is_series, prep_objects
+from dyad.events.syntax import (
+    SERIES,
+    conjuncts,
+    governing_verb,
+    is_passive,
+    is_series,
+    is_to_infinitive,
+    prep_objects,
+)
 from dyad.events.triggers import PLACE_MIN_POPULATION, TriggerMatcher
 from dyad.words import words
 
@@ -69,7 +77,7 @@ class SlotReader(TriggerMatcher):
             dep, head = cur.dep_, cur.head
             if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 found = sm.get(head)
-                to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                to_clause = is_to_infinitive(cur)
                 if not any(m.code for m in found) and to_clause and dep == "acl":
                     owner = self._owner_of(head, sm)
                     if owner:  # "Washington's DECISION to sell arms", "the EU decision to open talks"
@@ -180,7 +188,7 @@ class SlotReader(TriggerMatcher):
             return found
         if spec == "purpose":  # "fired tear gas TO CLEAR thousands of protesters": whom the act was meant for
             x = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
-                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+                      and is_to_infinitive(c)), None)  # fmt: skip
             return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)

@@ -83,6 +83,11 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a "to"-infinitive ("threatened TO break", "fired tear gas TO clear")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the tokens ``tok`` is coordinated with ("accused X of crossing the border and
     KILLING ..." -> crossing): its dependency and head say what the whole coordination is."""
@@ -147,7 +152,7 @@ def mend_infinitive_complements(doc: Doc, heads: Container[str]) -> int:
         head = tok.head
         if head.lemma_.lower() not in heads and head.lower_ not in heads:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if not is_to_infinitive(tok):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
             continue
@@ -170,7 +175,7 @@ def mend_finite_conjuncts(doc: Doc) -> int:
         inf = t.head
         if t.dep_ != "conj" or t.tag_ not in ("VBD", "VBZ") or inf.dep_ != "xcomp" or inf.tag_ != "VB":
             continue
-        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in inf.children) or any(
+        if not is_to_infinitive(inf) or any(
             c.dep_.startswith("nsubj") for c in t.children
         ):
             continue

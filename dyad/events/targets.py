@@ -18,7 +18,7 @@ from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
-from dyad.events.syntax import SERIES, conjuncts, is_passive, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, is_passive, is_to_infinitive, prep_objects
 
 # Violent roots coded to unidentified armed forces when the passive names no doer (FallbackTargets._unattributed)
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
@@ -160,7 +160,7 @@ class FallbackTargets(SlotReader):
         RECAPTURE Grozny": a light-verb act with no target of its own bears on the target of the
         purpose clause, when that clause's verb is itself a trigger."""
         for x in verb.children:
-            if x.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            if x.dep_ != "advcl" or not is_to_infinitive(x):
                 continue
             xpat = self._pattern_for(x)
             if xpat is None:

@@ -23,6 +23,7 @@ from dyad.events.syntax import (
     is_passive,
     is_series,
     is_time_phrase,
+    is_to_infinitive,
     measured,
     particle,
 )
@@ -137,7 +138,7 @@ class TriggerMatcher(CoderBase):
             return False  # "denied THAT its forces had fired", not "denied the visa"
         if pat.complement:  # "ordered the ambassador to LEAVE": the verb of the to-clause decides
             verbs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp", "oprd")
-                     and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     and (is_to_infinitive(c)
                           or (c.dep_ == "xcomp" and c.tag_ == "VBG")  # "stopped SHELLING"
                           # "ordered eight members JAILED": a bare participle with no subject of its own
                           or (c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith("nsubj") for g in c.children)))}  # fmt: skip
@@ -303,7 +304,7 @@ def control_subject(tok: Token) -> Token | None:
     if any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children):
         return None
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and is_to_infinitive(c):
             subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
             if subj is not None and subj.lower_ not in ("who", "that", "which", "what"):
                 return subj
