@@ -168,6 +168,16 @@ def test_two_delegations(nlp, kb):
     assert codes(nlp, kb, text, "delegations") == ["ISRGOV", "PSEGOV"]
 
 
+def test_a_possessor_distributes_over_bare_conjuncts(nlp, kb):
+    # "Supreme Court" alone defaults to the U.S. one; "Brazil's" owns every conjunct without its own determiner
+    text = "Rioters stormed Brazil's Congress, Supreme Court and presidential palace."
+    assert codes(nlp, kb, text, "Congress") == ["BRALEG", "BRAJUD"]
+    assert codes(nlp, kb, "Police arrested Brazil's defence minister and army chief.", "minister") == ["BRAGOV", "BRAMIL"]
+    # a metonym, or a conjunct with its own article, keeps its country
+    assert codes(nlp, kb, "Protesters rallied outside Israel's parliament and the Kremlin.", "parliament") == [
+        "ISRLEG", "RUSGOV"]
+
+
 # ---------------------------------------------------------------- (f) other general failures
 def test_bracketed_acronym_is_not_a_person(nlp, kb):
     # "AKK" is also a German politician's nickname: after a name, in brackets, it abbreviates the name

@@ -460,7 +460,7 @@ class SentenceActors:
                 m = self._shared_head(seg, segs[k + 1 :]) or m
             if m is not None and out and m.kind == "country":
                 m = self._shared_of_role(m, out[0]) or m
-            if m is not None and out and m.kind == "role" and k > 0:
+            if m is not None and out and m.kind in ("role", "institution") and k > 0:
                 m = self._shared_nationality(m, seg, segs[0]) or self._partner_country(m, seg, out[0]) or m
             elif m is not None and out and m.kind == "person" and m.person is None and k > 0:
                 m = self._partner_country(m, seg, out[0]) or m  # "... and southern rebel leader John Garang"
@@ -482,9 +482,10 @@ class SentenceActors:
                        plural=first.plural, resolved_by="compose")  # fmt: skip
 
     def _shared_nationality(self, m: Mention, seg: list[int], first_seg: list[int]) -> Mention | None:
-        """"SYRIAN government and rebel delegations": a nationality that opens a coordinated phrase is
-        every conjunct's that names no country of its own (SYRGOV, SYRREB), not the country the
-        sentence happens to be set in."""
+        """"SYRIAN government and rebel delegations", "BRAZIL's Congress, Supreme Court and presidential
+        palace": a nationality or possessor that opens a coordinated phrase is every conjunct's that
+        names no country of its own (SYRGOV, SYRREB, BRAJUD), not the country the sentence happens to
+        be set in nor the one a shared institution name defaults to."""
         lead = self.by_token.get(first_seg[0])
         entry = lead.first({"country", "adjective"}) if lead is not None and lead.side is None else None
         tok = self.doc[m.head]
@@ -495,9 +496,14 @@ class SentenceActors:
         if entry is None or not entry.country or not sector:
             return None
         lead_tok = self.doc[first_seg[0]]
-        if lead_tok.dep_ not in ("amod", "compound", "nmod") or lead_tok.head.i not in first_seg:
+        if lead_tok.dep_ not in ("amod", "compound", "nmod", "poss") or lead_tok.head.i not in first_seg:
             return None  # "China and rebel groups": a country of its own, not a modifier
-        if self._segment_country(seg, tok):
+        own = None
+        if m.kind == "institution":  # "Supreme Court" names no country; "... and THE Kremlin" is its own
+            own = self.by_token.get(tok.i)
+            if own is None or own.first({"institution"}) is None or any(c.dep_ in ("det", "poss") for c in tok.children):
+                return None
+        if self._country([p for i in seg if (p := self.by_token.get(i)) is not None], tok, exclude=own):
             return None
         return replace(m, country=entry.country, code=entry.country + sector, sector=sector, needs_country=False,
                        resolved_by="compose")  # fmt: skip
