@@ -1712,3 +1712,10 @@ def test_a_release_is_demanded_of_the_captors(code) -> None:
     assert ("GBR", "IRNMIL", "1053") in got, got
     got = triples(code("Israel demanded the release of hostages held by Hamas.", "2023-10-20"))
     assert ("ISR", "PSEREB", "1053") in got, got
+
+
+def test_a_stormed_parliament_or_palace_is_the_body_that_sits_there(code_triples) -> None:
+    got = code_triples("Gunmen stormed Fiji's parliament in Suva on Friday.", "2000-05-20")
+    assert ("FJIUAF", "FJILEG", "190") in got, got
+    got = code_triples("Soldiers stormed the presidential palace in Niger's capital Niamey on Thursday.", "2010-02-19")
+    assert ("NERMIL", "NERGOV", "190") in got, got

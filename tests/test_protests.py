@@ -33,6 +33,16 @@ def test_a_crowd_storming_an_embassy_protests_violently_against_its_government(c
     assert not any(c.startswith("19") for _, _, c in got)
 
 
+def test_a_crowd_storming_its_own_institutions_protests_violently_against_them(code_triples) -> None:
+    got = code_triples("Hundreds of supporters of President Donald Trump stormed the U.S. Capitol on Wednesday.",
+                       "2021-01-07")
+    assert got == {("USACVL", "USALEG", "145")}, got
+    # whom the crowd backs ("far-right") says nothing of what it wants: no rights leaf (1453)
+    got = code_triples("Thousands of supporters of far-right former President Jair Bolsonaro stormed Brazil's Congress, "
+                       "Supreme Court and presidential palace in Brasilia on Sunday.", "2023-01-09")  # fmt: skip
+    assert {("BRACVL", "BRALEG", "145"), ("BRACVL", "BRAJUD", "145")} <= got, got
+
+
 def test_a_protest_aimed_abroad_gets_no_second_implied_target(code_triples) -> None:
     got = code_triples("Thousands of Chinese protesters besieged the Japanese embassy in Beijing on Saturday, hurling rocks.",
                "2012-09-15")

@@ -11,11 +11,12 @@ after the verb and noun steps have found the sentence's candidates. The word lis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dyad.actors.mentions import Mention
 from dyad.events.base import Found, implied_target
 from dyad.events.codebook import nearest_listed
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
@@ -33,7 +34,7 @@ CROWD_KILLINGS = ("1823",)
 PETITIONED_SECTORS = (None, "GOV", "LEG", "JUD", "MED")
 
 
-def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: range = range(0)) -> str | None:
+def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: Container[int] = ()) -> str | None:
     """The CAMEO leaf digit of what the protest in ``doc`` demands ("1" leadership change, "2" policy,
     "3" rights, "4" institutions), from the first purpose list (in the table's order) with a word in the
     sentence outside ``skip`` (the protesters' own phrase); None when nothing says."""
@@ -43,6 +44,13 @@ def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip:
         if any(str(c).lower() in words for c in cues):
             return str(digit)
     return None
+
+
+def _crowd_phrase(doc: Doc, src: Mention) -> set[int]:
+    """The protesters' own words and the "of" phrase that says whom they back ("supporters of
+    FAR-RIGHT former President Bolsonaro"): who they are, not what they want."""
+    backed = [t.i for p in doc[src.head].children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+    return set(range(src.start, src.end)) | set(backed)
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
         # the leaf says what the protesters want of their own state, not of a foreign embassy
         home = tgt is not None and tgt.country == src.country and tgt.sector in PETITIONED_SECTORS
         if home and f.code in ("141", "142", "143", "144", "145"):
-            digit = purpose_digit(f.trigger.doc, rules.purposes, skip=range(src.start, src.end))
+            digit = purpose_digit(f.trigger.doc, rules.purposes, skip=_crowd_phrase(f.trigger.doc, src))
             if digit:
                 f.code += digit
     return found

@@ -196,6 +196,10 @@ class SlotReader(TriggerMatcher):
         if spec == "ofobj":
             if obj is None:
                 return []
+            heads = {q.i for q in conjuncts(obj)}
+            if own := [m for m in sm.get(obj) if m.head in heads and m.code and m.sector
+                       and m.kind in ("institution", "role")]:  # fmt: skip
+                return own  # "stormed FIJI's PARLIAMENT": the body itself, not its owner
             owners = [c for c in obj.children if c.dep_ == "poss"]
             owners += prep_objects("of", [obj]) + prep_objects("by", [obj])
             owners += prep_objects("from", [obj])
@@ -395,6 +399,13 @@ class SlotReader(TriggerMatcher):
         does the owner of premises named as the place ("outside the JORDANIAN embassy in Baghdad")."""
         if tok.lemma_.lower() in OWNED_PREMISES and (owner := self._premises_owner(tok, sm)) is not None:
             return owner
+        if tok.lemma_.lower() in GOVERNMENT_PREMISES - OWNED_PREMISES:
+            # "stormed the presidential PALACE in Niamey": the seat of the government of the country it is in
+            country = place_country(sm.sa, tok)[0] or next(iter(sm.sa.scene_countries(tok)), None)
+            if country:
+                return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, sm.sa.doc[tok.left_edge.i : tok.i + 1].text,
+                               code=country + "GOV", country=country, sector="GOV", kind="institution",
+                               name=None, resolved_by="place")  # fmt: skip
         ms = [m for m in sm.get(tok) if m.head == tok.i] or sm.get(tok)[:1]
         if ms and ms[0].kind in ("person", "org", "role", "institution") and ms[0].code:
             return ms[0]
