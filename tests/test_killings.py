@@ -75,9 +75,23 @@ def test_an_attack_on_a_base_or_a_post_hits_its_countrys_forces(code_triples) ->
     assert ("AFGREB", "PAKMIL", "190") in got, got
     got = code_triples("Militants attacked 30 police posts in Myanmar's Rakhine state on Friday.", "2017-08-25")
     assert ("MMRREB", "MMRCOP", "190") in got, got
-    # a modifier says whose positions they are
+    # a modifier says whose positions they are; "government" positions are its forces'
     got = code_triples("French warplanes struck Islamist rebel positions in central Mali on Friday.", "2013-01-11")
     assert ("FRAMIL", "MLIREB", "195") in got, got
+    got = code_triples("Pro-Russian separatists violated the ceasefire in eastern Ukraine, firing on government "
+                       "positions around the railway town of Debaltseve.", "2015-02-17")  # fmt: skip
+    assert ("UKRREB", "UKRMIL", "190") in got, got
+
+
+def test_gunmen_attacking_a_civil_body_of_the_state_use_unconventional_violence(code_triples) -> None:
+    got = code_triples("Gunmen armed with assault rifles and grenades attacked India's parliament in New Delhi on "
+                       "Thursday.", "2001-12-13")  # fmt: skip
+    assert got == {("INDUAF", "INDLEG", "180")}, got
+    got = code_triples("Taliban insurgents attacked the U.S. embassy in Kabul on Tuesday.", "2011-09-13")
+    assert ("AFGREB", "USAGOV", "180") in got, got
+    # troops on a state's forces stay at war
+    got = code_triples("Rebels attacked an army base in northern Mali on Tuesday.", "2012-01-17")
+    assert ("MLIREB", "MLIMIL", "190") in got, got
 
 
 def test_an_attack_by_suicide_bombers_is_a_suicide_bombing_whatever_its_toll(code_triples) -> None:

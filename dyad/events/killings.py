@@ -57,9 +57,14 @@ def _suicide_attacker(f: Found) -> bool:
     return any(doc[i].lower_ == "suicide" for i in range(f.source.start, min(f.source.end, len(doc))))
 
 
+# The state's civil bodies: gunmen storming a parliament, a court or a consulate use unconventional
+# violence (180), not war on the state
+CIVIL_STATE = frozenset({"GOV", "LEG", "JUD"})
+
+
 def _unarmed(sector: str | None) -> bool:
     """A victim sector that bears no arms and is not the state itself (civilians, students, firms)."""
-    return bool(sector) and sector not in ARMED_SECTORS | {"GOV", "LEG", "JUD"}
+    return bool(sector) and sector not in ARMED_SECTORS | CIVIL_STATE
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
     - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on
       their own country's: 175 repression;
-    - any other 190 of a non-state armed group on unarmed people: 180 ("gunmen stormed a mall");
+    - any other 190 of a non-state armed group on unarmed people or on a civil body of the state: 180
+      ("gunmen stormed a mall", "gunmen attacked India's parliament");
     - people seized by a non-state armed group (173 arrest): 181 abduction;
     - police or troops firing on or killing protesters: 175 repression, whatever the toll.
     """
@@ -131,8 +137,10 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.code = "175"  # "Egyptian troops opened fire on supporters of Mursi": the army turned on its people
             f.how.append("victim")
         elif (f.code == "190" and f.source.sector in NON_STATE_ARMED and f.source.resolved_by != "unattributed"
-              and tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector)):  # fmt: skip
-            # named people, not a town read as its residents; a named doer, not one inferred from a toll
-            f.code = "180"  # "al Shabaab gunmen stormed a university campus"
+              and ((tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector))
+                   or (tgt.kind in ("role", "institution") and tgt.sector in CIVIL_STATE))):  # fmt: skip
+            # named people or a civil body's seat, not a town read as its residents; a named doer, not
+            # one inferred from a toll
+            f.code = "180"  # "al Shabaab gunmen stormed a university campus", "gunmen attacked India's parliament"
             f.how.append("victim")
     return found

@@ -115,9 +115,12 @@ class PairMaker(TriggerMatcher):
         IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan"; a base or a post is its
         forces' (MIL). Actors, capitals standing for their government and countries named as such keep
         their code."""
+        tok = sm.sa.doc[t.head]
+        if t.sector == "GOV" and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in ARMED_PLACES:
+            # "fired on GOVERNMENT positions": the government's forces
+            return replace(t, sector="MIL", code=t.country + "MIL" if t.country else t.code)
         if t.sector or not t.country:
             return t
-        tok = sm.sa.doc[t.head]
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
         # the post itself, the post the country modifies ("PAKISTANI border posts"), or the post a place
         # phrase locates ("an army base IN the village of Metele")
