@@ -124,6 +124,7 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+")
 # ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals; the nouns are slots')
 REBUTTAL_VERBS = words("rebuttal_verbs")
+NAMING_VERBS = words("naming_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
@@ -655,6 +656,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         )  # fmt: skip
         if in_act:
             slot = carrier
+        if slot.head.lemma_.lower() in NAMING_VERBS and (slot.dep_ == "oprd" or any(
+            c.dep_ in ("dative", "dobj", "oprd") and c.i != slot.i for c in slot.head.children
+        )):
+            return []  # "declaring THEM a threat": what they are said to be, not an act
         if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
             in_act or self.patterns.is_light(slot.head)
         ):

@@ -74,8 +74,14 @@ def dedupe(found: list[Found]) -> list[Found]:
 
 def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
     """Whether ``f`` is told as the purpose of a deal its own source made (the purpose clause hangs on
-    the deal's verb, or on the first of the verbs it is coordinated with)."""
+    the deal's verb, or on the first of the verbs it is coordinated with), or as what the deal says
+    ("signed a pact PLEDGING mutual assistance")."""
     head = first_conjunct(f.trigger)
+    if head.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in head.children):
+        if head.dep_ == "acl" and head.head.dep_ in ("dobj", "obj"):
+            return (head.head.head.i, f.source.code) in deals
+        if head.dep_ == "advcl":  # the parser hangs the participle on the verb as often
+            return (head.head.i, f.source.code) in deals
     purpose = head.dep_ in ("advcl", "xcomp") and is_to_infinitive(head)
     return purpose and (head.head.i, f.source.code) in deals
 
