@@ -1730,3 +1730,9 @@ def test_a_stormed_parliament_or_palace_is_the_body_that_sits_there(code_triples
     assert ("FJIUAF", "FJILEG", "180") in got, got  # gunmen on a civil body: unconventional violence
     got = code_triples("Soldiers stormed the presidential palace in Niger's capital Niamey on Thursday.", "2010-02-19")
     assert ("NERMIL", "NERGOV", "190") in got, got
+
+
+def test_coordinated_parties_of_a_mutual_act_are_each_others_targets_not_the_venue(code) -> None:
+    got = triples(code("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
+                       "declaration at the White House on Friday.", "2025-08-08"))  # fmt: skip
+    assert got == {("ARMGOV", "AZEGOV", "057"), ("AZEGOV", "ARMGOV", "057")}, got

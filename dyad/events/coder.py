@@ -362,7 +362,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return []
         if targets is None:
             targets = self._targets(tok, pat, obj, passive, sm)
-        if not targets and pat.target:
+        if not targets and pat.target and not (pat.mutual and len(sources) > 1):
+            # coordinated parties of a mutual act ("A and B signed a declaration AT THE WHITE HOUSE") are
+            # each other's targets; a venue is none
             targets = self._fallback_targets(tok, pat, obj, passive, sources, sm)
             if targets:
                 how.append("fallback")
