@@ -357,7 +357,7 @@ def test_reverse_code_of_a_user_verb_pattern(tmp_path) -> None:
         ("The European Union decided to impose sanctions on Russia.", ("IGOEUREEC", "RUS", "163", "asserted")),
         ("Russia resolved to expel British diplomats.", ("RUS", "GBRGOV", "161", "asserted")),
         # an agreement, vow or readiness to act is the intent of that act, leaf by leaf
-        ("China agreed to send humanitarian aid to Ukraine.", ("CHN", "UKR", "033", "intended")),
+        ("China agreed to send humanitarian aid to Ukraine.", ("CHN", "UKR", "0333", "intended")),
         ("France is ready to send troops to Mali.", ("FRA", "MLI", "0334", "intended")),
         ("Germany vowed to impose sanctions on Iran.", ("DEU", "IRN", "1312", "intended")),
         # the actor's own future or conditional conflictual act is a threat by its root
@@ -1736,3 +1736,11 @@ def test_coordinated_parties_of_a_mutual_act_are_each_others_targets_not_the_ven
     got = triples(code("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
                        "declaration at the White House on Friday.", "2025-08-08"))  # fmt: skip
     assert got == {("ARMGOV", "AZEGOV", "057"), ("AZEGOV", "ARMGOV", "057")}, got
+
+
+def test_an_intended_act_is_refined_before_it_is_intended(code) -> None:
+    got = triples(code("The United States will provide Ukraine with enhanced defensive capabilities.", "2017-12-23"))
+    assert got == {("USA", "UKR", "0332")}, got
+    got = triples(code("Japanese Prime Minister Fumio Kishida said on Monday that Japan would provide an additional "
+                       "$5.5 billion in financial assistance to Ukraine.", "2023-02-20"))  # fmt: skip
+    assert ("JPN", "UKR", "0331") in got, got

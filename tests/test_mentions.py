@@ -168,6 +168,11 @@ def test_two_delegations(nlp, kb):
     assert codes(nlp, kb, text, "delegations") == ["ISRGOV", "PSEGOV"]
 
 
+def test_an_office_speaks_for_its_holder(nlp, kb):
+    assert codes(nlp, kb, "Peru's attorney general's office opened an inquiry.", "office") == ["PERJUD"]
+    assert codes(nlp, kb, "The U.N. human rights office said.", "office") != ["PERJUD"]
+
+
 def test_a_possessor_distributes_over_bare_conjuncts(nlp, kb):
     # "Supreme Court" alone defaults to the U.S. one; "Brazil's" owns every conjunct without its own determiner
     text = "Rioters stormed Brazil's Congress, Supreme Court and presidential palace."

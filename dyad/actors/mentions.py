@@ -574,6 +574,10 @@ class SentenceActors:
             m.plural = head.lower_ in ("they", "them", "their", "themselves")
             return m
 
+        if head.lemma_.lower() == "office" and (owner := self._office_holder(head)) is not None:
+            # "Peru's attorney general's OFFICE said": the office speaks for its holder (PERJUD)
+            return replace(owner, start=start, end=end, head=head.i, text=text, plural=False, definite=True)
+
         def piece_at(tok: Token) -> Piece | None:
             return self.by_token.get(tok.i)
 
@@ -770,6 +774,15 @@ class SentenceActors:
                 m.resolved_by = "compose"
                 return m
         return None
+
+    def _office_holder(self, office: Token) -> Mention | None:
+        """The official or body whose office it is: its possessor, when that names one."""
+        poss = next((c for c in office.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        seg = [t.i for t in poss.subtree if t.dep_ != "case" and not t.is_punct]
+        holder = self.compose(seg) if seg else None
+        return holder if holder is not None and holder.code and holder.kind in ("role", "person", "institution") else None
 
     def _titled(self, name_start: int) -> bool:
         """Whether a role noun stands right before a name ("PRESIDENT Assad"), so that the role is the

@@ -372,7 +372,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
             targets = [t for t in targets if t.kind != "country"]
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
-        code = self._refine(pat, code, tok, obj)
+        code = self._refine_in_mode(pat, code, status, tok, obj)
         if code == "171" and obj is not None and obj.pos_ == "PROPN" and (
             obj.ent_type_ in ("GPE", "LOC") or any(m.kind in ("capital", "place") for m in sm.get(obj))
         ):
@@ -698,7 +698,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 targets = self._purpose_targets(verb, sources, sm)
             if targets:
                 how.append("fallback")
-        code = self._refine(pat, code, tok, None)
+        code = self._refine_in_mode(pat, code, status, tok, None)
         # a bare nominal ("US sanctions") needs its target unless the noun is an act on its own
         # ("Palestinian riots") or a light verb made it one ("staged a protest")
         # "had trade ties with China during an official MEETING": an act noun read off its verb needs

@@ -241,6 +241,14 @@ class TriggerMatcher(CoderBase):
         heads = [doers[0], *_counted(doers[0])]
         return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children if c.dep_ == "compound"}
 
+    def _refine_in_mode(self, pat: Pattern, code: str, status: str, tok: Token, obj: Token | None) -> str:
+        """The refined code in the event's modality: "will provide Ukraine with DEFENSIVE capabilities"
+        refines 070 to 072 and then intends it (0332), where refining the intent code (033) finds nothing."""
+        refined = self._refine(pat, pat.code, tok, obj)
+        if refined == pat.code or code == pat.code:
+            return self._refine(pat, code, tok, obj)
+        return self._modal_code(refined, status) or code
+
     def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
         if not pat.refine or code != pat.code:
             return code
