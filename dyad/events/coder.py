@@ -327,16 +327,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = self._targets(tok, pat, obj, passive, sm)
             sources = self._domestic_force(raw_sources, code, targets)  # "mutinous soldiers detained the president"
         if not sources and pat.code[:2] in OWNED_SUBJECT_ROOTS:
-            # "RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...", "was hit BY an
-            # ISRAELI air strike": a weapon or an attack as the doer stands for the country its modifier names
-            if passive:
-                subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
-                             if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # fmt: skip
-            else:
-                subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
-            if subj is not None and not sm.get(subj):  # "US Predator attacks": the owner modifies a modifier
-                heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-                sources = next((found for h in heads if (found := self._owner_of(h, sm))), [])
+            sources = self._weapon_owner(tok, passive, sm)
             if sources:
                 how.append("owner")
         if pat.code[:2] in UNATTRIBUTED_ROOTS:
@@ -399,6 +390,19 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
 
+    def _weapon_owner(self, tok: Token, passive: bool, sm: SentenceMentions) -> list[Mention]:
+        """"RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...", "was hit BY an ISRAELI
+        air strike": a weapon or an attack as the doer stands for the country its modifier names."""
+        if passive:
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                         if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # fmt: skip
+        else:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
+        if subj is None or sm.get(subj):
+            return []
+        heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "US Predator attacks"
+        return next((found for h in heads if (found := self._owner_of(h, sm))), [])
+
     def _aerial(self, tok: Token) -> bool:
         """Whether force is used from the air: by its doers ("WARPLANES struck", "struck by warships and
         JETS") or, as its means, in a phrase on the verb ("struck Iran in a wave of AIR strikes")."""
@@ -411,9 +415,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _background_phrase(self, noun: Token) -> bool:
         """Whether a noun (or the first of the nouns it is coordinated with) is the object of an
         "after / before / since" phrase: "AFTER their historic summit", "after Pelosi's visit and the
-        EXERCISES ...": the background of the reported act."""
+        EXERCISES ...": the background of the reported act; so is what a response answers ("in
+        retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
-        return noun.dep_ == "pobj" and noun.head.lower_ in self.background_marks
+        if noun.dep_ != "pobj":
+            return False
+        return noun.head.lower_ in self.background_marks or noun.head.head.lemma_.lower() in RESPONSE_NOUNS
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
@@ -671,6 +678,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 return []
             subj, inherited = self._subjects(verb, False, sm)
             sources = [m for m in subj if m.code]
+            if not sources and pat.code[:2] in OWNED_SUBJECT_ROOTS:  # "ISRAELI warplanes carried out strikes"
+                sources = [self._armed_owner(m, sm) for m in self._weapon_owner(verb, False, sm)]
             light = True
             how[0] = "light"  # "staged a rally": as sure as a verb trigger, nearly
             if inherited:

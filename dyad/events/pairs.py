@@ -23,7 +23,7 @@ MEETING_CODES = {"040"}
 # "Albanian rebel-held territory" or "Syrian positions" are not
 CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "neighbourhood", "suburb",
                    "building", "school", "hospital", "market", "street", "settlement", "district", "hamlet",
-                   "residence", "apartment", "mosque", "church", "shop"}  # fmt: skip
+                   "residence", "apartment", "mosque", "church", "shop", "centre", "center", "downtown"}  # fmt: skip
 MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
                    "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
                    "palace"}  # fmt: skip
@@ -126,11 +126,13 @@ class PairMaker(TriggerMatcher):
         # phrase locates ("an army base IN the village of Metele")
         holders, cur = [tok, tok.head] if owned else [tok], tok
         for _ in range(3):
-            if cur.dep_ != "pobj" or cur.head.lower_ not in ("in", "at", "near", "of"):
+            if cur.dep_ != "pobj" or cur.head.lower_ not in ("in", "at", "near", "of", "across"):
                 break
             cur = cur.head.head
             holders.append(cur)
-        post = next((p for p in holders if p.lemma_.lower() in ARMED_PLACES), None)
+        # "MILITARY sites across Syria", "military targets in Iran" are posts too
+        post = next((p for p in holders if p.lemma_.lower() in ARMED_PLACES
+                     or any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in p.children)), None)  # fmt: skip
         if post is not None and t.kind in ("place", "country"):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             roles = [r for c in post.children if c.dep_ in ("amod", "compound") and (q := sm.sa.by_token.get(c.i))

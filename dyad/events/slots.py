@@ -280,8 +280,10 @@ class SlotReader(TriggerMatcher):
             return found
         if kind == "holder":  # "the release of 15 sailors WHO WERE SEIZED BY IRANIAN FORCES": their captors
             return [m for p in prep_objects(word, holders) for q in conjuncts(p) for m in self._holder(q, sm)]
-        if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank"
-            return [m for p in prep_objects(word, holders) for m in self._owner_of(p, sm)]
+        if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank", "tariffs on
+            # $60 billion worth of U.S. goods"
+            return [m for p in prep_objects(word, holders)
+                    for q in (prep_objects("of", [p]) if is_series(p) else [p]) for m in self._owner_of(q, sm)]  # fmt: skip
         if kind == "place":
             places = [obj] if word == "dobj" and obj is not None else prep_objects(word, holders)
             out = []
@@ -415,8 +417,10 @@ class SlotReader(TriggerMatcher):
             country, text = place_country(sm.sa, tok)
             if not country and tok.pos_ == "PROPN":
                 country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
-            if not country and tok.pos_ == "NOUN":  # "the port city OF MARIUPOL", "the town, KRAMATORSK"
-                named = [p for p in prep_objects("of", [tok]) if p.pos_ == "PROPN"]
+            if not country and tok.pos_ == "NOUN":  # "the port city OF MARIUPOL", "the town, KRAMATORSK",
+                # "the centre OF THE CITY of Sumy"
+                named = [p for p in prep_objects("of", [tok])
+                         if p.pos_ == "PROPN" or p.lemma_.lower() in self.patterns.place_nouns]  # fmt: skip
                 named += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 inner = next((m for p in named if (m := self._place_mention(p, sm)) is not None), None)
                 if inner is not None:
