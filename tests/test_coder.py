@@ -1761,3 +1761,17 @@ def test_strikes_carried_out_by_warplanes_and_missiles_slamming_into_a_city(code
                        "Sumy on Sunday morning.", "2025-04-13"))  # fmt: skip
     assert got == {("RUSMIL", "UKRCVL", "195")}, got
     assert triples(code("A truck slammed into a crowd in Nice.", "2016-07-15")) == set()
+
+
+def test_a_possessive_pronoun_gives_a_subject_role_or_a_country_its_owner(code) -> None:
+    got = triples(code("Russia said on Sunday its forces had captured the city of Bakhmut.", "2023-05-21"))
+    assert got == {("RUSMIL", "UKR", "192")}, got
+    got = triples(code("Petro announced that his country was breaking off relations with Israel.", "2024-05-01"))
+    assert got == {("COL", "ISR", "161")}, got
+    # "its" is no person: not the diplomat named last, the state that expelled him
+    got = triples(code("India expelled a senior Canadian diplomat on Tuesday and its foreign ministry rejected "
+                       "the allegation.", "2023-09-19"))  # fmt: skip
+    assert not any(s == "CANGOV" for s, _, _ in got), got
+    # an ambassador recalled "to" a country is left to the recall's own reading (host as target)
+    got = triples(code("Japan recalled its ambassador to South Korea on Friday.", "2012-08-10"))
+    assert got == {("JPN", "KOR", "161")}, got

@@ -82,6 +82,8 @@ STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce"
                   "grave", "serious", "solemn"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
 STANCE_PREFIXES = {"anti", "pro"}
+# Possessive pronouns that can own a role or a country ("ITS forces", "HIS country")
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
             "themselves", "it", "its", "who", "which", "that", "whom", "whose"}  # fmt: skip
 
@@ -764,6 +766,11 @@ class SentenceActors:
                     m.kind, m.name, m.sector, m.code = "role", None, "CVL", ctry.country + "CVL"
                     m.resolved_by = "compose"
                 return m
+        if head.lemma_.lower() in ("country", "nation") and any(
+            c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children
+        ):
+            m.kind = "country"  # "HIS country": whose, the sentence says (SentenceMentions)
+            return m
         if head_in_ent and any(e.label_ == "ORG" for e in ents):
             # an unknown organisation named after its country: "China National Petroleum Corporation"
             ctry = self._country(pieces, head)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dyad.actors.coref import ArticleContext, load_coref_config
-from dyad.actors.mentions import Mention, SentenceActors
+from dyad.actors.mentions import POSSESSIVE_PRONOUNS, Mention, SentenceActors
 from dyad.events.syntax import is_series
 
 
@@ -54,6 +54,12 @@ class SentenceMentions:
                                for r in reporter)  # fmt: skip
                     continue
             m = self.ctx.resolve(m, self.sa, self.index)
+            # "ITS forces had captured", "HIS country was breaking off relations": a subject role, or a
+            # country anywhere ("recalled ITS ambassador to Seoul" is the host's business: left alone)
+            owned = m.kind == "country" or (m.kind == "role" and tok.dep_ in ("nsubj", "nsubjpass"))
+            if owned and not m.country and (owner := self._possessor(tok)) is not None:
+                m = replace(m, country=owner.country, code=owner.country + (m.sector or ""), needs_country=False,
+                            resolved_by="pronoun")  # fmt: skip
             self.ctx.observe(m, self.index, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             out.append(m)
         if tok.lower_ not in self.plural_pronouns:
@@ -104,6 +110,24 @@ class SentenceMentions:
         if len(found) == 1 and (found[0].kind == "person" or (found[0].kind == "role" and not found[0].plural)):
             return found
         return []
+
+    def _possessor(self, head: Token) -> Mention | None:
+        """"Russia said ITS forces had captured ...", "Petro announced that HIS country ...": the actor a
+        possessive pronoun stands for, when it owns a role or a country that names none of its own.
+        "his"/"her" resolve as person pronouns do; "its"/"their" stand for the nearest actor with a
+        country named before them ("its": no person)."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if poss is None:
+            return None
+        if poss.lower_ in ("his", "her"):
+            found = [m for m in self.get(poss) if m.code and m.country]
+            return found[0] if len(found) == 1 else None
+        for i in sorted((i for i in self.cache if i < poss.i), reverse=True):
+            found = [m for m in self.cache[i] if m.code and m.country and m.kind != "pronoun"
+                     and not (poss.lower_ == "its" and self._is_person(m, self.sa.doc[m.head]))]  # "it" is no person
+            if found:
+                return found[0] if len({m.country for m in found}) == 1 else None
+        return None
 
     def _is_person(self, m: Mention, head: Token) -> bool:
         """Whether "he"/"she" (rather than "it") can stand for ``m``: a person, a singular role that
