@@ -1775,3 +1775,12 @@ def test_a_possessive_pronoun_gives_a_subject_role_or_a_country_its_owner(code) 
     # an ambassador recalled "to" a country is left to the recall's own reading (host as target)
     got = triples(code("Japan recalled its ambassador to South Korea on Friday.", "2012-08-10"))
     assert got == {("JPN", "KOR", "161")}, got
+
+
+def test_what_a_state_of_affairs_dates_from_is_history_even_alone(code) -> None:
+    assert triples(code("Cyprus has been split since 1974, when Turkish troops invaded the north of the island.",
+                        "2017-07-07")) == set()  # fmt: skip
+    assert triples(code("Gaza's two million people have lived under blockade since Hamas seized control of the "
+                        "enclave in 2007.", "2021-05-20")) == set()  # fmt: skip
+    # an after-clause alone in its sentence is still the news
+    assert triples(code("One man is dead after a gunman opened fire on police in Paris.", "2017-04-20"))

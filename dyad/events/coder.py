@@ -316,6 +316,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and is_to_infinitive(tok):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
+        if "earlier" in how and self._dated_from(tok):
+            how.append("past")
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
         sources, inherited = self._subjects(tok, passive, sm)
@@ -421,6 +423,18 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if noun.dep_ != "pobj":
             return False
         return noun.head.lower_ in self.background_marks or noun.head.head.lemma_.lower() in RESPONSE_NOUNS
+
+    @staticmethod
+    def _dated_from(tok: Token) -> bool:
+        """Whether the act is what a state of affairs dates from: "under blockade SINCE Hamas SEIZED
+        control in 2007", "split since 1974, when Turkish troops INVADED", "since the INVASION": history,
+        never the news, even alone in its sentence."""
+        tok = first_conjunct(tok)
+        if tok.dep_ in ("acl", "relcl"):
+            tok = first_conjunct(tok.head)
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ == "since"
+        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
@@ -616,6 +630,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         how = ["nominal"] + ([] if status == mod.ASSERTED else ["intended"])
         if self._background_phrase(tok):
             how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
+            if self._dated_from(tok):
+                how.append("past")
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:

@@ -35,6 +35,7 @@ def dedupe(found: list[Found]) -> list[Found]:
     # "Trump urged China to rein in North Korea, a day AFTER Pyongyang test-fired a missile": the
     # background act was news when it happened; every gold set codes only the act reported now. Alone
     # in its sentence ("One man is dead after a gunman opened fire") it is the news and stays.
+    found = [f for f in found if "past" not in f.how]  # "since Hamas seized control in 2007": never the news
     if any("earlier" not in f.how for f in found):
         found = [f for f in found if "earlier" not in f.how]
     found = [f for f in found if not _restated_reverse(f, found)]
