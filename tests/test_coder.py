@@ -1784,3 +1784,11 @@ def test_what_a_state_of_affairs_dates_from_is_history_even_alone(code) -> None:
                         "enclave in 2007.", "2021-05-20")) == set()  # fmt: skip
     # an after-clause alone in its sentence is still the news
     assert triples(code("One man is dead after a gunman opened fire on police in Paris.", "2017-04-20"))
+
+
+def test_a_compass_point_makes_a_place_phrase_and_is_no_object(code) -> None:
+    # "west of Baghdad" is where it happened: insurgents there are Iraq's, not the country of the
+    # helicopter they shot down; the parser's "helicopter north-west" is no object headed by "west"
+    got = triples(code("Insurgents shot down a U.S. military helicopter north-west of Baghdad on Wednesday.",
+                       "2007-02-07"))  # fmt: skip
+    assert got == {("IRQREB", "USAMIL", "195")}, got

@@ -65,6 +65,8 @@ SENTENCE_SECTORS = {"COP", "JUD"}
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
                "towards"}
+# Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
@@ -334,6 +336,8 @@ class SentenceActors:
         for _ in range(4):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 return True
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS_POINTS:
+                return True  # "west OF BAGHDAD"
             if tok.dep_ not in ("compound", "amod", "nmod", "pobj", "prep", "appos", "poss") or tok.head.i == tok.i:
                 return False
             tok = tok.head

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.actors.mentions import COMPASS_POINTS
 from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.codebook import nearest_listed
@@ -94,6 +95,10 @@ class TriggerMatcher(CoderBase):
             obj = control_subject(tok)
         if obj is not None:
             obj = measured(obj) or obj  # "approved $800 million IN military AID": the aid is the object
+        if obj is not None and obj.lower_ in COMPASS_POINTS:
+            # "shot down a U.S. helicopter NORTH-WEST of Baghdad", parsed as one noun headed by "west"
+            obj = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                        and c.lower_ not in COMPASS_POINTS), obj)  # fmt: skip
         return obj
 
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
