@@ -1792,3 +1792,21 @@ def test_a_compass_point_makes_a_place_phrase_and_is_no_object(code) -> None:
     got = triples(code("Insurgents shot down a U.S. military helicopter north-west of Baghdad on Wednesday.",
                        "2007-02-07"))  # fmt: skip
     assert got == {("IRQREB", "USAMIL", "195")}, got
+
+
+def test_a_participle_the_parser_conjoined_describes_the_noun_before_it(code) -> None:
+    got = triples(code("U.S. President Joe Biden thanked Qatar on Friday for its help in securing the release of two "
+                       "American women held hostage in Gaza.", "2023-10-21"))  # fmt: skip
+    assert got == {("USAGOV", "QAT", "051")}, got
+    # a conjoined clause with its own subject is news of its own
+    got = triples(code("Turkey summoned the U.S. ambassador on Saturday and its foreign ministry condemned President "
+                       "Joe Biden's recognition of the massacres.", "2021-04-24"))  # fmt: skip
+    assert ("TURGOV", "USAGOV", "111") in got, got
+
+
+def test_landing_others_is_no_visit_and_export_restrictions_are_an_embargo(code) -> None:
+    got = triples(code("Yemen's Houthis hijacked a British-owned ship in the Red Sea on Sunday, landing fighters on "
+                       "its deck from a helicopter.", "2023-11-19"))  # fmt: skip
+    assert not any(c.startswith("04") for _, _, c in got), got
+    assert triples(code("The United States imposed sweeping export restrictions on China.", "2022-10-07")) == {
+        ("USA", "CHN", "163")}

@@ -316,10 +316,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and is_to_infinitive(tok):
             how.append("purpose")  # "started a hunger strike TO PROTEST ...": the act done ranks first
-        if "earlier" in how and self._dated_from(tok):
-            how.append("past")
+        elif tok.dep_ == "conj" and tok.tag_ == "VBD" and self._reduced_relative(tok):
+            how += ["background", "earlier"]  # "the release of two American women HELD hostage in Gaza"
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
+        if "earlier" in how and self._dated_from(tok):
+            how.append("past")
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
@@ -423,6 +425,17 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if noun.dep_ != "pobj":
             return False
         return noun.head.lower_ in self.background_marks or noun.head.head.lemma_.lower() in RESPONSE_NOUNS
+
+    @staticmethod
+    def _reduced_relative(tok: Token) -> bool:
+        """Whether a verb the parser conjoined to an earlier one is a participle describing the noun right
+        before it: "thanked Qatar for its help in securing the release of two American women HELD hostage"
+        has no "and" or comma joining the two verbs."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "... and its foreign ministry CONDEMNED": a clause of its own
+        between = tok.doc[tok.head.i + 1 : tok.i]
+        joined = any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in between)
+        return tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN") and not joined
 
     @staticmethod
     def _dated_from(tok: Token) -> bool:
