@@ -131,6 +131,12 @@ OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 JUDGED_PREPS = frozenset({"of", "for", "over", "into", "about", "against"})
 
 
+def _answered(noun: Token) -> bool:
+    """Whether a noun is what a response answers: the object of a phrase on a response noun ("in
+    retaliation FOR the strikes", "in protest AT the offensive")."""
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in RESPONSE_NOUNS
+
+
 class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     """Codes events from parsed articles. Construct once; thread-safe for reading."""
 
@@ -422,9 +428,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         EXERCISES ...": the background of the reported act; so is what a response answers ("in
         retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
-        if noun.dep_ != "pobj":
-            return False
-        return noun.head.lower_ in self.background_marks or noun.head.head.lemma_.lower() in RESPONSE_NOUNS
+        return noun.dep_ == "pobj" and (noun.head.lower_ in self.background_marks or _answered(noun))
 
     @staticmethod
     def _reduced_relative(tok: Token) -> bool:
@@ -548,7 +552,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         resolution condemning the CRACKDOWN", "apologized FOR the killings"): background, not news. A
         setting ("told Putin IN a phone call", "apologized DURING a visit") is not what it judges."""
         cur = noun
-        if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in RESPONSE_NOUNS:
+        if _answered(cur):
             return True  # "in protest AT the Israeli offensive", "in retaliation FOR the strikes"
         for _ in range(2):  # "opened an inquiry INTO the killings": through the object it names
             if cur.dep_ == "pobj" and cur.head.lower_ in JUDGED_PREPS:
