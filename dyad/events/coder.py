@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Container
 from dataclasses import replace
 from typing import Any
 
@@ -129,6 +130,14 @@ NAMING_VERBS = words("naming_verbs")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
 JUDGED_PREPS = frozenset({"of", "for", "over", "into", "about", "against"})
+
+
+def _marked(tok: Token, marks: Container[str]) -> bool:
+    """Whether a noun is the object of one of ``marks`` ("AFTER their summit") or a verb heads a clause
+    it opens ("AFTER Russian forces fired")."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in marks
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
 def _answered(noun: Token) -> bool:
@@ -428,7 +437,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         EXERCISES ...": the background of the reported act; so is what a response answers ("in
         retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
-        return noun.dep_ == "pobj" and (noun.head.lower_ in self.background_marks or _answered(noun))
+        return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
 
     @staticmethod
     def _reduced_relative(tok: Token) -> bool:
@@ -449,15 +458,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         tok = first_conjunct(tok)
         if tok.dep_ in ("acl", "relcl"):
             tok = first_conjunct(tok.head)
-        if tok.dep_ == "pobj":
-            return tok.head.lower_ == "since"
-        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
+        return _marked(tok, ("since",))
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
         clause: the background of the reported act."""
         tok = first_conjunct(tok)
-        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background_marks for c in tok.children)
+        return tok.dep_ == "advcl" and _marked(tok, self.background_marks)
 
     def _cue_words(self, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.cues.get(key) or ())
