@@ -66,7 +66,7 @@ SENTENCE_SECTORS = {"COP", "JUD"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
                "towards"}
 # Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
-COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+COMPASS_POINTS = words("compass_points")
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.records import Location
 from dyad.when.clause import VERB_POS, clause_head, clause_rank, tree_distance
 from dyad.where.gazetteer import City, Gazetteer, load_gazetteer
+from dyad.words import words
 
 # Prepositions whose object is where something happens, with a rank (lower = more telling).
 # "from" is absent: "imports from Russia", "pressure from the West" name an origin, not a place.
@@ -62,10 +63,9 @@ OF_PLACE_NOUNS = frozenset(
      "quarter", "republic", "municipality", "county", "governorate", "oblast", "prefecture", "center", "centre"}
 )  # fmt: skip
 # Words that only say which part of a place: "in southeastern Serbia", "east Beirut".
-DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
-     "upper", "lower", "greater"}
+DIRECTION_WORDS = words("compass_points") | frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern", "upper", "lower", "greater"}
 )  # fmt: skip
 # "from" is locative only after leaving words: "withdrawal from Gorazde", "evacuated ... from Kabul".
 LEAVING_WORDS = frozenset(
