@@ -94,6 +94,8 @@ class Event:
     cluster_id: str | None = None
     # Not in the JSON: helps date/place resolution and dedup; char offsets in the article
     trigger_span: tuple[int, int] | None = field(default=None, repr=False)
+    # Not in the JSON: the features its confidence was scored from (dyad.events.confidence)
+    evidence_path: tuple[str, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event JSON object (field order as in CONTRACT.md)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.events import Coder
+from dyad.events.confidence import default_model
 from dyad.nlp import parse_articles
 from dyad.records import Article, Event
 
@@ -187,8 +188,11 @@ def test_surname_pronoun_title_and_misspelling(code) -> None:
     assert by_sentence[2].source.name == "Li Qiang" and by_sentence[2].cameo == "051"
     assert by_sentence[3].source.name == "Li Qiang" and by_sentence[3].target.name == "Vladimir Putin"
     assert by_sentence[4].source.name == "Li Qiang" and by_sentence[4].target.code == "JPN"
-    # resolved mentions cost confidence
-    assert by_sentence[2].confidence < by_sentence[1].confidence
+    # a source found through a pronoun is on the evidence path, and costs confidence against a named one
+    path = by_sentence[2].evidence_path
+    assert "source:pronoun" in path
+    named = [f if f != "source:pronoun" else "source:kb" for f in path]
+    assert default_model().score(path) < default_model().score(named)
 
 
 def test_plural_pronoun_takes_the_last_group(code) -> None:
@@ -1810,3 +1814,14 @@ def test_landing_others_is_no_visit_and_export_restrictions_are_an_embargo(code)
     assert not any(c.startswith("04") for _, _, c in got), got
     assert triples(code("The United States imposed sweeping export restrictions on China.", "2022-10-07")) == {
         ("USA", "CHN", "163")}
+
+
+def test_a_reflexive_side_of_a_mutual_meeting_is_named_outright(code) -> None:
+    # the restated-reverse check drops a pronoun-led direction only when the pronoun merely restates
+    events = code(
+        "Chinese Premier Li Qiang arrived in Moscow on Monday.\n"
+        "Li had been to Moscow for the annual meeting between the prime minister of Russia and himself.",
+        published="2023-12-20",
+    )
+    got = triples([e for e in events if e.sentence_index == 1])
+    assert {("CHNGOV", "RUSGOV", "040"), ("RUSGOV", "CHNGOV", "040")} <= got

@@ -248,6 +248,8 @@ def test_petrarch_scores_known_predictions(tmp_path: Path) -> None:
     assert report.dyads == PRF(tp=2, fp=3, fn=2)
     assert (report.nothing_produced, report.nothing_expected) == (1, 2)
     assert report.sentences_exactly_right == 2  # DEMO-01 and NOEV-01
+    # every predicted event lands in a confidence band, right when its triple is exactly a gold one
+    assert [(band.n, band.correct) for band in report.bands if band.n] == [(5, 2)]
     assert report.by_category["DEMO"] == PRF(1, 1, 1)
     assert any("absent" in note for note in report.dictionary_notes)
 

@@ -29,7 +29,18 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from dyad.eval.report import PRF, CodeFn, CoderFailed, default_code_fn, fmt, print_table, set_prf
+from dyad.eval.report import (
+    PRF,
+    Band,
+    CodeFn,
+    CoderFailed,
+    confidence_bands,
+    default_code_fn,
+    expected_calibration_error,
+    fmt,
+    print_table,
+    set_prf,
+)
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "petrarch_unittest"
 RECORDS_FILE = "PETR.UnitTest.records.xml"
@@ -203,6 +214,8 @@ class PetrarchReport:
     skipped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     dictionary_notes: list[str] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+    """Every coded event by confidence, right when its triple is exactly a gold one."""
 
     @property
     def no_event_accuracy(self) -> float:
@@ -225,8 +238,12 @@ def score(cases: Sequence[PetrarchCase], events: Sequence[dict[str, Any]]) -> Pe
     by_category: dict[str, PRF] = {}
     nothing_expected = nothing_produced = 0
     results = []
+    scored: list[tuple[float, bool]] = []  # (confidence, exactly right) of every event
     for case in cases:
         predicted = predicted_triples(by_article.get(case.key, []))
+        for event in by_article.get(case.key, []):
+            right = bool(predicted_triples([event]) & case.expected)
+            scored.append((float(event.get("confidence") or 0.0), right))
         case_exact = set_prf(case.expected, predicted)
         exact += case_exact
         loose += set_prf(lenient(case.expected), lenient(predicted))
@@ -236,7 +253,16 @@ def score(cases: Sequence[PetrarchCase], events: Sequence[dict[str, Any]]) -> Pe
             nothing_expected += 1
             nothing_produced += not predicted
         results.append(CaseResult(case, predicted))
-    return PetrarchReport(exact, loose, pairs, nothing_expected, nothing_produced, by_category, results)
+    return PetrarchReport(
+        exact,
+        loose,
+        pairs,
+        nothing_expected,
+        nothing_produced,
+        by_category,
+        results,
+        bands=confidence_bands(scored),
+    )
 
 
 def import_toy_dictionaries(
@@ -357,10 +383,16 @@ def print_report(report: PetrarchReport, errors: int = 0, title: str = "PETRARCH
     kinds = error_kinds(report.results)
     if kinds:
         print_table(f"{title}: error kinds (triples)", ["kind", "count"], [[k, v] for k, v in kinds.items()])
+    if any(band.n for band in report.bands):
+        print_table(
+            f"{title}: events exactly right by confidence (the score estimates that chance)",
+            ["confidence", "events", "mean confidence", "exactly right"],
+            [[b.label, b.n, fmt(b.mean_confidence) if b.n else "-", fmt(b.accuracy) if b.n else "-"]
+             for b in report.bands],
+        )  # fmt: skip
+        print(f"expected calibration error: {fmt(expected_calibration_error(report.bands))}")
     by_category = [_row(cat, prf) for cat, prf in sorted(report.by_category.items())]
-    print_table(
-        f"{title}: exact triples by category", ["category", *columns[1:]], by_category
-    )
+    print_table(f"{title}: exact triples by category", ["category", *columns[1:]], by_category)
     if errors:
         wrong = [r for r in report.results if r.predicted != set(r.case.expected)][:errors]
         rows = [

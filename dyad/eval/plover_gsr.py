@@ -347,7 +347,9 @@ def print_report(report: GSRReport, errors: int = 0, title: str = "PLOVER GSR") 
             for band in report.bands
         ],
     )
-    print(f"expected calibration error: {fmt(expected_calibration_error(report.bands))}")
+    # the score estimates that the whole triple is exactly right; the category alone is right more often
+    print(f"expected calibration error against category accuracy: {fmt(expected_calibration_error(report.bands))}"
+          " (confidence estimates exact-triple correctness, a stricter test)")  # fmt: skip
     confusions = Counter(report.categories.confusions).most_common(12)
     if confusions:
         print_table(f"{title}: most common confusions", ["gold → predicted", "count"],

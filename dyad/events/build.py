@@ -12,8 +12,8 @@ import logging
 from typing import Any
 
 from dyad.events.base import CoderBase, Found
+from dyad.events.confidence import default_model, evidence_path
 from dyad.events.pairs import MEETING_CODES, venue_code
-from dyad.events.ranking import confidence
 from dyad.records import Event, Location
 
 log = logging.getLogger("dyad.events.coder")  # the name its warnings always had
@@ -64,6 +64,7 @@ class EventBuilder(CoderBase):
                 info = self.codebook.get(code) or info
             f.code = code
         modality = "intended" if "intended" in f.how else "asserted"
+        path = evidence_path(f)
         key = f"{article.id}|{sent.index}|{src.code}|{tgt.code if tgt else ''}|{f.code}|{t_span[0]}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -84,6 +85,7 @@ class EventBuilder(CoderBase):
             modality=modality,
             negated=False,
             location=location,
-            confidence=confidence(f),
+            confidence=default_model().score(path),
             trigger_span=t_span,
+            evidence_path=path,
         )

@@ -1,13 +1,14 @@
-"""Which candidate events of a sentence survive, and how sure each is.
+"""Which candidate events of a sentence survive: one per actor pair and code, no self-events, no background.
 
 Why: one sentence yields overlapping candidates (a generic and a specific code, a one-sided and a
 two-sided reading, a vow and the act vowed, self-events); :func:`dedupe` keeps one per actor pair
-and code, and :func:`confidence` scores a kept event by the evidence path that produced it.
+and code. Where two readings compete, the surer one (:mod:`dyad.events.confidence`) wins.
 """
 
 from __future__ import annotations
 
 from dyad.events.base import Found
+from dyad.events.confidence import confidence
 from dyad.events.syntax import first_conjunct, is_to_infinitive
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
@@ -93,8 +94,8 @@ def _restated_reverse(f: Found, found: list[Found]) -> bool:
     as mutual by naming both sides ("talks BETWEEN A and B") goes both ways."""
     if not f.how or f.how[0] not in ("nominal", "light") or f.target is None:
         return False
-    if "mutual" in f.how and f.source.resolved_by != "pronoun":
-        return False
+    if "mutual" in f.how and (f.source.resolved_by != "pronoun" or f.trigger.doc[f.source.head].morph.get("Reflex") == ["Yes"]):
+        return False  # a side named outright, by name or reflexive ("between Russia's premier and HIMSELF")
     return any(g is not f and g.code == f.code and g.target is not None and g.source.code == f.target.code
                and g.target.code == f.source.code and confidence(g) > confidence(f) for g in found)  # fmt: skip
 
@@ -144,18 +145,3 @@ def _domestic_pair(a: str | None, b: str | None) -> bool:  # source sector, targ
         return False
     a, b = a or "STATE", b or "STATE"
     return a != b and bool({a, b} & (STATE_SECTORS | {"STATE"})) and "MED" not in (a, b)
-
-
-def confidence(f: Found) -> float:
-    """Higher for a full parse path between known actors; lower for inherited subjects,
-    coreference, pronouns, nominal triggers, places and role-only actors."""
-    c = 0.9
-    penalties = {"inherited": 0.1, "nominal": 0.2, "light": 0.1, "mutual": 0.05, "intended": 0.05, "refused": 0.05, "alone": 0.15,
-                 "second": 0.03, "background": 0.15, "reverse": 0.1, "unattributed": 0.2, "fallback": 0.1, "purpose": 0.05,
-                 "owner": 0.15, "agentless": 0.25}
-    for h in f.how:
-        c -= penalties.get(h, 0.0)
-    for m in (f.source, f.target) if f.target is not None else (f.source,):
-        c -= {"kb": 0.0, "compose": 0.05, "surname": 0.05, "coref": 0.1, "fuzzy": 0.15, "pronoun": 0.2,
-              "place": 0.05}.get(m.resolved_by, 0.1)  # fmt: skip
-    return max(0.05, min(0.99, c))
