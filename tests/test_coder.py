@@ -1825,3 +1825,20 @@ def test_a_reflexive_side_of_a_mutual_meeting_is_named_outright(code) -> None:
     )
     got = triples([e for e in events if e.sentence_index == 1])
     assert {("CHNGOV", "RUSGOV", "040"), ("RUSGOV", "CHNGOV", "040")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union agreed to impose sanctions on Russia on Monday.", ("IGOEUREEC", "RUS", "163")),
+        ("Britain agreed to expel three Russian diplomats.", ("GBR", "RUSGOV", "161")),
+        # an agreement still to come is an intent; an agreed cooperative act stays an intent too
+        ("The EU will agree to impose sanctions on Russia.", ("IGOEUREEC", "RUS", "1312")),
+        ("NATO and Russia agreed to hold talks.", ("IGOWSTNAT", "RUS", "036")),
+        ("The United States and Canada agreed to cut off Russian banks from the SWIFT payments system.",
+         ("CAN", "RUSBUS", "163")),
+        ("The EU excluded seven Russian banks from SWIFT.", ("IGOEUREEC", "RUSBUS", "163")),
+    ],
+)
+def test_a_coercive_act_agreed_on_is_the_decision(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, published="2022-03-01"))

@@ -189,6 +189,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
+        self.decision_heads = self._cue_words("decision_heads")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
@@ -313,6 +314,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         ):
             return []  # "vowed NOT to return the Golan Heights" is no intent to cooperate
         status = mod.assess(tok, self.cues)
+        if status == mod.INTENDED and self._decided(tok, pat.code):
+            status = mod.ASSERTED
         code = self._modal_code(pat.code, status)
         if code is None:
             return []
@@ -465,6 +468,17 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         clause: the background of the reported act."""
         tok = first_conjunct(tok)
         return tok.dep_ == "advcl" and _marked(tok, self.background_marks)
+
+    def _decided(self, tok: Token, code: str) -> bool:
+        """Whether an intended act is a coercive one agreed on, itself told as done: "the EU AGREED to
+        impose sanctions" is the decision (163), not the threat (1312) an intent to impose would be."""
+        verb = first_conjunct(tok)
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.decision_heads:
+            return False
+        threat = self._modal_code(code, mod.INTENDED)
+        return bool(threat and threat.startswith("13") and not code.startswith("13")) and (
+            mod.assess(verb.head, self.cues) == mod.ASSERTED  # "WILL agree to impose" stays an intent
+        )
 
     def _cue_words(self, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.cues.get(key) or ())
