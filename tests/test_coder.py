@@ -1842,3 +1842,21 @@ def test_a_reflexive_side_of_a_mutual_meeting_is_named_outright(code) -> None:
 )
 def test_a_coercive_act_agreed_on_is_the_decision(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, published="2022-03-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil's Senate voted 61-20 on Wednesday to remove President Dilma Rousseff from office.",
+         ("BRALEG", "BRAGOV", "116")),
+        # the senate's country is the one its phrase names, for the unknown deputy president too
+        ("Kenya's Senate voted on Thursday to remove Deputy President Rigathi Gachagua from office.",
+         ("KENLEG", "KENGOV", "116")),
+    ],
+)  # fmt: skip
+def test_a_legislature_voting_to_remove_an_office_holder_is_a_verdict(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, published="2024-10-18"))
+
+
+def test_an_army_removing_a_president_is_no_verdict(code) -> None:
+    assert not any(c == "116" for _, _, c in triples(code("The army removed the president on Monday.")))

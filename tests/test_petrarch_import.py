@@ -209,7 +209,7 @@ def test_phoenix_all(tmp_path: Path) -> None:
     assert agents["police"] == "COP" and agents["farmers"] == "AGR"
     assert ("IGOUNO", "", "") in roles(actors["United Nations"])
     assert ("LBNREB", "", "") in roles(actors["Hezbollah"])
-    assert stats.verbs == 1 and stats.agents > 2000 and stats.new_verb_rules > 5000
+    assert stats.verbs == 1 and stats.agents > 2000 and stats.new_verb_rules > 4500  # falls as the bundled patterns cover more
     again = import_dictionary(folder, tmp_path)
     assert again.new_actors == 0 and again.new_agents == 0
 
@@ -286,7 +286,7 @@ def test_phoenix_verbs_convert(tmp_path: Path) -> None:
     path = shared_path("phoenix", "CAMEO.2.0.txt")
     stats = import_dictionary(path, tmp_path)
     verbs = read_verbs(tmp_path)
-    assert stats.verb_patterns > 4000 and stats.new_verb_rules > 5000
+    assert stats.verb_patterns > 4000 and stats.new_verb_rules > 4500  # falls as the bundled patterns cover more
     assert verbs["grill"] == "110"
     assert "interrogate" not in verbs  # dyad's own lexicon codes interrogations (090)
     assert "airlift" not in verbs  # the bundled lexicon already codes airlifts

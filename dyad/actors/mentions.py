@@ -299,6 +299,8 @@ class SentenceActors:
             country = self._piece_country(p)
             if not country:
                 continue
+            if self._owner_stated(p):
+                continue  # "KENYA's Senate": the Senate's default home (USA) is not what the sentence names
             seen_tokens.update(range(p.start, p.end))
             dist = abs(p.start - head.i)
             (places if self._in_place_phrase(self.doc[p.end - 1]) else actors).append((dist, country))
@@ -317,6 +319,20 @@ class SentenceActors:
             if c not in out:
                 out.append(c)
         return out
+
+    def _owner_stated(self, p: Piece) -> bool:
+        """Whether an institution's phrase names its country itself ("Kenya's Senate", "the Kenyan
+        Senate"), which then stands for it."""
+        if p.first({"institution"}) is None:
+            return False
+        head = self.doc[p.end - 1]
+        for child in head.children:
+            other = self.by_token.get(child.i)
+            if child.dep_ in ("poss", "compound", "amod") and other is not None and other is not p and (
+                other.first(COUNTRY_KINDS - {"institution"}) is not None
+            ):
+                return True
+        return False
 
     def _piece_country(self, p: Piece) -> str | None:
         """The country a piece names without further context (None for multi-home groups and IGOs)."""

@@ -239,8 +239,12 @@ class TriggerMatcher(CoderBase):
 
     def _subject_lemmas(self, tok: Token) -> set[str]:
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
-        agent's: what a pattern's ``subject`` condition tests."""
+        agent's: what a pattern's ``subject`` condition tests. An infinitive with no subject of its own
+        takes the governing verb's when that verb has no object to control it ("the Senate voted TO
+        REMOVE", not "urged the army to strike")."""
         doers = self._doers(tok)
+        if not doers and tok.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            doers = self._doers(tok.head)
         if not doers:
             return set()
         heads = [doers[0], *_counted(doers[0])]
