@@ -257,3 +257,12 @@ def test_a_lone_nationality_the_tagger_took_for_a_noun_shares_the_role(code_trip
     got = code_triples("U.S. and British forces launched cruise missiles at Taliban targets across Afghanistan on "
                        "Sunday night.", "2001-10-08")  # fmt: skip
     assert ("USAMIL", "AFGREB", "195") in got, got
+
+
+def test_a_bare_shared_institution_name_says_nothing_of_the_sentences_country(code_triples) -> None:
+    got = code_triples(
+        "Thousands of protesters blocked access to Barcelona's El Prat airport on Monday in protest at a "
+        "Supreme Court ruling that jailed nine Catalan separatist leaders.",
+        "2019-10-14",
+    )
+    assert ("ESPCVL", "ESP", "144") in got, got

@@ -299,8 +299,8 @@ class SentenceActors:
             country = self._piece_country(p)
             if not country:
                 continue
-            if self._owner_stated(p):
-                continue  # "KENYA's Senate": the Senate's default home (USA) is not what the sentence names
+            if self._owner_stated(p) or self._shared_name(p):
+                continue  # "KENYA's Senate", "a Supreme Court ruling": the default home (USA) is not the sentence's
             seen_tokens.update(range(p.start, p.end))
             dist = abs(p.start - head.i)
             (places if self._in_place_phrase(self.doc[p.end - 1]) else actors).append((dist, country))
@@ -333,6 +333,12 @@ class SentenceActors:
             ):
                 return True
         return False
+
+    def _shared_name(self, p: Piece) -> bool:
+        """Whether a piece is only a bare name many states' bodies share ("the Senate", "a Supreme Court
+        ruling"): its listed home is a default, not a country the sentence names."""
+        text = self.doc[p.start : p.end].text.lower()
+        return p.first({"institution"}) is not None and text in words("shared_institution_names")
 
     def _piece_country(self, p: Piece) -> str | None:
         """The country a piece names without further context (None for multi-home groups and IGOs)."""
