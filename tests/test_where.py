@@ -70,6 +70,11 @@ def test_small_town_of_an_actor_country_wins_only_between_similar_sizes() -> Non
     assert gz.best_city("Moscow", actor_countries=["USA"]).country == "RUS"
     # An explicit qualifier decides: "Moscow, Idaho"
     assert gz.best_city("Moscow", qualifier="USA").country == "USA"
+    # The context bonuses do not add up: an American actor is also named in the sentence and the article,
+    # yet "met in Paris" and "met in Geneva" stay in France and Switzerland, not Texas and Illinois
+    us = {"actor_countries": ["USA", "RUS"], "sentence_countries": ["USA", "RUS"], "article_countries": ["USA"]}
+    assert gz.best_city("Paris", **us).country == "FRA"
+    assert gz.best_city("Geneva", **us).country == "CHE"
 
 
 def test_far_east_city_takes_the_city_named_in_the_article(nlp) -> None:

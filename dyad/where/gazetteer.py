@@ -39,13 +39,15 @@ MIN_ALT_NAME_LEN = 4
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z .'\-]+")
 
 # Disambiguation weights (score = log10(population) + bonuses): a named qualifier ("Samarkand,
-# Uzbekistan") decides; an actor's country or a country the article mentions only tips the balance
-# between towns of similar size, so "Paris" with American actors is still Paris, France
-# (log10 2.1M = 6.3 against 4.4 + 1.0 for Paris, Texas).
+# Uzbekistan") decides; an actor's country or a country the sentence or article mentions only tips the
+# balance between towns of similar size, so "Paris" with American actors is still Paris, France
+# (log10 2.1M = 6.3 against 4.4 + 0.8 for Paris, Texas), and "Biden and Putin met in Geneva" is in
+# Switzerland (5.3 against 4.3 + 0.8 for Geneva, Illinois). The three context bonuses do not add up:
+# an actor's country is nearly always named in the sentence and the article as well.
 QUALIFIER_BONUS = 10.0
-ACTOR_COUNTRY_BONUS = 1.0
-SENTENCE_COUNTRY_BONUS = 1.0
-ARTICLE_COUNTRY_BONUS = 0.5
+ACTOR_COUNTRY_BONUS = 0.8
+SENTENCE_COUNTRY_BONUS = 0.8
+ARTICLE_COUNTRY_BONUS = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +131,8 @@ class Gazetteer:
         def score(c: City) -> float:
             s = math.log10(max(c.population, 1))
             s += QUALIFIER_BONUS * (c.country == qualifier)
-            s += ACTOR_COUNTRY_BONUS * (c.country in actors)
-            s += SENTENCE_COUNTRY_BONUS * (c.country in sent)
-            s += ARTICLE_COUNTRY_BONUS * (c.country in art)
+            s += max(ACTOR_COUNTRY_BONUS * (c.country in actors), SENTENCE_COUNTRY_BONUS * (c.country in sent),
+                     ARTICLE_COUNTRY_BONUS * (c.country in art))  # fmt: skip
             return s
 
         return max(cands, key=score)
