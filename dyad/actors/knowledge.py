@@ -651,8 +651,10 @@ class KnowledgeBase:
 
         * one edit (insertion, deletion, substitution or swap of neighbours) from a country name,
           alias, adjective, demonym or capital, and every closest form points to the same country;
+        * the token shares the form's first letter: typos keep it ("Quatar" -> Qatar), while a letter
+          put before a capital makes another place ("Kankara", a Nigerian town, is not Ankara);
         * the token has >= 7 letters; a 6-letter token only matches a country name or alias (never a
-          capital: "Parish" is not Paris) and must share its first letter ("Quatar" -> Qatar);
+          capital: "Parish" is not Paris);
         * never a known phrase, a word of a known person's name, a stop word, or a word in
           ``known_words`` (pass ``nlp.vocab.strings`` so English words such as "Romance" are left alone).
         """
@@ -669,7 +671,7 @@ class KnowledgeBase:
         for form, (iso3, is_name) in forms.items():
             if abs(len(form) - len(low)) > 1:
                 continue
-            if len(low) < 7 and (not is_name or form[0] != low[0]):
+            if form[0] != low[0] or (len(low) < 7 and not is_name):
                 continue
             if len(form) < 5:
                 continue
