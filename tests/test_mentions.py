@@ -267,3 +267,19 @@ def test_a_bare_shared_institution_name_says_nothing_of_the_sentences_country(co
         "2019-10-14",
     )
     assert ("ESPCVL", "ESP", "144") in got, got
+
+
+def test_the_city_of_a_place_names_where_its_people_are_from(code_triples) -> None:
+    # the "of" phrase of a settlement noun is a place; a country adjective on the noun says whose
+    got = code_triples(
+        "Russian forces have forcibly deported several thousand residents of the besieged port city of "
+        "Mariupol to Russia, the city council said on Saturday.",
+        "2022-03-19",
+    )
+    assert ("RUSMIL", "UKRCVL", "201") in got, got  # thousands deported: a mass expulsion
+    got = code_triples(
+        "Islamist insurgents who stormed the northern Mozambican town of Palma on Wednesday have killed "
+        "dozens of people, the government said on Sunday.",
+        "2021-03-28",
+    )
+    assert got and all(s.startswith("MOZ") for s, _, _ in got), got  # not Palma de Mallorca

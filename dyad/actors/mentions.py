@@ -67,6 +67,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
                "towards"}
 # Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
 COMPASS_POINTS = words("compass_points")
+SETTLEMENT_NOUNS = words("settlement_nouns")
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
@@ -311,7 +312,7 @@ class SentenceActors:
                 continue
             if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root):
                 continue
-            c = city_country(ent.text)
+            c = self._settlement_country(ent.root) or city_country(ent.text)
             if c:
                 places.append((abs(ent.start - head.i), c))
         out: list[str] = []
@@ -333,6 +334,19 @@ class SentenceActors:
             ):
                 return True
         return False
+
+    def _settlement_country(self, name: Token) -> str | None:
+        """The country a settlement noun states for the place its "of" phrase names: "the northern
+        MOZAMBICAN town of Palma" is not Palma de Mallorca."""
+        if not (name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in SETTLEMENT_NOUNS):
+            return None
+        for child in name.head.head.children:
+            piece = self.by_token.get(child.i)
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and piece is not None and (
+                piece.first(COUNTRY_KINDS - {"institution"}) is not None
+            ):
+                return self._piece_country(piece)
+        return None
 
     def _shared_name(self, p: Piece) -> bool:
         """Whether a piece is only a bare name many states' bodies share ("the Senate", "a Supreme Court
@@ -360,6 +374,8 @@ class SentenceActors:
                 return True
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS_POINTS:
                 return True  # "west OF BAGHDAD"
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+                return True  # "residents of the port city OF MARIUPOL"
             if tok.dep_ not in ("compound", "amod", "nmod", "pobj", "prep", "appos", "poss") or tok.head.i == tok.i:
                 return False
             tok = tok.head

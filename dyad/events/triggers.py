@@ -278,8 +278,8 @@ class TriggerMatcher(CoderBase):
             if t is None:
                 continue
             mods.add(t.lemma_.lower())
-            # "TEST-fired": a hyphenated modifier of the verb hangs as npadvmod
-            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod"))
+            # "TEST-fired": a hyphenated modifier of the verb hangs as npadvmod; "several THOUSAND residents"
+            mods.update(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod", "nummod"))
             for c in t.children:
                 if c.dep_ == "conj":
                     mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "nmod"))
