@@ -1860,3 +1860,21 @@ def test_a_legislature_voting_to_remove_an_office_holder_is_a_verdict(code, text
 
 def test_an_army_removing_a_president_is_no_verdict(code) -> None:
     assert not any(c == "116" for _, _, c in triples(code("The army removed the president on Monday.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India banned 59 Chinese mobile apps including TikTok and WeChat on Monday.", ("IND", "CHN", "163")),
+        ("Japan banned a North Korean ferry from its ports for six months on Wednesday.", ("JPN", "PRK", "163")),
+        ("An Egyptian court banned the Muslim Brotherhood on Monday.", ("EGYJUD", "EGYOPP", "1722")),
+    ],
+)
+def test_a_ban_on_another_countrys_things_is_an_embargo(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, published="2020-06-30"))
+
+
+def test_a_match_won_is_no_beating_even_when_the_game_is_told_in_a_participle(code) -> None:
+    text = ("Google's AlphaGo computer program beat South Korean grandmaster Lee Sedol for a third straight time "
+            "in Seoul on Saturday, clinching a five-game series of the ancient board game Go.")
+    assert not any(c.startswith("18") for _, _, c in triples(code(text, published="2016-03-12")))

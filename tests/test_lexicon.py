@@ -52,7 +52,8 @@ def test_lexicon_files_are_loaded_without_problems(patterns: PatternSet) -> None
 def test_every_code_is_in_the_codebook(patterns: PatternSet) -> None:
     codes = codebook_codes()
     bad = [(p.origin, c) for table in (patterns.verbs, patterns.nouns) for ps in table.values() for p in ps
-           for c in (p.code, *(v for _, v in p.refine), *(v for _, v in p.xcomp_codes if len(v) > 2))
+           for c in (p.code, *(v for _, v in p.refine), *(v for _, v in p.xcomp_codes if len(v) > 2),
+                     *([p.abroad] if p.abroad else []))
            if c not in codes]  # fmt: skip
     assert not bad
 

@@ -82,7 +82,10 @@ class PairMaker(TriggerMatcher):
                     if pat.received:  # "Ukraine received Patriot missiles FROM GERMANY": Germany's act
                         out.append(Found(tok, pat, code, t, s, [*how, "received"]))
                         continue
-                    out.append(Found(tok, pat, code, s, t, list(how)))
+                    own_code = code
+                    if pat.abroad and code == pat.code and s.country and t.country and s.country != t.country:
+                        own_code = pat.abroad  # "India banned 59 CHINESE apps": an embargo, not a domestic ban
+                    out.append(Found(tok, pat, own_code, s, t, list(how)))
                     if pat.reverse and code == pat.code:
                         # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor
                         out.append(Found(tok, pat, pat.reverse, t, s, [*how, "reverse"]))

@@ -62,6 +62,7 @@ class Pattern:
     alone: str = "object"  # never | object | any: may the event stand without a target (PairMaker._may_stand_alone (pairs.py))
     reverse: str | None = None  # code of the paired event target -> source (PETRARCH "[032:033]")
     received: bool = False  # the subject receives: the act is the target's, done to the subject
+    abroad: str | None = None  # code when the target is another country's ("banned CHINESE apps": 163, not 1722)
     origin: str = ""
 
     @property
@@ -159,6 +160,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         alone=_alone(rec.get("alone", "object")),
         reverse=_reverse(rec.get("reverse")),
         received=bool(rec.get("received", False)),
+        abroad=str(rec["abroad"]) if rec.get("abroad") else None,
         origin=origin,
     )
 

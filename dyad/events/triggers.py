@@ -136,7 +136,8 @@ class TriggerMatcher(CoderBase):
             if not any(a.dep_ == "aux" and a.lower_ in pat.ccomp_aux for c in clauses for a in c.children):
                 return False
         if pat.unless:
-            phrases = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass")]
+            phrases = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass")
+                       or (c.dep_ == "advcl" and c.tag_ == "VBG")]  # "beat Lee Sedol ..., CLINCHING a five-GAME series"
             if any(t.lemma_.lower() in pat.unless for c in phrases for t in c.subtree):
                 return False  # "agreed to a truce in their TRADE war"
         if pat.clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
