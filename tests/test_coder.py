@@ -1878,3 +1878,19 @@ def test_a_match_won_is_no_beating_even_when_the_game_is_told_in_a_participle(co
     text = ("Google's AlphaGo computer program beat South Korean grandmaster Lee Sedol for a third straight time "
             "in Seoul on Saturday, clinching a five-game series of the ancient board game Go.")
     assert not any(c.startswith("18") for _, _, c in triples(code(text, published="2016-03-12")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslim separatist rebels have been fighting for self-rule in the southern Philippine region of Mindanao "
+        "since the early 1970s.",
+        "Russia has occupied Crimea since 2014.",
+    ],
+)
+def test_an_act_told_as_lasting_years_is_history(code, text: str) -> None:
+    assert not code(text, published="2015-03-25")
+
+
+def test_an_act_since_a_day_of_this_week_is_news(code) -> None:
+    assert ("ISR", "PSE", "195") in triples(code("Israel has bombed Gaza since Saturday.", published="2014-07-10"))

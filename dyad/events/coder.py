@@ -140,6 +140,20 @@ def _marked(tok: Token, marks: Container[str]) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def _spans_years(verb: Token) -> bool:
+    """Whether the act is told as lasting years: "have been fighting ... SINCE THE EARLY 1970s", "fought
+    six wars ... BETWEEN 2004 AND 2010". A history of the conflict, not an event of the day."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("since", "between"):
+            continue
+        years = [t for g in prep.children if g.dep_ == "pobj" for t in g.subtree
+                 if t.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d'?s?", t.text)]  # fmt: skip
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        if years and (prep.lower_ == "between" or perfect):
+            return True
+    return False
+
+
 def _answered(noun: Token) -> bool:
     """Whether a noun is what a response answers: the object of a phrase on a response noun ("in
     retaliation FOR the strikes", "in protest AT the offensive")."""
@@ -338,8 +352,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "the release of two American women HELD hostage in Gaza"
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
-        if "earlier" in how and self._dated_from(tok):
-            how.append("past")
+        own_clause = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)  # "... and its government IS fighting"
+        if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if own_clause else first_conjunct(tok)):
+            how.append("past")  # history: what a state of affairs dates from, or an act lasting years
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
