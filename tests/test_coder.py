@@ -1894,3 +1894,15 @@ def test_an_act_told_as_lasting_years_is_history(code, text: str) -> None:
 
 def test_an_act_since_a_day_of_this_week_is_news(code) -> None:
     assert ("ISR", "PSE", "195") in triples(code("Israel has bombed Gaza since Saturday.", published="2014-07-10"))
+
+
+def test_restored_diplomatic_relations_are_recognition(code) -> None:
+    got = triples(code("Egypt and Qatar restored diplomatic ties on Monday.", published="2021-01-20"))
+    assert {("EGY", "QAT", "054"), ("QAT", "EGY", "054")} <= got, got
+
+
+def test_a_noun_act_inside_a_background_clause_is_background(code) -> None:
+    got = triples(code("The United Arab Emirates reopened its embassy in Damascus on Thursday, nearly seven years "
+                       "after Gulf Arab states withdrew their envoys over President Bashar al-Assad's crackdown on "
+                       "protesters.", published="2018-12-27"))
+    assert got == {("ARE", "SYR", "054")}, got

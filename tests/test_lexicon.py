@@ -166,7 +166,7 @@ def code():
         ("The German chancellor held a telephone conversation with the Chinese president.", ("DEU", "CHN", "041")),
         ("Armenia and Azerbaijan exchanged accusations of ceasefire violations.", ("ARM", "AZE", "112")),
         ("China expressed strong opposition to the American arms sale to Taiwan.", ("CHN", "USA", "110")),
-        ("Saudi Arabia reopened its embassy in Damascus.", ("SAU", "SYR", "050")),
+        ("Saudi Arabia reopened its embassy in Damascus.", ("SAU", "SYR", "054")),  # relations restored (dev9)
         ("The Cambodian court dissolved the main opposition party.", ("KHM", "KHM", "1722")),
         ("The Indian army moved tens of thousands of troops to the frontier with Pakistan.", ("IND", "PAK", "154")),
         ("Kenyan opposition leader Raila Odinga accused Kibaki's camp of rigging the election.", ("KEN", "KEN", "1121")),

@@ -140,6 +140,16 @@ def _marked(tok: Token, marks: Container[str]) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def _governing_verb(noun: Token) -> Token:
+    """The verb whose clause a noun stands in (the noun itself when there is none)."""
+    tok = noun
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
 def _spans_years(verb: Token) -> bool:
     """Whether the act is told as lasting years: "have been fighting ... SINCE THE EARLY 1970s", "fought
     six wars ... BETWEEN 2004 AND 2010". A history of the conflict, not an event of the day."""
@@ -685,6 +695,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
             if self._dated_from(tok):
                 how.append("past")
+        elif self._background_clause(_governing_verb(tok)):
+            how += ["background", "earlier"]  # "... AFTER Gulf states withdrew their envoys over Assad's CRACKDOWN"
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:
