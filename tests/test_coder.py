@@ -1906,3 +1906,8 @@ def test_a_noun_act_inside_a_background_clause_is_background(code) -> None:
                        "after Gulf Arab states withdrew their envoys over President Bashar al-Assad's crackdown on "
                        "protesters.", published="2018-12-27"))
     assert got == {("ARE", "SYR", "054")}, got
+
+
+def test_a_police_station_hit_is_the_polices_and_a_train_station_no_ones(code) -> None:
+    assert ("NGAUAF", "NGACOP", "190") in triples(code("Gunmen attacked a police station in Kano on Friday."))
+    assert not any(t and t.endswith("COP") for _, t, _ in triples(code("Gunmen attacked a train station in Kano.")))

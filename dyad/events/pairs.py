@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, place_country
 from dyad.events.base import Found
 from dyad.events.patterns import Pattern
+from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
 from dyad.events.triggers import TriggerMatcher
 
@@ -30,6 +31,8 @@ MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontli
 # Of those, the posts armed men hold: hitting one hits its country's forces ("attacked PAKISTANI border
 # posts" -> PAKMIL, "an army base in northeast NIGERIA" -> NGAMIL; "police posts" -> COP)
 ARMED_PLACES = {"base", "airbase", "barracks", "garrison", "outpost", "post", "checkpoint", "position", "positions"}
+# Places that belong to a body of the state only when a modifier names it ("POLICE stations", "ARMY headquarters")
+MANNED_PLACES = {"station", "headquarters", "office", "offices"}
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
                "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
@@ -138,9 +141,13 @@ class PairMaker(TriggerMatcher):
                      or any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in p.children)), None)  # fmt: skip
         if post is not None and t.kind in ("place", "country"):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
-            roles = [r for c in post.children if c.dep_ in ("amod", "compound") and (q := sm.sa.by_token.get(c.i))
-                     and (r := q.first({"role"})) is not None and r.sector]  # fmt: skip
-            sector = roles[0].sector if roles else "MIL"
+            sector = _modifier_sector(post, sm) or "MIL"
+            return replace(t, sector=sector, code=t.country + sector, kind="role")
+        # a station or an office is someone's only when a modifier says whose: "POLICE stations" (not a
+        # train station)
+        manned = next((p for p in holders if p.lemma_.lower() in MANNED_PLACES), None)
+        sector = _modifier_sector(manned, sm) if manned is not None and t.kind in ("place", "country") else None
+        if sector in STATE_SECTORS:
             return replace(t, sector=sector, code=t.country + sector, kind="role")
         piece = sm.sa.by_token.get(tok.i)
         nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
@@ -183,3 +190,10 @@ def venue_code(venue: str, source: str | None, target: str | None, code: str) ->
     if venue == source:
         return "043"
     return "044"
+
+
+def _modifier_sector(noun: Token, sm: SentenceMentions) -> str | None:
+    """The sector of the role a noun's modifier names: "POLICE posts" COP, "Islamist REBEL positions" REB."""
+    roles = [r for c in noun.children if c.dep_ in ("amod", "compound") and (q := sm.sa.by_token.get(c.i))
+             and (r := q.first({"role"})) is not None and r.sector]  # fmt: skip
+    return roles[0].sector if roles else None
