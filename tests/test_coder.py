@@ -1911,3 +1911,22 @@ def test_a_noun_act_inside_a_background_clause_is_background(code) -> None:
 def test_a_police_station_hit_is_the_polices_and_a_train_station_no_ones(code) -> None:
     assert ("NGAUAF", "NGACOP", "190") in triples(code("Gunmen attacked a police station in Kano on Friday."))
     assert not any(t and t.endswith("COP") for _, t, _ in triples(code("Gunmen attacked a train station in Kano.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State fighters seized the Iraqi city of Ramadi on Sunday.", ("IMGMUSISI", "IRQ", "192")),
+        ("Islamic State militants killed 53 soldiers in an attack on an army post in northeastern Mali.",
+         ("IMGMUSISI", "MLIMIL", "190")),
+        # still an armed group outside the state: its attack on a school is an assault (180), not war
+        ("Al Qaeda-linked militants attacked a training school in Bamako on Tuesday.", ("IMGMUSALQ", "MLIEDU", "180")),
+    ],
+)  # fmt: skip
+def test_a_militarized_groups_fighters_are_the_group(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, published="2015-05-17"))
+
+
+def test_a_groups_suicide_bomber_is_the_group_not_its_military(code) -> None:
+    got = triples(code("An Islamic State suicide bomber killed at least 57 people in Kabul on Sunday."))
+    assert {s for s, _, _ in got} == {"IMGMUSISI"}, got

@@ -739,7 +739,9 @@ class SentenceActors:
                     m.sector = armed  # "HOUTHI forces", "a TAMIL TIGER suicide bomber": the group's armed men
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
-                owner = None if m.country else self._owning_org(pieces, head)
+                owner = self._owning_org(pieces, head)
+                if m.country and not (owner is not None and owner.kind == "igo" and owner.country == m.country):
+                    owner = None  # a country stated; but "ISLAMIC STATE fighters" are the group's own (IMGMUSISI)
                 if owner is not None:
                     # "NATO peacekeeping troops", "a UN official", "Gazprom executives": the body's own
                     # people act for it, coded (as in CAMEO) with the body's code

@@ -542,8 +542,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _armed_owner(self, m: Mention, sm: SentenceMentions) -> Mention:
         """A country named on a weapon or strike that did the violence ("a U.S. drone STRIKE", "RUSSIAN
         missiles", "an Israeli air strike") is its military, as CAMEO coders code it; other sources stay."""
-        if m.sector or not m.country or not 0 <= m.head < len(sm.sa.doc):
-            return m
+        if m.sector or not m.country or m.kind == "org" or not 0 <= m.head < len(sm.sa.doc):
+            return m  # a group or body ("an ISLAMIC STATE suicide bomber") keeps its own code
         head = sm.sa.doc[m.head]
         if head.dep_ in ("amod", "compound", "nmod", "poss"):
             head = head.head  # the mention is the modifier ("ISRAELI"); the weapon is what it modifies

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyad.actors.mentions import Mention
 from dyad.events.base import Found
 
 # Sectors that bear arms: killing them is fighting, however many (the others are unarmed people)
@@ -24,6 +25,8 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD
 REPRESSED = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "MED"})
 # Armed groups outside the state: their attacks on unarmed people are assaults (180), not war (190)
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
+# CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
+MILITARIZED_GROUP = "IMG"
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
                 "millions": 1_000_000, "dozens": 24, "scores": 40}  # fmt: skip
 
@@ -107,7 +110,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.code = "1831"  # "suicide bombers struck two venues", "a suicide bomber killed 57 people": the means
             f.how.append("means")
             continue
-        if f.code == "173" and f.source.sector in NON_STATE_ARMED and tgt is not None and tgt.kind in ("person", "role"):
+        if f.code == "173" and _armed_group(f.source) and tgt is not None and tgt.kind in ("person", "role"):
             f.code = "181"  # "Hezbollah guerrillas captured two Israeli soldiers": no arrest, an abduction
             f.how.append("victim")
             continue
@@ -136,7 +139,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
               and tgt.country == f.source.country):  # fmt: skip
             f.code = "175"  # "Egyptian troops opened fire on supporters of Mursi": the army turned on its people
             f.how.append("victim")
-        elif (f.code == "190" and f.source.sector in NON_STATE_ARMED and f.source.resolved_by != "unattributed"
+        elif (f.code == "190" and _armed_group(f.source) and f.source.resolved_by != "unattributed"
               and ((tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector))
                    or (tgt.kind in ("role", "institution") and tgt.sector in CIVIL_STATE))):  # fmt: skip
             # named people or a civil body's seat, not a town read as its residents; a named doer, not
@@ -144,3 +147,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.code = "180"  # "al Shabaab gunmen stormed a university campus", "gunmen attacked India's parliament"
             f.how.append("victim")
     return found
+
+
+def _armed_group(m: Mention) -> bool:
+    """An armed group outside the state: a rebel, militant or criminal sector, or an IMG code."""
+    return m.sector in NON_STATE_ARMED or (m.code or "").startswith(MILITARIZED_GROUP)
