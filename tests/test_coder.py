@@ -1930,3 +1930,15 @@ def test_a_militarized_groups_fighters_are_the_group(code, text: str, expected: 
 def test_a_groups_suicide_bomber_is_the_group_not_its_military(code) -> None:
     got = triples(code("An Islamic State suicide bomber killed at least 57 people in Kabul on Sunday."))
     assert {s for s, _, _ in got} == {"IMGMUSISI"}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia demanded a meeting of the U.N. Security Council to discuss Croatia's military advance.",
+        "The U.N. Security Council demanded a 30-day ceasefire across Syria to allow aid deliveries.",
+    ],
+)
+def test_what_a_demand_is_for_is_not_done(code, text: str) -> None:
+    got = triples(code(text, published="1995-08-08"))
+    assert got and all(c.startswith("10") for _, _, c in got), got

@@ -47,6 +47,7 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
     governing = _forms(cues, "governing_verbs")
     cancelling = _forms(cues, "cancelling_verbs")
     refusal_aux = set(cues.get("refusal_auxiliaries", []))
+    asking = _forms(cues, "asking_verbs")
 
     if _in_question(trigger):
         return QUESTION
@@ -81,6 +82,11 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
                 prev.dep_ in ("xcomp", "pcomp", "prep", "ccomp") or (prev.dep_ == "dobj" and prev is not trigger)
             ):
                 return NEGATED  # "refused to meet", "ABANDONED their plans to hijack the vessel"
+            if lemma in asking and (
+                (prev.dep_ == "dobj" and prev is not trigger and prev.pos_ == "NOUN")
+                or (prev.dep_ == "advcl" and is_to_infinitive(prev))
+            ):
+                return HYPOTHETICAL  # "demanded a meeting TO DISCUSS ...": the purpose of what is asked
             if lemma in intent_heads and prev.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "acl") and not via_conj:
                 state = INTENDED if state == ASSERTED else state
             if lemma in cancelling and trigger.pos_ in ("NOUN", "PROPN") and prev is trigger and (
