@@ -1942,3 +1942,9 @@ def test_a_groups_suicide_bomber_is_the_group_not_its_military(code) -> None:
 def test_what_a_demand_is_for_is_not_done(code, text: str) -> None:
     got = triples(code(text, published="1995-08-08"))
     assert got and all(c.startswith("10") for _, _, c in got), got
+
+
+def test_a_reported_it_stands_for_a_security_service(code) -> None:
+    got = triples(code("Russia's FSB security service said on Monday it had killed Chechen rebel warlord Shamil Basayev.",
+                       published="2006-07-10"))
+    assert any(s == "RUSSPY" and t == "RUSREB" for s, t, _ in got), got
