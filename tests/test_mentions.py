@@ -283,3 +283,9 @@ def test_the_city_of_a_place_names_where_its_people_are_from(code_triples) -> No
         "2021-03-28",
     )
     assert got and all(s.startswith("MOZ") for s, _, _ in got), got  # not Palma de Mallorca
+
+
+def test_a_title_marked_as_the_oppositions_beats_the_office(code_triples) -> None:
+    got = code_triples("Istanbul's opposition mayor Ekrem Imamoglu was detained by Turkish police on Wednesday.",
+                       "2025-03-19")
+    assert ("TURCOP", "TUROPP", "173") in got, got

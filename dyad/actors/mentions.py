@@ -857,7 +857,7 @@ class SentenceActors:
         role = p.first({"role"})
         if role is None or not role.sector or role.name in self.generic_roles:
             return None
-        return role.sector
+        return self._office_sector(role.sector, self.doc[i])  # "OPPOSITION mayor Ekrem Imamoglu"
 
     def _context_fill(self, m: Mention, seg: list[int], head: Token, pieces: list[Piece],
                       state_force: bool = False) -> None:  # fmt: skip
