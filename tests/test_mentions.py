@@ -289,3 +289,9 @@ def test_a_title_marked_as_the_oppositions_beats_the_office(code_triples) -> Non
     got = code_triples("Istanbul's opposition mayor Ekrem Imamoglu was detained by Turkish police on Wednesday.",
                        "2025-03-19")
     assert ("TURCOP", "TUROPP", "173") in got, got
+
+
+def test_a_nationality_after_the_article_shares_the_role_noun(code_triples) -> None:
+    got = code_triples("The Chinese and Russian navies began joint exercises in the Sea of Japan on Thursday.",
+                       "2021-10-14")
+    assert {("CHNMIL", "RUSMIL", "062"), ("RUSMIL", "CHNMIL", "062")} <= got, got

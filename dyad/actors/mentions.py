@@ -498,9 +498,10 @@ class SentenceActors:
         segs = self.split_conjuncts(toks)
         for k, seg in enumerate(segs):
             m = self.compose(seg)
-            if k + 1 < len(segs) and (m is None or (m.kind == "country" and len(seg) == 1)):
-                # "THAI and Cambodian troops": a lone nationality (even one the tagger took for a noun)
-                # shares the role noun it modifies
+            words = [i for i in seg if self.doc[i].dep_ != "det"]
+            if k + 1 < len(segs) and (m is None or (m.kind == "country" and len(words) == 1)):
+                # "THAI and Cambodian troops", "THE CHINESE and Russian navies": a lone nationality (even
+                # one the tagger took for a noun) shares the role noun it modifies
                 m = self._shared_head(seg, segs[k + 1 :]) or m
             if m is not None and out and m.kind == "country":
                 m = self._shared_of_role(m, out[0]) or m
