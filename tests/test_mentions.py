@@ -295,3 +295,8 @@ def test_a_nationality_after_the_article_shares_the_role_noun(code_triples) -> N
     got = code_triples("The Chinese and Russian navies began joint exercises in the Sea of Japan on Thursday.",
                        "2021-10-14")
     assert {("CHNMIL", "RUSMIL", "062"), ("RUSMIL", "CHNMIL", "062")} <= got, got
+
+
+def test_prisoners_of_war_are_soldiers(code_triples) -> None:
+    got = code_triples("Russian forces have tortured Ukrainian prisoners of war with beatings, the U.N. said.", "2024-03-26")
+    assert ("RUSMIL", "UKRMIL", "1822") in got, got
