@@ -1948,3 +1948,16 @@ def test_a_reported_it_stands_for_a_security_service(code) -> None:
     got = triples(code("Russia's FSB security service said on Monday it had killed Chechen rebel warlord Shamil Basayev.",
                        published="2006-07-10"))
     assert any(s == "RUSSPY" and t == "RUSREB" for s, t, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli Prime Minister Ehud Olmert was questioned by police at his official residence on Friday.",
+         ("ISRCOP", "ISRGOV", "091")),
+        ("Peru's attorney general opened a preliminary investigation into President Dina Boluarte on Monday.",
+         ("PERJUD", "PERGOV", "091")),
+    ],
+)  # fmt: skip
+def test_crime_investigators_investigate_crime(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, published="2024-03-18"))

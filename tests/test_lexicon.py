@@ -149,7 +149,7 @@ def code():
         ("Russian warplanes pounded Idlib on Sunday.", ("RUS", "SYR", "195")),
         ("Pakistani troops exchanged fire with Indian soldiers along the Line of Control.", ("PAK", "IND", "190")),
         ("Russia and Ukraine swapped prisoners of war on Friday.", ("RUS", "UKR", "0841")),
-        ("Israeli police questioned the Israeli prime minister for five hours.", ("ISR", "ISR", "090")),
+        ("Israeli police questioned the Israeli prime minister for five hours.", ("ISR", "ISR", "091")),  # police question about a crime
         ("Greece rejected Turkey's call for talks.", ("GRC", "TUR", "125")),
         ("North Korea threatened South Korea with nuclear strikes.", ("PRK", "KOR", "1385")),
         ("China conducted military drills around Taiwan.", ("CHN", "TWN", "150")),
