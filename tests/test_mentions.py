@@ -300,3 +300,9 @@ def test_a_nationality_after_the_article_shares_the_role_noun(code_triples) -> N
 def test_prisoners_of_war_are_soldiers(code_triples) -> None:
     got = code_triples("Russian forces have tortured Ukrainian prisoners of war with beatings, the U.N. said.", "2024-03-26")
     assert ("RUSMIL", "UKRMIL", "1822") in got, got
+
+
+def test_a_presidential_candidate_is_the_opposition(code_triples) -> None:
+    got = code_triples("Ecuadorean presidential candidate Fernando Villavicencio was gunned down by assailants in Quito "
+                       "on Wednesday.", "2023-08-10")
+    assert ("ECUUAF", "ECUOPP", "186") in got, got  # a political figure killed: an assassination
