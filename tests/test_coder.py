@@ -1961,3 +1961,9 @@ def test_a_reported_it_stands_for_a_security_service(code) -> None:
 )  # fmt: skip
 def test_crime_investigators_investigate_crime(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, published="2024-03-18"))
+
+
+def test_bombs_dropped_on_a_capital_hit_what_it_stands_for(code) -> None:
+    # the "on" phrase's actor comes before its bare place: Baghdad as the seat of the government
+    got = triples(code("U.S. forces dropped precision-guided bombs on Baghdad before dawn on Thursday."))
+    assert ("USAMIL", "IRQGOV", "195") in got, got

@@ -229,3 +229,4 @@ def test_word_lists_load_and_a_missing_list_is_named() -> None:
     assert "series" in words("series") and "thousands" in words("counting_words")
     with pytest.raises(KeyError, match="no word list 'nonsense'"):
         words("nonsense")
+
