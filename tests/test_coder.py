@@ -1967,3 +1967,9 @@ def test_bombs_dropped_on_a_capital_hit_what_it_stands_for(code) -> None:
     # the "on" phrase's actor comes before its bare place: Baghdad as the seat of the government
     got = triples(code("U.S. forces dropped precision-guided bombs on Baghdad before dawn on Thursday."))
     assert ("USAMIL", "IRQGOV", "195") in got, got
+
+
+def test_troops_crossing_in_to_pursue_an_armed_group_fight_it(code) -> None:
+    got = triples(code("Kenyan troops crossed into southern Somalia on Sunday to pursue al Shabaab militants, days after "
+                       "gunmen kidnapped two Spanish aid workers near the border.", published="2011-10-16"))
+    assert got == {("KENMIL", "SOMREB", "190")}, got  # the kidnapping before is background
