@@ -1973,3 +1973,14 @@ def test_troops_crossing_in_to_pursue_an_armed_group_fight_it(code) -> None:
     got = triples(code("Kenyan troops crossed into southern Somalia on Sunday to pursue al Shabaab militants, days after "
                        "gunmen kidnapped two Spanish aid workers near the border.", published="2011-10-16"))
     assert got == {("KENMIL", "SOMREB", "190")}, got  # the kidnapping before is background
+
+
+def test_a_house_of_worship_hit_is_its_worshippers(code) -> None:
+    got = triples(code("A gunman opened fire at two mosques in the New Zealand city of Christchurch during Friday prayers.",
+                       published="2019-03-15"))
+    assert ("NZLUAF", "NZLCVL", "180") in got, got
+
+
+def test_established_diplomatic_relations_are_recognition(code) -> None:
+    got = triples(code("Honduras established diplomatic relations with China on Sunday.", published="2023-03-26"))
+    assert ("HND", "CHN", "054") in got, got

@@ -25,6 +25,9 @@ MEETING_CODES = {"040"}
 CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "neighbourhood", "suburb",
                    "building", "school", "hospital", "market", "street", "settlement", "district", "hamlet",
                    "residence", "apartment", "mosque", "church", "shop", "centre", "center", "downtown"}  # fmt: skip
+# Houses of worship: the sectors file reads them as the faith's body (REL: "the Church said"); hit, they
+# are the worshippers' (CVL), as five of six gold events code them
+WORSHIP_PLACES = {"mosque", "church", "temple", "cathedral", "synagogue", "shrine"}
 MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
                    "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
                    "palace"}  # fmt: skip
@@ -125,6 +128,8 @@ class PairMaker(TriggerMatcher):
         if t.sector == "GOV" and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in ARMED_PLACES:
             # "fired on GOVERNMENT positions": the government's forces
             return replace(t, sector="MIL", code=t.country + "MIL" if t.country else t.code)
+        if t.sector == "REL" and t.country and tok.lemma_.lower() in WORSHIP_PLACES:
+            return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
         if t.sector or not t.country:
             return t
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
