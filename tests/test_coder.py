@@ -1984,3 +1984,9 @@ def test_a_house_of_worship_hit_is_its_worshippers(code) -> None:
 def test_established_diplomatic_relations_are_recognition(code) -> None:
     got = triples(code("Honduras established diplomatic relations with China on Sunday.", published="2023-03-26"))
     assert ("HND", "CHN", "054") in got, got
+
+
+def test_a_pardon_granted_is_a_release(code) -> None:
+    got = triples(code("Peruvian President Pedro Pablo Kuczynski granted a medical pardon on Sunday to former President "
+                       "Alberto Fujimori.", published="2017-12-25"))
+    assert ("PERGOV", "PERELI", "0841") in got, got
