@@ -68,6 +68,8 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 # Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
 COMPASS_POINTS = words("compass_points")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+# Names many states' bodies share, listed under one country: no evidence of the sentence's country
+SHARED_INSTITUTION_NAMES = words("shared_institution_names")
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
@@ -321,38 +323,33 @@ class SentenceActors:
                 out.append(c)
         return out
 
-    def _owner_stated(self, p: Piece) -> bool:
-        """Whether an institution's phrase names its country itself ("Kenya's Senate", "the Kenyan
-        Senate"), which then stands for it."""
-        if p.first({"institution"}) is None:
-            return False
-        head = self.doc[p.end - 1]
-        for child in head.children:
-            other = self.by_token.get(child.i)
-            if child.dep_ in ("poss", "compound", "amod") and other is not None and other is not p and (
-                other.first(COUNTRY_KINDS - {"institution"}) is not None
+    def _modifier_country(self, noun: Token, exclude: Piece | None = None) -> str | None:
+        """The country a noun's own modifier names: "KENYA's Senate", "the MOZAMBICAN town"."""
+        for child in noun.children:
+            piece = self.by_token.get(child.i)
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and piece is not None and piece is not exclude and (
+                piece.first(COUNTRY_KINDS - {"institution"}) is not None
             ):
-                return True
-        return False
+                return self._piece_country(piece)
+        return None
+
+    def _owner_stated(self, p: Piece) -> bool:
+        """Whether an institution's phrase names its country itself ("Kenya's Senate"), which then
+        stands for it."""
+        return p.first({"institution"}) is not None and self._modifier_country(self.doc[p.end - 1], p) is not None
 
     def _settlement_country(self, name: Token) -> str | None:
         """The country a settlement noun states for the place its "of" phrase names: "the northern
         MOZAMBICAN town of Palma" is not Palma de Mallorca."""
-        if not (name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in SETTLEMENT_NOUNS):
-            return None
-        for child in name.head.head.children:
-            piece = self.by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and piece is not None and (
-                piece.first(COUNTRY_KINDS - {"institution"}) is not None
-            ):
-                return self._piece_country(piece)
+        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+            return self._modifier_country(name.head.head)
         return None
 
     def _shared_name(self, p: Piece) -> bool:
         """Whether a piece is only a bare name many states' bodies share ("the Senate", "a Supreme Court
         ruling"): its listed home is a default, not a country the sentence names."""
         text = self.doc[p.start : p.end].text.lower()
-        return p.first({"institution"}) is not None and text in words("shared_institution_names")
+        return p.first({"institution"}) is not None and text in SHARED_INSTITUTION_NAMES
 
     def _piece_country(self, p: Piece) -> str | None:
         """The country a piece names without further context (None for multi-home groups and IGOs)."""
@@ -372,10 +369,10 @@ class SentenceActors:
         for _ in range(4):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 return True
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS_POINTS:
-                return True  # "west OF BAGHDAD"
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
-                return True  # "residents of the port city OF MARIUPOL"
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+                tok.head.head.lower_ in COMPASS_POINTS or tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+            ):
+                return True  # "west OF BAGHDAD", "residents of the port city OF MARIUPOL"
             if tok.dep_ not in ("compound", "amod", "nmod", "pobj", "prep", "appos", "poss") or tok.head.i == tok.i:
                 return False
             tok = tok.head
@@ -498,8 +495,8 @@ class SentenceActors:
         segs = self.split_conjuncts(toks)
         for k, seg in enumerate(segs):
             m = self.compose(seg)
-            words = [i for i in seg if self.doc[i].dep_ != "det"]
-            if k + 1 < len(segs) and (m is None or (m.kind == "country" and len(words) == 1)):
+            content = [i for i in seg if self.doc[i].dep_ != "det"]
+            if k + 1 < len(segs) and (m is None or (m.kind == "country" and len(content) == 1)):
                 # "THAI and Cambodian troops", "THE CHINESE and Russian navies": a lone nationality (even
                 # one the tagger took for a noun) shares the role noun it modifies
                 m = self._shared_head(seg, segs[k + 1 :]) or m
