@@ -75,6 +75,7 @@ from dyad.events.syntax import (
     SERIES,
     conjuncts,
     first_conjunct,
+    has_subject,
     is_measured,
     is_passive,
     is_series,
@@ -362,8 +363,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "the release of two American women HELD hostage in Gaza"
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
-        own_clause = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)  # "... and its government IS fighting"
-        if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if own_clause else first_conjunct(tok)):
+        if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if has_subject(tok) else first_conjunct(tok)):
             how.append("past")  # history: what a state of affairs dates from, or an act lasting years
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
@@ -472,7 +472,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Whether a verb the parser conjoined to an earlier one is a participle describing the noun right
         before it: "thanked Qatar for its help in securing the release of two American women HELD hostage"
         has no "and" or comma joining the two verbs."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if has_subject(tok):
             return False  # "... and its foreign ministry CONDEMNED": a clause of its own
         between = tok.doc[tok.head.i + 1 : tok.i]
         joined = any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in between)

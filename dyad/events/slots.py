@@ -19,6 +19,7 @@ from dyad.events.syntax import (
     SERIES,
     conjuncts,
     governing_verb,
+    has_subject,
     is_passive,
     is_series,
     is_to_infinitive,
@@ -320,7 +321,7 @@ class SlotReader(TriggerMatcher):
                 return found
         if obj is not None and obj in nouns and tok.dep_ == "relcl":
             verb, steps = obj.head, 0  # up to the first clause with a subject: the accusation
-            while not (verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            while not (verb.pos_ in ("VERB", "AUX") and has_subject(verb)):
                 if verb.head.i == verb.i or steps > 12:
                     break
                 verb, steps = verb.head, steps + 1

@@ -88,6 +88,11 @@ def is_to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own ("... and its government IS fighting"), active or passive."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the tokens ``tok`` is coordinated with ("accused X of crossing the border and
     KILLING ..." -> crossing): its dependency and head say what the whole coordination is."""

@@ -57,10 +57,9 @@ VENUE_NOUNS = frozenset(
 CAPITAL_NOUNS = frozenset({"capital"})
 GENERIC_PLACE_NOUNS = frozenset({"city", "town", "port", "region", "province", "territory", "country"})
 # Place nouns that name their place with "of": "the town of Gorazde", "a residential sector of east Beirut".
-OF_PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "port", "region", "province", "district", "enclave", "capital", "suburb",
-     "suburbs", "outskirts", "area", "sector", "part", "state", "island", "neighborhood", "neighbourhood",
-     "quarter", "republic", "municipality", "county", "governorate", "oblast", "prefecture", "center", "centre"}
+OF_PLACE_NOUNS = words("settlement_nouns") | frozenset(
+    {"suburbs", "outskirts", "area", "sector", "part", "state", "neighborhood", "neighbourhood", "quarter",
+     "republic", "prefecture", "center", "centre"}
 )  # fmt: skip
 # Words that only say which part of a place: "in southeastern Serbia", "east Beirut".
 DIRECTION_WORDS = words("compass_points") | frozenset(
