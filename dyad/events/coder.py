@@ -141,8 +141,10 @@ def _marked(tok: Token, marks: Container[str]) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
-def _governing_verb(noun: Token) -> Token:
-    """The verb whose clause a noun stands in (the noun itself when there is none)."""
+def _clause_verb(noun: Token) -> Token:
+    """The verb whose clause a noun stands in, through any dependency (the noun itself when there is
+    none). Unlike ``syntax.governing_verb``, which follows only objects and prepositions, a subject counts:
+    "after Israel's STRIKES killed ..." stands in the after-clause."""
     tok = noun
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
@@ -695,7 +697,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
             if self._dated_from(tok):
                 how.append("past")
-        elif self._background_clause(_governing_verb(tok)):
+        elif self._background_clause(_clause_verb(tok)):
             how += ["background", "earlier"]  # "... AFTER Gulf states withdrew their envoys over Assad's CRACKDOWN"
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
