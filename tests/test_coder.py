@@ -1990,3 +1990,38 @@ def test_a_pardon_granted_is_a_release(code) -> None:
     got = triples(code("Peruvian President Pedro Pablo Kuczynski granted a medical pardon on Sunday to former President "
                        "Alberto Fujimori.", published="2017-12-25"))
     assert ("PERGOV", "PERELI", "0841") in got, got
+
+
+# ---------------------------------------------------------------- parse mends and places left or taken
+def test_an_apposition_after_the_object_describes_the_place_not_a_second_object(code) -> None:
+    got = triples(code("M23 rebels took control of the centre of Bukavu, the second-largest city in eastern Congo, on Sunday."))
+    assert ("CODREB", "COD", "192") in got
+
+
+def test_a_summary_apposition_is_no_object(code) -> None:
+    got = triples(code("Russia launched 728 drones and 13 missiles at Ukraine overnight, the largest aerial attack of the war."))
+    assert ("RUS", "UKR", "195") in got
+
+
+def test_a_name_the_parser_made_an_adverbial_is_the_object(code) -> None:
+    assert ("USAGOV", "TUR", "130") in triples(code("Trump warned Turkey.", "2019-10-07"))
+    got = triples(code("Russia said its forces had recaptured Sudzha, the largest town held by Ukrainian troops "
+                       "in Russia's Kursk region.", "2025-03-13"))  # fmt: skip
+    assert ("RUSMIL", "RUS", "192") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops were pulling back from the Balakliia and Izium areas of Ukraine's Kharkiv region.",
+         ("RUSMIL", "UKR", "0874")),
+        ("Russian troops pulled out of buffer zones around the breakaway region of South Ossetia.", ("RUSMIL", "GEO", "0874")),
+    ],
+)  # fmt: skip
+def test_a_retreat_is_from_the_country_of_the_place_left(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, "2022-09-10"))
+
+
+def test_people_flown_back_home_are_expelled(code) -> None:
+    got = triples(code("France flew 79 Roma back to Romania on Thursday.", "2010-08-19"))
+    assert ("FRA", "ROU", "174") in got and not any(c == "042" for _, _, c in got)

@@ -82,7 +82,9 @@ from dyad.events.syntax import (
     is_to_infinitive,
     mend_finite_conjuncts,
     mend_infinitive_complements,
+    mend_proper_objects,
     mend_stranded_agents,
+    mend_trailing_appositions,
     mend_trailing_rebuttals,
     particle,
     prep_objects,
@@ -279,6 +281,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
+        mend_trailing_appositions(doc)
+        mend_proper_objects(doc)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()

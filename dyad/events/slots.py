@@ -166,8 +166,9 @@ class SlotReader(TriggerMatcher):
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
         holders = [tok] + (conjuncts(obj) if obj is not None else [])
-        # "pulled OUT of southern Lebanon", "moved AWAY from the border": the compound preposition's head
-        holders += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")]
+        # "pulled OUT of southern Lebanon", "moved AWAY from the border", "were pulling BACK from the Izium
+        # area": the compound preposition's head
+        holders += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away", "back")]
         # the parser often hangs "on Russia" on the agent: "imposed by the EU on Russia"
         holders += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if obj is not None:  # "a series of agreements WITH China", "500 million euros in aid TO Ukraine",
@@ -423,6 +424,8 @@ class SlotReader(TriggerMatcher):
                 named = [p for p in prep_objects("of", [tok])
                          if p.pos_ == "PROPN" or p.lemma_.lower() in self.patterns.place_nouns]  # fmt: skip
                 named += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                # "Sudzha, the largest town held by Ukrainian troops IN RUSSIA'S KURSK REGION"
+                named += prep_objects("in", [tok, *(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")])
                 inner = next((m for p in named if (m := self._place_mention(p, sm)) is not None), None)
                 if inner is not None:
                     country = inner.country

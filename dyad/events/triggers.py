@@ -17,6 +17,7 @@ from dyad.events.codebook import nearest_listed
 from dyad.events.patterns import PLACE_NAME, Pattern
 from dyad.events.syntax import (
     EFFORT_HEADS,
+    LOOSE_PARTICLES,
     MEASURES,
     complement,
     conjuncts,
@@ -117,8 +118,11 @@ class TriggerMatcher(CoderBase):
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
         if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
             preps.add(loose)
+        # "flew 79 Roma BACK to Romania": the particle after the object, parsed as an adverb
+        preps |= {c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in LOOSE_PARTICLES}
         if pat.objects and obj is not None:  # "held drills AROUND Taiwan": the phrase may hang on the named object
-            preps |= {c.lower_ for g in (obj, *_counted(obj)) for c in g.children
+            # or on its last conjunct ("launched 728 drones and 13 missiles AT Ukraine")
+            preps |= {c.lower_ for g in (*conjuncts(obj), *_counted(obj)) for c in g.children
                       if c.dep_ == "prep" and not is_time_phrase(c)}  # fmt: skip
         if pat.preps and not preps & pat.preps:
             return False
