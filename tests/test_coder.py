@@ -2025,3 +2025,35 @@ def test_a_retreat_is_from_the_country_of_the_place_left(code, text: str, expect
 def test_people_flown_back_home_are_expelled(code) -> None:
     got = triples(code("France flew 79 Roma back to Romania on Thursday.", "2010-08-19"))
     assert ("FRA", "ROU", "174") in got and not any(c == "042" for _, _, c in got)
+
+
+def test_people_killed_while_doing_something_are_the_victims(code) -> None:
+    got = triples(code("An Islamic State suicide bomber killed at least 57 people queueing outside a voter registration "
+                       "centre in a neighbourhood of Kabul on Sunday.", "2018-04-22"))  # fmt: skip
+    assert ("IMGMUSISI", "AFGCVL", "1831") in got
+
+
+def test_a_reporting_verbs_gerund_clause_stays_a_clause(coder: Coder) -> None:
+    from dyad.events.syntax import mend_gerund_objects
+    from dyad.nlp import load_nlp
+
+    doc = load_nlp()("Officials said more than 50 civilians waiting to be evacuated had been killed.")
+    assert mend_gerund_objects(doc, coder.reporting_verbs) == 0
+
+
+def test_a_tariff_on_a_countrys_goods_hung_on_the_amount_targets_it(code) -> None:
+    got = triples(code("China imposed anti-dumping and anti-subsidy tariffs totalling more than 80 percent on Australian "
+                       "barley on Monday.", "2020-05-18"))  # fmt: skip
+    assert ("CHN", "AUS", "163") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States imposed sweeping export restrictions on Friday aimed at cutting China off from chips.",
+         ("USA", "CHN", "163")),
+        ("The EU imposed sanctions aimed at punishing Russia for its invasion.", ("IGOEUREEC", "RUS", "163")),
+    ],
+)  # fmt: skip
+def test_sanctions_target_whom_they_are_aimed_at(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, "2022-10-07"))

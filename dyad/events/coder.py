@@ -81,6 +81,7 @@ from dyad.events.syntax import (
     is_series,
     is_to_infinitive,
     mend_finite_conjuncts,
+    mend_gerund_objects,
     mend_infinitive_complements,
     mend_proper_objects,
     mend_stranded_agents,
@@ -219,6 +220,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
         self.decision_heads = self._cue_words("decision_heads")
+        self.reporting_verbs = self._cue_words("reporting_verbs")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
@@ -283,6 +285,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
         mend_trailing_appositions(doc)
         mend_proper_objects(doc)
+        mend_gerund_objects(doc, self.reporting_verbs)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()

@@ -45,6 +45,8 @@ ACCUSATION_NOUNS = words("accusation_nouns")
 OWNED_PREMISES = words("owned_premises")
 HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
+# Participles that state what an act is for: "sanctions AIMED at cutting China off"
+AIM_VERBS = frozenset({"aim", "design", "intend", "target"})
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
 
@@ -175,6 +177,9 @@ class SlotReader(TriggerMatcher):
             # "flew rescue teams and tonnes of relief supplies INTO Nepal"
             holders += [g for o in conjuncts(obj) for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            # "tariffs totalling more than 80 PERCENT on Australian barley": the phrase hung on the amount
+            holders += [g for a in obj.children if a.dep_ == "acl" and a.tag_ == "VBG" for g in a.children
+                        if g.dep_ == "dobj" and any(n.dep_ == "nummod" for n in g.children)]  # fmt: skip
         if spec == "dobj":
             if obj is None:
                 return []
@@ -191,6 +196,11 @@ class SlotReader(TriggerMatcher):
         if spec == "purpose":  # "fired tear gas TO CLEAR thousands of protesters": whom the act was meant for
             x = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
                       and is_to_infinitive(c)), None)  # fmt: skip
+            if x is None:  # "imposed export restrictions AIMED AT CUTTING China off from chips"
+                x = next((g for a in [*tok.children, *(obj.children if obj is not None else ())]
+                          if a.dep_ in ("advcl", "acl") and a.tag_ == "VBN" and a.lemma_.lower() in AIM_VERBS
+                          for p in a.children if p.dep_ == "prep" and p.lower_ == "at"
+                          for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)  # fmt: skip
             return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
