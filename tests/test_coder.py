@@ -2057,3 +2057,20 @@ def test_a_tariff_on_a_countrys_goods_hung_on_the_amount_targets_it(code) -> Non
 )  # fmt: skip
 def test_sanctions_target_whom_they_are_aimed_at(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, "2022-10-07"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Arab League voted on Saturday to suspend Syria's membership and threatened it with sanctions.",
+         ("IGOMEAARL", "SYR", "1312")),
+        ("Colombian President Gustavo Petro suspended peace talks with the ELN rebel group on Friday, accusing it of "
+         "committing war crimes.", ("COLGOV", "COLREB", "1124")),
+    ],
+)  # fmt: skip
+def test_an_object_it_stands_for_the_nearest_body_that_is_not_its_own_subject(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, "2011-11-12"))
+
+
+def test_an_object_it_with_no_other_actor_stays_unresolved(code) -> None:
+    assert triples(code("China criticized the decision and called it a mistake.")) <= {("CHN", None, "111")}

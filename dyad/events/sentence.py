@@ -49,6 +49,8 @@ class SentenceMentions:
                 reporter = self._reporting_subject(tok)
                 if reporter is None:
                     reporter = self._own_subject(tok)
+                if reporter is None:
+                    reporter = self._object_it(tok)
                 if reporter is not None:
                     out.extend(replace(r, start=m.start, end=m.end, head=m.head, text=m.text, resolved_by="pronoun")
                                for r in reporter)  # fmt: skip
@@ -93,6 +95,25 @@ class SentenceMentions:
                 break
             verb = verb.head
         return out
+
+    def _object_it(self, tok: Token) -> list[Mention] | None:
+        """"The Arab League voted to suspend SYRIA's membership and threatened IT with sanctions",
+        "Petro suspended talks with THE ELN rebel group, accusing IT of war crimes": an object "it"
+        stands for the nearest state, group or body named before it in the sentence that is not the
+        subject of its own clause (that would be "itself"); None when there is none."""
+        if tok.lower_ != "it" or tok.dep_ not in ("dobj", "dative"):
+            return None
+        own = self._clause_subjects(tok)
+        verb = tok.head
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "voted ... and threatened it": the first verb's subject is its own too
+            own |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        for i in sorted((i for i in self.cache if i < tok.i and i not in own), reverse=True):
+            found = [m for m in self.cache[i] if m.code and m.kind != "pronoun" and not m.plural
+                     and not self._is_person(m, self.sa.doc[m.head])]  # fmt: skip
+            if found:
+                return found[:1]
+        return None
 
     def _own_subject(self, tok: Token) -> list[Mention] | None:
         """"Novy said the Troy man shot HIS former co-workers": a possessive "his"/"her" belongs to the
