@@ -306,3 +306,9 @@ def test_a_presidential_candidate_is_the_opposition(code_triples) -> None:
     got = code_triples("Ecuadorean presidential candidate Fernando Villavicencio was gunned down by assailants in Quito "
                        "on Wednesday.", "2023-08-10")
     assert ("ECUUAF", "ECUOPP", "186") in got, got  # a political figure killed: an assassination
+
+
+def test_a_capitals_name_ending_a_longer_name_is_not_the_capital(nlp, kb):
+    text = "Troops recaptured the port town of Mocimboa da Praia on Sunday."
+    assert "CPVGOV" not in codes(nlp, kb, text, "Praia")
+    assert codes(nlp, kb, "Praia said on Monday it would hold talks.", "Praia") == ["CPVGOV"]

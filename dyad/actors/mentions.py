@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.knowledge import Entry, Group, KnowledgeBase, Match, Region
 from dyad.records import Actor
@@ -67,6 +67,8 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
                "towards"}
 # Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
 COMPASS_POINTS = words("compass_points")
+# Words before a capital's name that say which part of it, not another place: "GREATER Kabul"
+NAME_PART_WORDS = frozenset({"greater", "downtown", "central", "old", "inner", "metropolitan"})
 SETTLEMENT_NOUNS = words("settlement_nouns")
 # Names many states' bodies share, listed under one country: no evidence of the sentence's country
 SHARED_INSTITUTION_NAMES = words("shared_institution_names")
@@ -163,6 +165,8 @@ class SentenceActors:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or any(i in self.by_token for i in range(span.start, span.end)):
                 continue
+            if self._inside_longer_name(span, m):
+                continue  # "Mocimboa da PRAIA" is a town in Mozambique, not Cape Verde's capital
             if self._bracketed_acronym(span.start, span.end):
                 # "Montenegro Municipality Association (AKK)": the acronym abbreviates the name before
                 # it, so a person or institution the letters happen to spell is not meant
@@ -173,6 +177,18 @@ class SentenceActors:
         self._add_side_pieces()
         self._add_plural_roles()
         self._add_misspelled_countries()
+
+    def _inside_longer_name(self, span: Span, m: Match) -> bool:
+        """Whether a capital's name ends a longer proper name the knowledge base does not know: "Mocimboa
+        da PRAIA", "Fernando LIMA". A compass point or "Greater" before it only says which part ("East
+        Jerusalem", "Greater Kabul")."""
+        if span.start == 0 or any(e.kind != "capital" for e in m.entries):
+            return False
+        prev = self.doc[span.start - 1]
+        return (
+            prev.pos_ == "PROPN" and prev.dep_ == "compound" and span.start <= prev.head.i < span.end
+            and prev.i not in self.by_token and prev.lower_ not in COMPASS_POINTS and prev.lower_ not in NAME_PART_WORDS
+        )  # fmt: skip
 
     def _add_plural_roles(self) -> None:
         """Plural role nouns the knowledge base lists only in the singular ("Belarus's RULERS",
