@@ -36,3 +36,13 @@ def test_a_denial_between_a_government_and_its_opposition_is_coded(code_triples)
 def test_denying_a_visa_or_access_is_not_a_denial_of_responsibility(code_triples) -> None:
     got = code_triples("Israel denied entry to two U.S. congresswomen on Thursday.", "2019-08-15")
     assert not any(c == "016" for _, _, c in got), got
+
+
+def test_a_denial_answers_whoever_blamed_the_denier_elsewhere_in_the_sentence(code_triples) -> None:
+    got = code_triples("Iran denied on Friday that it was behind attacks on two oil tankers in the Gulf of Oman, a day "
+                       "after U.S. Secretary of State Mike Pompeo blamed Tehran.", "2019-06-14")  # fmt: skip
+    assert ("IRN", "USAGOV", "016") in got, got
+    # the denier's own accusation of others is not what it denies
+    got = code_triples("India's army denied on Tuesday that its troops had fired shots along the border, and accused "
+                       "Chinese soldiers of firing in the air.", "2020-09-08")  # fmt: skip
+    assert not any(c == "016" and t == "INDMIL" for _, t, c in got), got

@@ -42,6 +42,7 @@ COLLECTIVE_HEADS = SERIES | words("collective_heads")
 # or "the city of", triggers.PLACE_MIN_POPULATION
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
 ACCUSATION_NOUNS = words("accusation_nouns")
+ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
 HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
@@ -328,6 +329,13 @@ class SlotReader(TriggerMatcher):
         nouns += [t for t in tok.doc if t.lemma_.lower() in ACCUSATION_NOUNS and t.pos_ == "NOUN" and t not in nouns]
         for noun in nouns:
             found = self._stated_owner(noun, ("by", "from"), sm)
+            if found:
+                return found
+        # "denied that it was behind the attacks, a day after Pompeo BLAMED Tehran": the one who blamed,
+        # not the denier itself ("denied ... and ACCUSED Chinese soldiers")
+        deniers = {m.code for m in self._subjects(tok, is_passive(tok), sm)[0]}
+        for verb in (t for t in tok.doc if t.lemma_.lower() in ACCUSING_VERBS and t.pos_ == "VERB" and t.i != tok.i):
+            found = [m for m in self._subjects(verb, is_passive(verb), sm)[0] if m.code and m.code not in deniers]
             if found:
                 return found
         if obj is not None and obj in nouns and tok.dep_ == "relcl":
