@@ -2074,3 +2074,16 @@ def test_an_object_it_stands_for_the_nearest_body_that_is_not_its_own_subject(co
 
 def test_an_object_it_with_no_other_actor_stays_unresolved(code) -> None:
     assert triples(code("China criticized the decision and called it a mistake.")) <= {("CHN", None, "111")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Gambian President Yahya Jammeh conceded defeat in a presidential election on Friday and congratulated "
+         "opposition candidate Adama Barrow.", "2016-12-02", ("GMBGOV", "GMBOPP", "0831")),
+        ("Nigerian President Goodluck Jonathan telephoned Muhammadu Buhari on Tuesday to concede defeat.", "2015-03-31",
+         ("NGAGOV", "NGA", "0831")),
+    ],
+)  # fmt: skip
+def test_a_conceded_election_yields_office_to_the_rival_the_sentence_names(code, text, date, expected) -> None:
+    assert expected in triples(code(text, date))

@@ -203,6 +203,13 @@ class SlotReader(TriggerMatcher):
                           for p in a.children if p.dep_ == "prep" and p.lower_ == "at"
                           for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)  # fmt: skip
             return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
+        if spec == "sibling":  # "telephoned BUHARI to concede defeat", "conceded defeat and congratulated BARROW":
+            # the object of the verb this one is coordinated with or is the purpose of
+            others = [tok.head] if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ == "VERB" else []
+            others += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            return next((found for o in others
+                         if (found := [m for m in self._target_spec("dobj", o, self._object(o, is_passive(o)), False, sm)
+                                       if m.code])), [])  # fmt: skip
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
             return sm.get(d) if d is not None else []
