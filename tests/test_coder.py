@@ -2087,3 +2087,22 @@ def test_an_object_it_with_no_other_actor_stays_unresolved(code) -> None:
 )  # fmt: skip
 def test_a_conceded_election_yields_office_to_the_rival_the_sentence_names(code, text, date, expected) -> None:
     assert expected in triples(code(text, date))
+
+
+def test_telling_reporters_is_no_act_on_the_press(code) -> None:
+    got = triples(code("South African President Thabo Mbeki defended Zimbabwean President Robert Mugabe on Saturday, "
+                       "telling reporters in Harare that there was no crisis in Zimbabwe.", "2007-04-14"))  # fmt: skip
+    assert ("ZAFGOV", "ZWEGOV", "052") in got and not any(t and t.endswith("MED") for _, t, _ in got)
+
+
+def test_what_a_deal_is_aimed_at_is_its_content(code) -> None:
+    got = triples(code("The foreign ministers of Congo and Rwanda signed a peace agreement in Washington on Friday "
+                       "aimed at ending fighting in eastern Congo.", "2025-06-27"))  # fmt: skip
+    assert ("CODGOV", "RWAGOV", "057") in got and not any(c.startswith("03") for _, _, c in got)
+
+
+def test_what_an_act_brought_about_is_part_of_it(code) -> None:
+    got = triples(code("Forces loyal to Ouattara captured Laurent Gbagbo in his Abidjan residence on Monday, ending a "
+                       "four-month standoff.", "2011-04-11"))  # fmt: skip
+    assert any(c == "173" for _, _, c in got) and not any(c.startswith("087") for _, _, c in got)
+    assert any(c == "0872" for _, _, c in triples(code("Russia ended its blockade of the port on Friday.")))

@@ -219,6 +219,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
         self.result_verbs = self._cue_words("result_verbs")
+        self.outcome_verbs = self._cue_words("outcome_verbs")
         self.decision_heads = self._cue_words("decision_heads")
         self.reporting_verbs = self._cue_words("reporting_verbs")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
@@ -418,6 +419,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if targets and self.code_listed("people_only_codes", pat.code):
             # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
             targets = [t for t in targets if t.kind != "country"]
+        if targets and code.startswith("01") and all(t.sector == "MED" for t in targets):
+            targets = []  # "telling REPORTERS in Harare that ...": speaking to the press is no act on the press
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
         code = self._refine_in_mode(pat, code, status, tok, obj)
         if code == "171" and obj is not None and obj.pos_ == "PROPN" and (
@@ -572,7 +575,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Fold ", KILLING three civilians" into the violent act it is the toll of ("shelled the town,
         killing ..."): one event, not two. The victims become the act's target when it has none."""
         out = []
+        coded = {g.trigger.i for g in found}
         for f in found:
+            if self._told_outcome(f.trigger) and f.trigger.head.i in coded:
+                continue  # "captured Gbagbo, ENDING a standoff": what the capture brought about
             if not self._told_result(f.trigger):
                 out.append(f)
                 continue
@@ -630,6 +636,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return False
         main = self._pattern_for(tok.head) if tok.head.i != tok.i else None
         return main is not None and main.code[:2] in UNATTRIBUTED_ROOTS
+
+    def _told_outcome(self, tok: Token) -> bool:
+        """Whether ``tok`` is ", ENDING a standoff" after another act: a comma participle of
+        ``outcome_verbs`` (modality.yaml) with no subject of its own."""
+        return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == ","
+                and tok.lemma_.lower() in self.outcome_verbs and not has_subject(tok))  # fmt: skip
 
     def _light_object_code(self, x: Token) -> str | None:
         """The code of the act a light verb's object names ("to CARRY OUT air STRIKES" -> the strike's

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dyad.events.base import Found
 from dyad.events.confidence import confidence
 from dyad.events.syntax import first_conjunct, is_to_infinitive
+from dyad.words import words
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
@@ -21,6 +22,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
 ANSWERS = frozenset({"016"})
+# Participles that state what a deal is for: "an agreement AIMED at ending fighting"
+AIM_VERBS = words("aim_verbs")
 # Signing an agreement: what it is signed for is its content, not another event
 AGREEMENT_CODES = ("057",)
 
@@ -79,6 +82,11 @@ def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
     the deal's verb, or on the first of the verbs it is coordinated with), or as what the deal says
     ("signed a pact PLEDGING mutual assistance")."""
     head = first_conjunct(f.trigger)
+    if head.dep_ == "pcomp" and head.head.lower_ == "at" and head.head.head.lemma_.lower() in AIM_VERBS:
+        head = head.head.head  # "signed a peace agreement AIMED AT ending fighting": the aim is the purpose
+        if head.dep_ == "acl" and head.head.dep_ in ("dobj", "obj"):
+            return (head.head.head.i, f.source.code) in deals
+        return head.dep_ == "advcl" and (head.head.i, f.source.code) in deals
     if head.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in head.children):
         if head.dep_ == "acl" and head.head.dep_ in ("dobj", "obj"):
             return (head.head.head.i, f.source.code) in deals

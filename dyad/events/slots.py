@@ -47,7 +47,7 @@ OWNED_PREMISES = words("owned_premises")
 HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
 # Participles that state what an act is for: "sanctions AIMED at cutting China off"
-AIM_VERBS = frozenset({"aim", "design", "intend", "target"})
+AIM_VERBS = words("aim_verbs")
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
 
