@@ -62,8 +62,10 @@ class FallbackTargets(SlotReader):
 
         def actor_or_owner(t: Token, depth: int = 0) -> list[Mention]:
             found = ok(sm.get(t))
-            if found or t.lemma_.lower() in SERIES:
+            if found:
                 return found
+            if t.lemma_.lower() in SERIES:  # "the LIST of 13 demands presented by Saudi Arabia": what is counted
+                return [m for p in prep_objects("of", [t]) for m in actor_or_owner(p, depth)]
             owners = [c for c in t.children if c.dep_ == "poss"]
             found = ok([m for o in owners for m in sm.get(o)])
             if not found:  # "Karen guerrilla stronghold": a group phrase used as a modifier

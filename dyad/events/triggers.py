@@ -289,7 +289,9 @@ class TriggerMatcher(CoderBase):
                 if c.dep_ == "conj":
                     mods.update(g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "nmod"))
         for c in [c for t in (tok, obj) if t is not None for c in t.children]:
-            if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:  # "accused X OF COMMITTING WAR CRIMES"
+            # "accused X OF COMMITTING WAR CRIMES", "rejected calls TO HOLD early ELECTIONS": what is charged or asked
+            charge = c.dep_ == "prep" and c.lower_ in CHARGE_PREPS
+            if charge or (c.head is obj and c.dep_ == "acl" and is_to_infinitive(c)):
                 mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
         subject = self._subject_lemmas(tok) if tok else set()  # "SUICIDE bombers": compounds count
         for word, refined in pat.refine:
