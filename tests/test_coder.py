@@ -2118,3 +2118,17 @@ def test_what_an_act_brought_about_is_part_of_it(code) -> None:
 )  # fmt: skip
 def test_what_a_rejected_demand_or_proposal_asks_for_sets_the_code(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, "2017-07-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State's West Africa branch overran an army base in the village of Metele in northeast Nigeria.",
+         ("IMGMUSISI", "NGAMIL", "190")),
+        ("Boko Haram fighters overran a multinational military base in the northeastern Nigerian town of Baga.",
+         ("NGAREB", "NGAMIL", "190")),
+        ("Libyan rebels overran the town of Zawiya on Tuesday.", ("LBYREB", "LBY", "192")),
+    ],
+)  # fmt: skip
+def test_a_base_overrun_is_an_assault_on_its_troops_and_a_town_overrun_is_taken(code, text: str, expected) -> None:
+    assert expected in triples(code(text, "2015-01-04"))
