@@ -2132,3 +2132,15 @@ def test_what_a_rejected_demand_or_proposal_asks_for_sets_the_code(code, text: s
 )  # fmt: skip
 def test_a_base_overrun_is_an_assault_on_its_troops_and_a_town_overrun_is_taken(code, text: str, expected) -> None:
     assert expected in triples(code(text, "2015-01-04"))
+
+
+def test_a_summons_to_protest_is_one_complaint(code) -> None:
+    got = triples(code("Japan summoned Russia's ambassador on Monday to protest against President Dmitry Medvedev's "
+                       "visit to one of the disputed Kuril islands.", "2010-11-01"))  # fmt: skip
+    assert got == {("JPN", "RUSGOV", "114")}
+
+
+def test_an_organisations_envoy_posted_in_a_capital_is_the_organisations(code) -> None:
+    got = triples(code("Russia summoned the European Union's ambassador in Moscow.", "2022-06-20"))
+    assert got == {("RUS", "IGOEUREEC", "114")}
+    assert ("RUS", "DEUGOV", "114") in triples(code("Russia summoned Germany's ambassador in Moscow.", "2022-06-20"))

@@ -754,7 +754,13 @@ class SentenceActors:
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = self._owning_org(pieces, head)
-                if m.country and not (owner is not None and owner.kind == "igo" and owner.country == m.country):
+                # "the EUROPEAN UNION's ambassador in Moscow": an organisation before the head owns the role
+                # when no country does (the place phrase is the posting)
+                left = [q for q in pieces if q is not p and q.end <= head.i]
+                org_first = owner is not None and owner.kind == "igo" and not self._country(left, head) and any(
+                    q.first(ORG_KINDS) is owner for q in left
+                )  # fmt: skip
+                if m.country and not (owner is not None and owner.kind == "igo" and owner.country == m.country) and not org_first:
                     owner = None  # a country stated; but "ISLAMIC STATE fighters" are the group's own (IMGMUSISI)
                 if owner is not None:
                     # "NATO peacekeeping troops", "a UN official", "Gazprom executives": the body's own

@@ -24,8 +24,9 @@ SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
 ANSWERS = frozenset({"016"})
 # Participles that state what a deal is for: "an agreement AIMED at ending fighting"
 AIM_VERBS = words("aim_verbs")
-# Signing an agreement: what it is signed for is its content, not another event
-AGREEMENT_CODES = ("057",)
+# Acts whose purpose is their content, not another event: signing an agreement ("signed accords TO
+# ESTABLISH relations"), summoning an envoy in complaint ("summoned Britain's ambassador TO PROTEST")
+CONTENT_CODES = ("057", "114")
 
 
 def dedupe(found: list[Found]) -> list[Found]:
@@ -44,8 +45,8 @@ def dedupe(found: list[Found]) -> list[Found]:
         found = [f for f in found if "earlier" not in f.how]
     found = [f for f in found if not _restated_reverse(f, found)]
     # "signed accords TO ESTABLISH diplomatic relations and REOPEN their border": what a deal is for is
-    # its content, coded as the signing (every gold set codes the 057 alone)
-    deals = {(f.trigger.i, f.source.code) for f in found if f.code.startswith(AGREEMENT_CODES)}
+    # its content, coded as the signing (every gold set codes the 057 alone); so is a summons's protest
+    deals = {(f.trigger.i, f.source.code) for f in found if f.code.startswith(CONTENT_CODES)}
     found = [f for f in found if not _purpose_of(f, deals)]
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
     found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
