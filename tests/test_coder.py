@@ -2144,3 +2144,9 @@ def test_an_organisations_envoy_posted_in_a_capital_is_the_organisations(code) -
     got = triples(code("Russia summoned the European Union's ambassador in Moscow.", "2022-06-20"))
     assert got == {("RUS", "IGOEUREEC", "114")}
     assert ("RUS", "DEUGOV", "114") in triples(code("Russia summoned Germany's ambassador in Moscow.", "2022-06-20"))
+
+
+def test_a_sentence_the_parser_left_without_a_verb_gets_its_participle_back(code) -> None:
+    got = triples(code("Sudan's army chief, General Abdel Fattah al-Burhan, rejected on Sunday a ceasefire plan put forward "
+                       "by the United States.", "2025-11-23"))  # fmt: skip
+    assert ("SDNMIL", "USA", "127") in got

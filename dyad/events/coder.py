@@ -87,6 +87,7 @@ from dyad.events.syntax import (
     mend_stranded_agents,
     mend_trailing_appositions,
     mend_trailing_rebuttals,
+    mend_verbless_roots,
     particle,
     prep_objects,
 )
@@ -280,6 +281,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
+        mend_verbless_roots(doc)
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)

@@ -267,6 +267,35 @@ def mend_gerund_objects(doc: Doc, reporting: Container[str]) -> int:
     return mended
 
 
+def mend_verbless_roots(doc: Doc) -> int:
+    """Make the main verb of a sentence the parser left without one: a subject noun with an apposition
+    as its root and the real verb hung on it as a participle; returns how many were mended.
+
+    Why: "Sudan's army chief, General Abdel Fattah al-Burhan, REJECTED on Sunday a ceasefire plan ..."
+    is read as a noun phrase ("the chief ... rejected") with the plan as another apposition, and the
+    rejection has no subject. A sentence needs a verb: a subjectless participle right after the comma
+    that closes the apposition is it, the root noun its subject, and a later apposition its object."""
+    mended = 0
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "appos" and c.i < root.i + 12 for c in root.children):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i
+                     and doc[c.i - 1].text == "," and not has_subject(c)), None)  # fmt: skip
+        if verb is None:
+            continue
+        objects = [c for c in root.children if c.dep_ == "appos" and c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in list(root.children):
+            if c.i > verb.i and c.dep_ == "punct":
+                c.head = verb
+        if objects and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            objects[0].head, objects[0].dep_ = verb, "dobj"
+        mended += 1
+    return mended
+
+
 def mend_stranded_agents(doc: Doc) -> int:
     """Re-hang as the passive verb's ``agent`` a final "by"-phrase naming an actor that the parser hung on
     a gerund or noun inside the verb's own complement; returns how many were moved.
