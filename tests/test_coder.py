@@ -2150,3 +2150,9 @@ def test_a_sentence_the_parser_left_without_a_verb_gets_its_participle_back(code
     got = triples(code("Sudan's army chief, General Abdel Fattah al-Burhan, rejected on Sunday a ceasefire plan put forward "
                        "by the United States.", "2025-11-23"))  # fmt: skip
     assert ("SDNMIL", "USA", "127") in got
+
+
+def test_the_town_of_a_name_the_tagger_took_for_a_person_is_a_place(code) -> None:
+    got = triples(code("Fano militiamen have taken control of the town of Lalibela, home to a complex of rock-hewn "
+                       "churches in Ethiopia's Amhara region, residents said on Friday.", "2023-08-04"))  # fmt: skip
+    assert ("ETHREB", "ETH", "192") in got

@@ -464,10 +464,11 @@ class SlotReader(TriggerMatcher):
             # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
             # city counts
             text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-            located = tok.dep_ == "pobj" and tok.ent_type_ != "PERSON" and (
-                tok.head.lower_ in ("in", "near", "outside")
+            located = tok.dep_ == "pobj" and (
+                (tok.head.lower_ in ("in", "near", "outside") and tok.ent_type_ != "PERSON")
+                # "the desert city OF TIMBUKTU" names a place too, whatever the tagger took it for
                 or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.patterns.place_nouns)
-            )  # "the desert city OF TIMBUKTU" names a place too
+            )
             # "a station IN KRAMATORSK": after a preposition of place a smaller town is still a place
             floor = PLACE_MIN_POPULATION if located else UNTAGGED_PLACE_MIN_POPULATION
             country = self._gazetteer_country(tok, sm, min_population=floor)
