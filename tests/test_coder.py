@@ -199,7 +199,9 @@ def test_plural_pronoun_takes_the_last_group(code) -> None:
     events = code("China and Russia held a summit on Monday.\nThey also criticized Japan.")
     later = {(e.source.code, e.target.code, e.cameo) for e in events if e.sentence_index == 1}
     assert later == {("CHN", "JPN", "111"), ("RUS", "JPN", "111")}
-    assert all(e.confidence < 0.8 for e in events if e.sentence_index == 1)
+    # a group a pronoun stands for is less sure than the same group named (confidence.yaml: source pronoun)
+    named = {e.confidence for e in code("China and Russia also criticized Japan.")}
+    assert all(e.confidence < min(named) for e in events if e.sentence_index == 1)
 
 
 def test_coreference_reads_unparsed_sentences(code) -> None:
