@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dyad.events.base import Found
 from dyad.events.confidence import confidence
-from dyad.events.syntax import first_conjunct, is_to_infinitive
-from dyad.words import words
+from dyad.events.syntax import AIM_VERBS, first_conjunct, is_to_infinitive
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
@@ -22,8 +21,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
 ANSWERS = frozenset({"016"})
-# Participles that state what a deal is for: "an agreement AIMED at ending fighting"
-AIM_VERBS = words("aim_verbs")
 # Acts whose purpose is their content, not another event: signing an agreement ("signed accords TO
 # ESTABLISH relations"), summoning an envoy in complaint ("summoned Britain's ambassador TO PROTEST")
 CONTENT_CODES = ("057", "114")

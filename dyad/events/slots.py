@@ -16,6 +16,7 @@ from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import (
+    AIM_VERBS,
     SERIES,
     conjuncts,
     governing_verb,
@@ -46,8 +47,6 @@ ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
 HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
-# Participles that state what an act is for: "sanctions AIMED at cutting China off"
-AIM_VERBS = words("aim_verbs")
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
 

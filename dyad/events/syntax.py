@@ -20,6 +20,9 @@ SERIES = words("series")
 # Heads that only frame an act named by their modifier: "a MEDIATION effort", "the PEACE process", "a
 # SANCTIONS campaign": the modifier is the act, the head carries its slots
 EFFORT_HEADS = words("effort_heads")
+# Participles that say what an act is for: "sanctions AIMED at cutting China off", "a peace agreement
+# AIMED at ending fighting"
+AIM_VERBS = words("aim_verbs")
 
 
 def is_passive(verb: Token) -> bool:
@@ -209,7 +212,7 @@ def mend_trailing_appositions(doc: Doc) -> int:
             if comma is None or comma.text != "," or second.i < first.i:
                 continue
             before = doc[comma.i - 1]
-            if before.i <= first.right_edge.i and before.i >= first.i and before.pos_ in ("NOUN", "PROPN"):
+            if first.i <= before.i <= first.right_edge.i and before.pos_ in ("NOUN", "PROPN"):
                 second.head, second.dep_ = before, "appos"
             else:
                 second.dep_ = "dep"
@@ -278,11 +281,11 @@ def mend_verbless_roots(doc: Doc) -> int:
     mended = 0
     for sent in doc.sents:
         root = sent.root
-        if root.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "appos" and c.i < root.i + 12 for c in root.children):
+        if root.pos_ not in ("NOUN", "PROPN"):
             continue
         verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i
                      and doc[c.i - 1].text == "," and not has_subject(c)), None)  # fmt: skip
-        if verb is None:
+        if verb is None or not any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
             continue
         objects = [c for c in root.children if c.dep_ == "appos" and c.i > verb.i]
         verb.head, verb.dep_ = verb, "ROOT"
