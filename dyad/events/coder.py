@@ -171,6 +171,12 @@ def _spans_years(verb: Token) -> bool:
     return False
 
 
+def _comma_participle(tok: Token) -> bool:
+    """Whether a verb is an "-ing" clause set off by a comma after the act it adds to (", KILLING three",
+    ", ENDING a standoff")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == ","
+
+
 def _answered(noun: Token) -> bool:
     """Whether a noun is what a response answers: the object of a phrase on a response noun ("in
     retaliation FOR the strikes", "in protest AT the offensive")."""
@@ -632,7 +638,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _told_result(self, tok: Token) -> bool:
         """Whether ``tok`` is ", KILLING ..." after a violent act: a comma participle of
         ``result_verbs`` (modality.yaml) under a verb whose pattern is violent (18-20)."""
-        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != ",":
+        if not _comma_participle(tok):
             return False
         if tok.lemma_.lower() not in self.result_verbs or any(c.dep_ == "nsubj" for c in tok.children):
             return False
@@ -642,8 +648,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _told_outcome(self, tok: Token) -> bool:
         """Whether ``tok`` is ", ENDING a standoff" after another act: a comma participle of
         ``outcome_verbs`` (modality.yaml) with no subject of its own."""
-        return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == ","
-                and tok.lemma_.lower() in self.outcome_verbs and not has_subject(tok))  # fmt: skip
+        return _comma_participle(tok) and tok.lemma_.lower() in self.outcome_verbs and not has_subject(tok)
 
     def _light_object_code(self, x: Token) -> str | None:
         """The code of the act a light verb's object names ("to CARRY OUT air STRIKES" -> the strike's

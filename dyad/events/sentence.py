@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from dyad.actors.coref import ArticleContext, load_coref_config
 from dyad.actors.mentions import POSSESSIVE_PRONOUNS, Mention, SentenceActors
-from dyad.events.syntax import is_series
+from dyad.events.syntax import has_subject, is_series
 
 
 class SentenceMentions:
@@ -105,7 +105,7 @@ class SentenceMentions:
             return None
         own = self._clause_subjects(tok)
         verb = tok.head
-        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        while verb.dep_ == "conj" and not has_subject(verb):
             verb = verb.head  # "voted ... and threatened it": the first verb's subject is its own too
             own |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for i in sorted((i for i in self.cache if i < tok.i and i not in own), reverse=True):
