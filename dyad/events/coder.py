@@ -60,7 +60,7 @@ from dyad.events.pairs import (
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.events.protests import ProtestRules, settle_protests
 from dyad.events.publics import public_acts, settle_publics
-from dyad.events.ranking import DOMESTIC_ROOTS, dedupe
+from dyad.events.ranking import ANSWERS, DOMESTIC_ROOTS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
     ACCUSATION_NOUNS,
@@ -175,6 +175,24 @@ def _comma_participle(tok: Token) -> bool:
     """Whether a verb is an "-ing" clause set off by a comma after the act it adds to (", KILLING three",
     ", ENDING a standoff")."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == ","
+
+
+def _side_clause(tok: Token, code: str) -> bool:
+    """Whether the verb heads (or is coordinated or chained into) a clause describing a noun: a relative
+    clause ("rebels WHO HAVE SEIZED two towns", "the tariffs they HAD IMPOSED") or an active participle
+    or infinitive after an object ("a plot TO ASSASSINATE Maduro", "forces FIGHTING separatists").
+    Not side clauses: a denial answering the charge ("Hezbollah, WHICH DENIED any involvement"), what
+    a deal lays down ("an agreement UNDER WHICH Rwanda will pull its troops out"), and the act that
+    makes a record ("the first British foreign secretary TO VISIT Iran since 2003")."""
+    clause = tok
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ not in ("relcl", "acl") or noun.dep_ in ("appos", "attr") or code in ANSWERS:
+        return False
+    if clause.dep_ == "acl" and (clause.tag_ == "VBN" or noun.dep_ in ("nsubj", "nsubjpass", "ROOT")):
+        return False  # "a coup swiftly condemned by Guterres", "an exchange brokered by the UAE"
+    return not any(c.dep_ == "prep" and c.lower_ == "under" for c in clause.children)
 
 
 def _answered(noun: Token) -> bool:
@@ -370,6 +388,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and any(m.code for m in sm.get(tok.head)):
             # "radars delivered to Ukrainian forces FIGHTING separatists", "rebel fighters BACKING Machar":
             # what describes an actor is no news of its own beside the news told
+            how += ["background", "earlier"]
+        elif _side_clause(tok, pat.code):
+            # "accused Kigali of backing M23 rebels WHO HAVE SEIZED two towns", "Paris's decision TO BACK
+            # Morocco's plan": what describes a noun is no news beside the news told (ranking.dedupe)
             how += ["background", "earlier"]
         elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"

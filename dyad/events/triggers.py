@@ -86,6 +86,8 @@ class TriggerMatcher(CoderBase):
             return tok.head
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
         obj = next((c for c in tok.children if c.dep_ in deps), None)
+        if obj is not None and tok.dep_ == "relcl" and obj.lower_ in ("that", "which", "whom", "who"):
+            return tok.head  # "areas THAT Russian forces had occupied": the pronoun stands for the noun
         if obj is None and not passive and tok.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children
         ):
