@@ -828,6 +828,19 @@ def test_taking_to_the_streets_is_coded_by_the_demand_it_makes(code) -> None:
     assert got == {("CODCVL", "CODGOV", "1411")}
 
 
+def test_an_after_clause_beside_a_state_doer_is_never_the_news(code) -> None:
+    # the army's act is the news even when it is no event of its own; beside civilians fleeing, the
+    # seizure they flee is
+    assert not code("The Congolese army regrouped near Bukavu on Wednesday, a day after M23 rebels seized Goma.",
+                    "2025-01-29")  # fmt: skip
+    got = triples(code("Thousands of residents fled toward Rwanda on Wednesday, a day after M23 rebels seized Goma.",
+                       "2025-01-29"))  # fmt: skip
+    assert got == {("CODREB", "COD", "192")}
+    got = triples(code("Russian tanks rolled into South Ossetia on Friday, hours after Georgian forces launched an "
+                       "offensive to retake its capital Tskhinvali.", "2008-08-09"))  # fmt: skip
+    assert not any(s == "GEOMIL" for s, _, _ in got)  # a purpose inside the after-clause is background too
+
+
 def test_an_act_alone_in_an_after_clause_is_kept_but_less_sure(code) -> None:
     told = code("Russian forces fired on three Ukrainian naval vessels near Crimea on Sunday.", "2018-11-27")
     background = code("Tension rose on Monday after Russian forces fired on three Ukrainian naval vessels near Crimea.",

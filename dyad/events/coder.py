@@ -60,7 +60,7 @@ from dyad.events.pairs import (
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.events.protests import ProtestRules, settle_protests
 from dyad.events.publics import public_acts, settle_publics
-from dyad.events.ranking import ANSWERS, DOMESTIC_ROOTS, dedupe
+from dyad.events.ranking import ANSWERS, DOMESTIC_ROOTS, SIDES_OF_THE_STATE, STATE_SECTORS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
     ACCUSATION_NOUNS,
@@ -180,7 +180,8 @@ def _comma_participle(tok: Token) -> bool:
 def _side_clause(tok: Token, code: str) -> bool:
     """Whether the verb heads (or is coordinated or chained into) a clause describing a noun: a relative
     clause ("rebels WHO HAVE SEIZED two towns", "the tariffs they HAD IMPOSED") or an active participle
-    or infinitive after an object ("a plot TO ASSASSINATE Maduro", "forces FIGHTING separatists").
+    or infinitive after a prepositional or possessed object ("over a plot TO ASSASSINATE Maduro", "radars
+    delivered to forces FIGHTING separatists", "protested at Paris's decision TO BACK Morocco's plan").
     Not side clauses: a denial answering the charge ("Hezbollah, WHICH DENIED any involvement"), what
     a deal lays down ("an agreement UNDER WHICH Rwanda will pull its troops out"), and the act that
     makes a record ("the first British foreign secretary TO VISIT Iran since 2003")."""
@@ -192,6 +193,8 @@ def _side_clause(tok: Token, code: str) -> bool:
         return False
     if clause.dep_ == "acl" and (clause.tag_ == "VBN" or noun.dep_ in ("nsubj", "nsubjpass", "ROOT")):
         return False  # "a coup swiftly condemned by Guterres", "an exchange brokered by the UAE"
+    if clause.dep_ == "acl" and noun.dep_ in ("dobj", "obj") and not any(c.dep_ == "poss" for c in noun.children):
+        return False  # "Putin announced plans TO VISIT China": the subject's own plan, in the verb's modality
     return not any(c.dep_ == "prep" and c.lower_ == "under" for c in clause.children)
 
 
@@ -395,6 +398,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]
         elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
+            if self._background_clause(_clause_verb(tok.head)):
+                how.append("earlier")  # "AFTER Georgian forces launched an offensive TO RETAKE its capital"
         elif self._background_clause(tok):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and is_to_infinitive(tok):
@@ -405,6 +410,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
         if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if has_subject(tok) else first_conjunct(tok)):
             how.append("past")  # history: what a state of affairs dates from, or an act lasting years
+        if "earlier" in how and self._told_beside_a_doer(tok, sm):
+            how.append("aside")
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
@@ -508,6 +515,23 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
+
+    def _told_beside_a_doer(self, tok: Token, sm: SentenceMentions) -> bool:
+        """Whether the background act hangs on a clause whose doer is a state or its armed or political
+        opponents: "Peru expelled Mexico's envoy, a day AFTER Mexico granted asylum to ...". The news is
+        that actor's act, told or not; beside a clause with no such actor ("Tension rose AFTER Russian
+        forces fired on three vessels", "Workers ran from the building after a gunman opened fire") the
+        background act itself is the news."""
+        clause = tok
+        while clause.dep_ not in ("advcl", "relcl", "acl") and clause.head.i != clause.i:
+            clause = clause.head
+        main = clause.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        if main.i == tok.i or main.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(m.code and (m.sector is None or m.sector in STATE_SECTORS | SIDES_OF_THE_STATE)
+                   for m in self._subjects(main, is_passive(main), sm)[0])  # fmt: skip
 
     @staticmethod
     def _reduced_relative(tok: Token) -> bool:
@@ -747,6 +771,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("past")
         elif self._background_clause(_clause_verb(tok)):
             how += ["background", "earlier"]  # "... AFTER Gulf states withdrew their envoys over Assad's CRACKDOWN"
+        if "earlier" in how and self._told_beside_a_doer(tok, sm):
+            how.append("aside")
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:
