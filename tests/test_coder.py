@@ -2185,3 +2185,6 @@ def test_a_clause_describing_a_noun_is_background_beside_the_news(code) -> None:
     assert got == {("DZA", "FRA", "161")}  # a decision TO recognise is what the protest is about
     got = triples(code("Israel blamed Hezbollah, which denied any involvement.", "2023-05-08"))
     assert ("LBNREB", "ISR", "016") in got  # a denial answering the charge is news of its own
+    got = triples(code("Indian Prime Minister Narendra Modi travelled to Kyiv on Friday, where he signed four "
+                       "agreements with Ukrainian President Volodymyr Zelenskiy.", "2024-08-24"))  # fmt: skip
+    assert ("INDGOV", "UKRGOV", "057") in got  # "where he signed": the visitor goes on acting

@@ -195,7 +195,19 @@ def _side_clause(tok: Token, code: str) -> bool:
         return False  # "a coup swiftly condemned by Guterres", "an exchange brokered by the UAE"
     if clause.dep_ == "acl" and noun.dep_ in ("dobj", "obj") and not any(c.dep_ == "poss" for c in noun.children):
         return False  # "Putin announced plans TO VISIT China": the subject's own plan, in the verb's modality
+    if clause.dep_ == "relcl" and _told_on(clause):
+        return False  # "during a visit to Kyiv, where HE SIGNED a security pact": the visitor goes on acting
     return not any(c.dep_ == "prep" and c.lower_ == "under" for c in clause.children)
+
+
+def _told_on(clause: Token) -> bool:
+    """Whether a "where / when" clause goes on telling its story's actor, named by a pronoun, in the same
+    time ("a visit to Kyiv, where HE SIGNED"), rather than what was done before ("areas of Ukraine where
+    they HAD fought") or a judgement of the noun ("a wave of unrest he BLAMED on gangs")."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.tag_ == "PRP"
+            and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children)
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children))  # fmt: skip
 
 
 def _answered(noun: Token) -> bool:
