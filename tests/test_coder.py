@@ -2188,3 +2188,22 @@ def test_a_clause_describing_a_noun_is_background_beside_the_news(code) -> None:
     got = triples(code("Indian Prime Minister Narendra Modi travelled to Kyiv on Friday, where he signed four "
                        "agreements with Ukrainian President Volodymyr Zelenskiy.", "2024-08-24"))  # fmt: skip
     assert ("INDGOV", "UKRGOV", "057") in got  # "where he signed": the visitor goes on acting
+
+
+def test_a_weapon_stands_for_whoever_fired_it_and_a_camp_for_the_displaced_for_its_people(code) -> None:
+    got = triples(code("An artillery shell fired by Sudan's army hit a camp for displaced people near Khartoum late "
+                       "on Monday, killing at least 12 people.", "2023-05-08"))  # fmt: skip
+    assert got == {("SDNMIL", "SDNCVL", "194")}
+    # the parser makes "bombs" the root and "slammed" a clause on "rebels": mended, the bombs slammed
+    got = triples(code("Mortar bombs fired by rebels slammed into the Somali capital Mogadishu on Monday, killing "
+                       "12 civilians, witnesses said.", "2023-05-08"))  # fmt: skip
+    assert got == {("SOMREB", "SOM", "194")}
+
+
+def test_a_strike_by_a_countrys_forces_on_its_own_market_is_no_self_event(code) -> None:
+    # both sides carry the country's name; their sectors (MIL, CVL) tell them apart
+    got = triples(code("An Ethiopian air strike hit a busy market in the town of Adwa on Tuesday.", "2021-06-23"))
+    assert got == {("ETHMIL", "ETHCVL", "195")}
+    got = triples(code("A Russian missile struck a residential area near a school in the city of Kharkiv on Friday.",
+                       "2024-05-24"))  # fmt: skip
+    assert got == {("RUSMIL", "UKRCVL", "195")}  # the area near a school in Kharkiv: its people

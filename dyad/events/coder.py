@@ -83,6 +83,7 @@ from dyad.events.syntax import (
     mend_finite_conjuncts,
     mend_gerund_objects,
     mend_infinitive_complements,
+    mend_participle_roots,
     mend_proper_objects,
     mend_stranded_agents,
     mend_trailing_appositions,
@@ -321,6 +322,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_verbless_roots(doc)
+        mend_participle_roots(doc)
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)
@@ -500,7 +502,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     def _weapon_owner(self, tok: Token, passive: bool, sm: SentenceMentions) -> list[Mention]:
         """"RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...", "was hit BY an ISRAELI
-        air strike": a weapon or an attack as the doer stands for the country its modifier names."""
+        air strike": a weapon or an attack as the doer stands for the country its modifier names, or for
+        whoever the text says fired it."""
         if passive:
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # fmt: skip
@@ -509,7 +512,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if subj is None or sm.get(subj):
             return []
         heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "US Predator attacks"
-        return next((found for h in heads if (found := self._owner_of(h, sm))), [])
+        owner = next((found for h in heads if (found := self._owner_of(h, sm))), [])
+        # "an artillery shell FIRED BY MYANMAR'S MILITARY hit a camp": who fired it
+        return owner or [m for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                         for m in sm.get(g) if m.code]  # fmt: skip
 
     def _aerial(self, tok: Token) -> bool:
         """Whether force is used from the air: by its doers ("WARPLANES struck", "struck by warships and

@@ -132,6 +132,9 @@ class PairMaker(TriggerMatcher):
             return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
         if t.sector or not t.country:
             return t
+        dwellers = self._dwellers(tok, sm)  # "a camp FOR DISPLACED PEOPLE", "a RESIDENTIAL area"
+        if dwellers and t.kind in ("place", "country"):
+            return replace(t, sector=dwellers, code=t.country + dwellers)
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
         # the post itself, the post the country modifies ("PAKISTANI border posts"), or the post a place
         # phrase locates ("an army base IN the village of Metele")
@@ -164,6 +167,16 @@ class PairMaker(TriggerMatcher):
         if town or (t.kind == "country" and owned in CIVILIAN_PLACES):
             return replace(t, sector="CVL", code=t.country + "CVL")
         return t
+
+    @staticmethod
+    def _dwellers(place: Token, sm: SentenceMentions) -> str | None:
+        """CVL for a place said to house people: a camp or a shelter FOR displaced people or refugees (as
+        four of five gold events code a camp for the displaced), a RESIDENTIAL or civilian area."""
+        if any(c.dep_ == "amod" and c.lower_ in ("residential", "civilian") for c in place.children):
+            return "CVL"
+        housed = [m for c in place.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj" for m in sm.get(g)]  # fmt: skip
+        return "CVL" if any(m.sector in ("CVL", "REF") for m in housed) else None
 
     def _is_city(self, name: str, country: str) -> bool:
         """Whether the places stage's gazetteer has a city of this name in ``country`` (a region the

@@ -125,8 +125,8 @@ def _self_event(f: Found) -> bool:
     s, t = f.source, f.target
     if t is None:
         return False
-    if s.name and s.name == t.name:
-        return True
+    if s.name and s.name == t.name and (s.sector == t.sector or not (s.sector and t.sector)):
+        return True  # one actor; but "an ETHIOPIAN air strike hit a market in Tigray": two sectors of a country
     if s.code == t.code and (s.name is None or t.name is None):
         return True
     if s.code == t.code and not s.country:  # the UN chief telling the Security Council: one body

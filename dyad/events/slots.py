@@ -309,8 +309,13 @@ class SlotReader(TriggerMatcher):
             for p in places:
                 for q in conjuncts(p):
                     m = self._place_mention(q, sm)
-                    if m is None and q.pos_ == "NOUN":  # "a strike on the railway station IN KRAMATORSK"
-                        m = next((m for w in prep_objects("in", [q]) if (m := self._place_mention(w, sm))), None)
+                    if m is None and q.pos_ == "NOUN":  # "a strike on the railway station IN KRAMATORSK",
+                        # "struck a residential area NEAR a playground IN Kryvyi Rih" (a place near a place;
+                        # "a rally near the station" is still the people rallying)
+                        near = [w for p in ("near", "outside", "at") for w in prep_objects(p, [q])
+                                if q.lemma_.lower() in self.patterns.place_nouns]  # fmt: skip
+                        where = prep_objects("in", [q, *near]) + near
+                        m = next((m for w in where if (m := self._place_mention(w, sm))), None)
                     if m is not None:
                         out.append(m)
             return out

@@ -299,6 +299,38 @@ def mend_verbless_roots(doc: Doc) -> int:
     return mended
 
 
+def mend_participle_roots(doc: Doc) -> int:
+    """Make the main verb of a sentence whose subject carries a passive participle: "Mortar bombs fired
+    by rebels SLAMMED into Monrovia" is parsed with "bombs" as the root and "slammed" as a clause on
+    "rebels"; returns how many were mended. A past-tense verb with no subject of its own, hung on the
+    agent of the root noun's participle, is the sentence's verb and the noun its subject."""
+    mended = 0
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            # "..., witnesses said": the noun taken for a second subject of the reporting verb
+            root = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                         and sum(d.dep_ == "nsubj" for d in c.head.children) > 1), None)  # fmt: skip
+            if root is None:
+                continue
+        agents = [g for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+        verb = next((v for g in agents for v in g.children
+                     if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not has_subject(v)), None)  # fmt: skip
+        if verb is None:
+            continue
+        if root.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = root.head, "ccomp"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in list(root.children):
+            if c.i > verb.i:
+                c.head = verb  # the sentence's closing punctuation and trailing phrases
+        mended += 1
+    return mended
+
+
 def mend_stranded_agents(doc: Doc) -> int:
     """Re-hang as the passive verb's ``agent`` a final "by"-phrase naming an actor that the parser hung on
     a gerund or noun inside the verb's own complement; returns how many were moved.
