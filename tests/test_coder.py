@@ -2207,3 +2207,11 @@ def test_a_strike_by_a_countrys_forces_on_its_own_market_is_no_self_event(code) 
     got = triples(code("A Russian missile struck a residential area near a school in the city of Kharkiv on Friday.",
                        "2024-05-24"))  # fmt: skip
     assert got == {("RUSMIL", "UKRCVL", "195")}  # the area near a school in Kharkiv: its people
+
+
+def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(code) -> None:
+    got = triples(code("Gunmen from the Islamic State-linked ADF massacred 40 villagers in an attack on the town of "
+                       "Beni in eastern Congo on Sunday.", "2022-06-13"))  # fmt: skip
+    assert got == {("IMGMUSISI", "CODCVL", "202")}
+    got = triples(code("Militiamen hacked 30 villagers to death near Beni in eastern Congo on Sunday.", "2022-06-13"))
+    assert got == {("CODREB", "CODCVL", "180")}  # hacked TO DEATH: no cyber attack

@@ -19,6 +19,8 @@ DOMESTIC_CODES = ("087",)
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Opponents of the state that deal with it as a party: rebels, the opposition
 SIDES_OF_THE_STATE = frozenset({"REB", "OPP"})
+# Force: an attack noun told as the means of another violent act of its doer is that act
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Statements that answer the other side, news even between compatriots: "a charge the government DENIED"
 ANSWERS = frozenset({"016"})
 # Acts whose purpose is their content, not another event: signing an agreement ("signed accords TO
@@ -49,6 +51,9 @@ def dedupe(found: list[Found]) -> list[Found]:
     found = [f for f in found if not _purpose_of(f, deals)]
     absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
     found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
+    # "massacred 70 people IN AN ATTACK on the town": the attack is how the killing was done, one act
+    violent = {(f.trigger.i, f.source.code) for f in found if f.code[:2] in VIOLENT_ROOTS and f.trigger.pos_ == "VERB"}
+    found = [f for f in found if not _means_of(f, violent)]
     pair_codes: dict[tuple, set[str]] = {}
     with_target = {(f.source.code, f.source.name, f.code[:2]) for f in found if f.target is not None}
     for f in found:
@@ -75,6 +80,14 @@ def dedupe(found: list[Found]) -> list[Found]:
         seen.add(key)
         out.append(f)
     return out
+
+
+def _means_of(f: Found, violent: set[tuple[int, str | None]]) -> bool:
+    """Whether ``f`` is an attack noun naming how a violent act of the same doer was done: "killed 53
+    soldiers IN AN ATTACK on an army post", "massacred villagers IN overnight RAIDS"."""
+    tok = f.trigger
+    return (f.code[:2] in VIOLENT_ROOTS and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "during") and (tok.head.head.i, f.source.code) in violent)  # fmt: skip
 
 
 def _purpose_of(f: Found, deals: set[tuple[int, str | None]]) -> bool:
