@@ -2215,3 +2215,10 @@ def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(code) -> None
     assert got == {("IMGMUSISI", "CODCVL", "202")}
     got = triples(code("Militiamen hacked 30 villagers to death near Beni in eastern Congo on Sunday.", "2022-06-13"))
     assert got == {("CODREB", "CODCVL", "180")}  # hacked TO DEATH: no cyber attack
+
+
+def test_a_series_of_objects_misread_as_verbs_is_mended(code) -> None:
+    # "rounds" parsed as a verb conjoined to "fired", taking the "at" phrase with it
+    got = triples(code("Hong Kong police fired tear gas, rubber bullets and bean bag rounds at tens of thousands of "
+                       "protesters on Wednesday.", "2019-06-12"))  # fmt: skip
+    assert got == {("HKGCOP", "HKGCVL", "175")}

@@ -83,6 +83,7 @@ from dyad.events.syntax import (
     mend_finite_conjuncts,
     mend_gerund_objects,
     mend_infinitive_complements,
+    mend_object_series,
     mend_participle_roots,
     mend_proper_objects,
     mend_stranded_agents,
@@ -323,6 +324,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_verbless_roots(doc)
         mend_participle_roots(doc)
+        mend_object_series(doc)
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)

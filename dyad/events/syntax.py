@@ -331,6 +331,35 @@ def mend_participle_roots(doc: Doc) -> int:
     return mended
 
 
+def mend_object_series(doc: Doc) -> int:
+    """Re-hang as objects the nouns of a series the parser took for verbs conjoined to the main verb:
+    "police fired tear gas, rubber bullets and bean bag ROUNDS at protesters", "fired tear gas and
+    WARNING shots at a festival"; returns how many were mended. A present-tense or "-ing" form with no
+    subject or auxiliary, conjoined to a past-tense verb after its object, is a noun (or a noun's
+    modifier): it joins the object's series and its phrases go back to the verb."""
+    mended = 0
+    for conj in doc:
+        verb = conj.head
+        if (conj.dep_ != "conj" or conj.tag_ not in ("VBZ", "VBG") or verb.tag_ != "VBD" or verb.i > conj.i
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in conj.children)):  # fmt: skip
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < conj.i), None)
+        if obj is None:
+            continue
+        noun = conj
+        if conj.tag_ == "VBG":  # "WARNING shots": the participle modifies its own object
+            noun = next((c for c in conj.children if c.dep_ in ("dobj", "obj") and c.i == conj.i + 1), None)
+            if noun is None:
+                continue
+            conj.head, conj.dep_ = noun, "amod"
+        for c in list(conj.children):
+            if c.dep_ in ("prep", "punct", "npadvmod", "advmod") and c.i > noun.i:
+                c.head = verb
+        noun.head, noun.dep_ = obj, "conj"
+        mended += 1
+    return mended
+
+
 def mend_stranded_agents(doc: Doc) -> int:
     """Re-hang as the passive verb's ``agent`` a final "by"-phrase naming an actor that the parser hung on
     a gerund or noun inside the verb's own complement; returns how many were moved.
