@@ -263,6 +263,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.result_verbs = self._cue_words("result_verbs")
         self.outcome_verbs = self._cue_words("outcome_verbs")
         self.decision_heads = self._cue_words("decision_heads")
+        self.decided_codes = tuple(self._cue_words("decided_codes"))
         self.reporting_verbs = self._cue_words("reporting_verbs")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
@@ -394,7 +395,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         ):
             return []  # "vowed NOT to return the Golan Heights" is no intent to cooperate
         status = mod.assess(tok, self.cues)
-        if status == mod.INTENDED and self._decided(tok, pat.code):
+        if status == mod.INTENDED and self._decided(tok, self._refine(pat, pat.code, tok, obj)):
             status = mod.ASSERTED
         code = self._modal_code(pat.code, status)
         if code is None:
@@ -583,12 +584,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     def _decided(self, tok: Token, code: str) -> bool:
         """Whether an intended act is a coercive one agreed on, itself told as done: "the EU AGREED to
-        impose sanctions" is the decision (163), not the threat (1312) an intent to impose would be."""
+        impose sanctions" is the decision (163), not the threat (1312) an intent to impose would be; so is
+        an agreement that settles what it is about (``decided_codes``: "agreed to restore diplomatic ties",
+        "agreed to let aid convoys in")."""
         verb = first_conjunct(tok)
         if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.decision_heads:
             return False
         threat = self._modal_code(code, mod.INTENDED)
-        return bool(threat and threat.startswith("13") and not code.startswith("13")) and (
+        settled = code.startswith(self.decided_codes)  # "agreed to RESTORE diplomatic ties": 054 itself
+        return (settled or bool(threat and threat.startswith("13") and not code.startswith("13"))) and (
             mod.assess(verb.head, self.cues) == mod.ASSERTED  # "WILL agree to impose" stays an intent
         )
 
