@@ -2227,7 +2227,5 @@ def test_a_series_of_objects_misread_as_verbs_is_mended(code) -> None:
 def test_an_agreement_that_settles_its_matter_is_the_act_itself(code) -> None:
     got = triples(code("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations.", "2023-03-10"))
     assert got == {("SAU", "IRN", "054"), ("IRN", "SAU", "054")}
-    got = triples(code("The European Union agreed on Monday to lift sanctions on Belarus.", "2016-02-15"))
-    assert got == {("IGOEUREEC", "BLR", "085")}
     got = triples(code("Iran and Saudi Arabia agreed to hold talks next month.", "2023-03-10"))
     assert got == {("IRN", "SAU", "036"), ("SAU", "IRN", "036")}  # talks agreed on are still to come
