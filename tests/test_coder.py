@@ -2229,3 +2229,9 @@ def test_an_agreement_that_settles_its_matter_is_the_act_itself(code) -> None:
     assert got == {("SAU", "IRN", "054"), ("IRN", "SAU", "054")}
     got = triples(code("Iran and Saudi Arabia agreed to hold talks next month.", "2023-03-10"))
     assert got == {("IRN", "SAU", "036"), ("SAU", "IRN", "036")}  # talks agreed on are still to come
+
+
+def test_drones_shot_down_are_aimed_at_whoever_launched_them(code) -> None:
+    got = triples(code("Ukraine's air force said on Thursday that its air defences had shot down 45 of 52 drones "
+                       "launched by Russia overnight.", "2024-11-14"))  # fmt: skip
+    assert got == {("UKRMIL", "RUS", "195")}  # "its air defences": the air force's country's military
