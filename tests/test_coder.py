@@ -2235,3 +2235,9 @@ def test_drones_shot_down_are_aimed_at_whoever_launched_them(code) -> None:
     got = triples(code("Ukraine's air force said on Thursday that its air defences had shot down 45 of 52 drones "
                        "launched by Russia overnight.", "2024-11-14"))  # fmt: skip
     assert got == {("UKRMIL", "RUS", "195")}  # "its air defences": the air force's country's military
+
+
+def test_talks_between_two_sides_are_refined_by_what_they_are_about(code) -> None:
+    got = triples(code("Thursday's round of peace talks between the foreign ministers of Serbia and Kosovo in "
+                       "Brussels ended without an agreement.", "2023-06-30"))  # fmt: skip
+    assert {c for _, _, c in got} == {"046"}  # PEACE talks: negotiation, not a bare meeting (040)

@@ -798,6 +798,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "... AFTER Gulf states withdrew their envoys over Assad's CRACKDOWN"
         if "earlier" in how and self._told_beside_a_doer(tok, sm):
             how.append("aside")
+        code = self._refine_in_mode(pat, code, status, tok, None)  # "PEACE talks between A and B": 046
         if isinstance(pat.mutual, str):
             pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:
@@ -889,7 +890,6 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 targets = self._purpose_targets(verb, sources, sm)
             if targets:
                 how.append("fallback")
-        code = self._refine_in_mode(pat, code, status, tok, None)
         # a bare nominal ("US sanctions") needs its target unless the noun is an act on its own
         # ("Palestinian riots") or a light verb made it one ("staged a protest")
         # "had trade ties with China during an official MEETING": an act noun read off its verb needs
