@@ -2241,3 +2241,10 @@ def test_talks_between_two_sides_are_refined_by_what_they_are_about(code) -> Non
     got = triples(code("Thursday's round of peace talks between the foreign ministers of Serbia and Kosovo in "
                        "Brussels ended without an agreement.", "2023-06-30"))  # fmt: skip
     assert {c for _, _, c in got} == {"046"}  # PEACE talks: negotiation, not a bare meeting (040)
+
+
+def test_resuming_or_upgrading_diplomatic_ties_is_recognition(code) -> None:
+    got = triples(code("Greece and Albania upgraded their diplomatic ties on Tuesday.", "2016-05-01"))
+    assert got == {("GRC", "ALB", "054"), ("ALB", "GRC", "054")}
+    got = triples(code("Israel and Turkey resumed diplomatic relations on Monday.", "2016-05-01"))
+    assert got == {("ISR", "TUR", "054"), ("TUR", "ISR", "054")}
