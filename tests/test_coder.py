@@ -2248,3 +2248,12 @@ def test_resuming_or_upgrading_diplomatic_ties_is_recognition(code) -> None:
     assert got == {("GRC", "ALB", "054"), ("ALB", "GRC", "054")}
     got = triples(code("Israel and Turkey resumed diplomatic relations on Monday.", "2016-05-01"))
     assert got == {("ISR", "TUR", "054"), ("TUR", "ISR", "054")}
+
+
+def test_a_warning_to_destroy_or_make_a_target_threatens_force(code) -> None:
+    got = triples(code("Kim Jong Un warned that Seoul would become a target if South Korea joined the drills.",
+                       "2017-08-20"))  # fmt: skip
+    assert got == {("PRKGOV", "KORGOV", "138")}
+    got = triples(code("China warned on Friday that the trade war with the United States would hurt both "
+                       "economies.", "2019-05-17"))  # fmt: skip
+    assert got == {("CHN", "USA", "130")}  # a trade war is no force
