@@ -2257,3 +2257,9 @@ def test_a_warning_to_destroy_or_make_a_target_threatens_force(code) -> None:
     got = triples(code("China warned on Friday that the trade war with the United States would hurt both "
                        "economies.", "2019-05-17"))  # fmt: skip
     assert got == {("CHN", "USA", "130")}  # a trade war is no force
+
+
+def test_air_strikes_named_on_a_coordinated_verb_make_the_attack_aerial(code) -> None:
+    got = triples(code("Israel struck Iran's nuclear facilities and killed dozens of commanders in a wave of air "
+                       "strikes early on Friday.", "2025-06-13"))  # fmt: skip
+    assert ("ISR", "IRN", "195") in got

@@ -526,7 +526,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         JETS") or, as its means, in a phrase on the verb ("struck Iran in a wave of AIR strikes")."""
         doers = [c for d in self._doers(tok) for c in conjuncts(d)]
         words = self._subject_lemmas(tok) | {d.lemma_.lower() for d in doers}
-        words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
+        # "struck Iran's nuclear sites and killed its commander, IN A WAVE OF AIR STRIKES": the phrase may
+        # hang on a verb coordinated with this one
+        verbs = [tok, *(v for v in conjuncts(first_conjunct(tok)) if v.i != tok.i and not has_subject(v))]
+        words |= {t.lemma_.lower() for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
                   for t in c.subtree}  # fmt: skip
         return bool(words & self.aerial_doers)
 
