@@ -2263,3 +2263,11 @@ def test_air_strikes_named_on_a_coordinated_verb_make_the_attack_aerial(code) ->
     got = triples(code("Israel struck Iran's nuclear facilities and killed dozens of commanders in a wave of air "
                        "strikes early on Friday.", "2025-06-13"))  # fmt: skip
     assert ("ISR", "IRN", "195") in got
+
+
+def test_the_toll_of_an_accident_is_no_act_of_violence(code) -> None:
+    assert not code("An Ethiopian Airlines Boeing 737 MAX jet crashed minutes after taking off from Addis Ababa on "
+                    "Sunday, killing all 157 people on board.", "2019-03-10")  # fmt: skip
+    got = triples(code("A car bomb exploded outside a police station in Kabul on Sunday, killing 12 people.",
+                       "2019-03-10"))  # fmt: skip
+    assert got == {("AFGUAF", "AFGCOP", "1832")}  # a bomb's toll stays an attack

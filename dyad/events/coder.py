@@ -133,6 +133,7 @@ _WORD = re.compile(r"[a-z]+")
 # ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals; the nouns are slots')
 REBUTTAL_VERBS = words("rebuttal_verbs")
 NAMING_VERBS = words("naming_verbs")
+ACCIDENT_VERBS = words("accident_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
@@ -372,6 +373,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             and is_passive(tok.head)
         )  # fmt: skip
         obj = self._object(tok, passive)
+        if self._accident_toll(tok, pats):
+            return []  # "the jet CRASHED after take-off, KILLING all 157 people on board"
         # "An official Syrian newspaper called Thursday on Arabs ...": with a noun as the root, the parser
         # has taken the sentence's main verb for a reduced relative; the noun is its subject
         main_verb_misparsed = tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and not passive and (
@@ -540,6 +543,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
+
+    @staticmethod
+    def _accident_toll(tok: Token, pats: list[Pattern]) -> bool:
+        """Whether a violent verb is a participle telling the toll of an accident: "a jet CRASHED after
+        take-off, KILLING all on board" (but "an employee crashed THE PARTY, killing ..." has an object)."""
+        head = tok.head
+        return (tok.dep_ == "advcl" and not has_subject(tok) and head.lemma_.lower() in ACCIDENT_VERBS
+                and not any(c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME") for c in head.children)
+                and all(p.code[:2] in OWNED_SUBJECT_ROOTS for p in pats))  # fmt: skip
 
     def _told_beside_a_doer(self, tok: Token, sm: SentenceMentions) -> bool:
         """Whether the background act hangs on a clause whose doer is a state or its armed or political
