@@ -2271,3 +2271,10 @@ def test_the_toll_of_an_accident_is_no_act_of_violence(code) -> None:
     got = triples(code("A car bomb exploded outside a police station in Kabul on Sunday, killing 12 people.",
                        "2019-03-10"))  # fmt: skip
     assert got == {("AFGUAF", "AFGCOP", "1832")}  # a bomb's toll stays an attack
+
+
+def test_a_drone_launched_by_a_group_stands_for_it(code) -> None:
+    # "drone" alone is a military role with no country: the group that launched it is the doer
+    got = triples(code("A drone launched by Yemen's Houthis slammed into an apartment building in central Tel Aviv "
+                       "before dawn on Friday.", "2024-07-19"))  # fmt: skip
+    assert got == {("YEMREB", "ISRCVL", "195")}

@@ -515,8 +515,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                          if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # fmt: skip
         else:
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
-        if subj is None or sm.get(subj):
-            return []
+        if subj is None or any(m.code for m in sm.get(subj)):
+            return []  # a named doer is no weapon ("drones" alone is a role with no country)
         heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "US Predator attacks"
         owner = next((found for h in heads if (found := self._owner_of(h, sm))), [])
         # "an artillery shell FIRED BY MYANMAR'S MILITARY hit a camp": who fired it
