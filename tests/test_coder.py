@@ -2278,3 +2278,9 @@ def test_a_drone_launched_by_a_group_stands_for_it(code) -> None:
     got = triples(code("A drone launched by Yemen's Houthis slammed into an apartment building in central Tel Aviv "
                        "before dawn on Friday.", "2024-07-19"))  # fmt: skip
     assert got == {("YEMREB", "ISRCVL", "195")}
+
+
+def test_seizing_a_power_plant_occupies_territory(code) -> None:
+    got = triples(code("Russian forces seized the Chernobyl nuclear power plant in northern Ukraine on Thursday.",
+                       "2022-02-25"))  # fmt: skip
+    assert got == {("RUSMIL", "UKR", "192")}
