@@ -2284,3 +2284,11 @@ def test_seizing_a_power_plant_occupies_territory(code) -> None:
     got = triples(code("Russian forces seized the Chernobyl nuclear power plant in northern Ukraine on Thursday.",
                        "2022-02-25"))  # fmt: skip
     assert got == {("RUSMIL", "UKR", "192")}
+
+
+def test_an_unknown_person_acted_on_by_the_state_is_one_of_its_people(code) -> None:
+    got = triples(code("An Iranian court sentenced rapper Toomaj Salehi to death on Wednesday.", "2024-04-24"))
+    assert got == {("IRNJUD", "IRNCVL", "116")}
+    got = triples(code("Nicaraguan police placed opposition presidential hopeful Cristiana Chamorro under house "
+                       "arrest on Wednesday.", "2021-06-03"))  # fmt: skip
+    assert got == {("NICCOP", "NICOPP", "173")}  # a role word before the name gives the sector

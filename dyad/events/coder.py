@@ -265,6 +265,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.outcome_verbs = self._cue_words("outcome_verbs")
         self.decision_heads = self._cue_words("decision_heads")
         self.decided_codes = tuple(self._cue_words("decided_codes"))
+        self.unnamed_person_codes = tuple(self._cue_words("unnamed_person_codes"))
         self.reporting_verbs = self._cue_words("reporting_verbs")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
@@ -473,6 +474,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = self._fallback_targets(tok, pat, obj, passive, sources, sm)
             if targets:
                 how.append("fallback")
+        if not targets and obj is not None and code.startswith(self.unnamed_person_codes):
+            targets = self._unnamed_person(obj, sources, sm)  # "sentenced rapper Toomaj Salehi to death"
+            if targets:
+                how.append("unnamed")
         if targets and self.code_listed("people_only_codes", pat.code):
             # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
             targets = [t for t in targets if t.kind != "country"]
@@ -543,6 +548,24 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         retaliation FOR Washington's DECISION to increase duties")."""
         noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
+
+    @staticmethod
+    def _unnamed_person(obj: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """A person the knowledge base does not know, named as the object of a state's act on people
+        ("an Iranian court sentenced rapper TOOMAJ SALEHI to death"): a civilian of the doers' country,
+        as CAMEO codes one. Only a proper name that is no place (the small tagger often takes a person's
+        name for an organisation's), and only one doers' country."""
+        countries = {m.country for m in sources}
+        if (obj.pos_ != "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or any(m.code for m in sm.get(obj))
+                or len(countries) != 1 or None in countries):  # fmt: skip
+            return []
+        country = countries.pop()
+        start = obj.left_edge.i
+        # "OPPOSITION presidential hopeful Cristiana Chamorro": a role word before the name gives the sector
+        roles = [m for i in range(start, obj.i) if (m := sm.sa.compose([i])) is not None and m.kind == "role"]
+        sector = next((m.sector for m in roles if m.sector), "CVL")
+        return [Mention(start, obj.i + 1, obj.i, sm.sa.doc[start : obj.i + 1].text, code=country + sector,
+                        country=country, sector=sector, kind="role", name=obj.text, resolved_by="unnamed")]  # fmt: skip
 
     @staticmethod
     def _accident_toll(tok: Token, pats: list[Pattern]) -> bool:
