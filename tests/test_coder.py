@@ -2292,3 +2292,9 @@ def test_an_unknown_person_acted_on_by_the_state_is_one_of_its_people(code) -> N
     got = triples(code("Nicaraguan police placed opposition presidential hopeful Cristiana Chamorro under house "
                        "arrest on Wednesday.", "2021-06-03"))  # fmt: skip
     assert got == {("NICCOP", "NICOPP", "173")}  # a role word before the name gives the sector
+
+
+def test_retaliation_is_aimed_at_the_doer_of_the_act_it_answers(code) -> None:
+    got = triples(code("The United States imposed 25 percent tariffs on $34 billion worth of Chinese imports on "
+                       "Friday, and Beijing immediately retaliated with duties of the same size.", "2018-07-06"))  # fmt: skip
+    assert ("CHNGOV", "USA", "163") in got

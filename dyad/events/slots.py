@@ -19,6 +19,7 @@ from dyad.events.syntax import (
     AIM_VERBS,
     SERIES,
     conjuncts,
+    first_conjunct,
     governing_verb,
     has_subject,
     is_passive,
@@ -209,6 +210,15 @@ class SlotReader(TriggerMatcher):
             return next((found for o in others
                          if (found := [m for m in self._target_spec("dobj", o, self._object(o, is_passive(o)), False, sm)
                                        if m.code])), [])  # fmt: skip
+        if spec == "answered":  # "the U.S. imposed tariffs ..., and BEIJING RETALIATED with duties": the
+            # doer of the clause this one is coordinated with, whose act it answers
+            clause = tok
+            while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i and not has_subject(clause):
+                clause = clause.head  # "Seoul VOWED to retaliate"
+            if clause.dep_ != "conj" or not has_subject(clause):
+                return []
+            first = first_conjunct(clause)
+            return [m for m in self._subjects(first, is_passive(first), sm)[0] if m.code]
         if spec == "dative":
             d = next((c for c in tok.children if c.dep_ == "dative"), None)
             return sm.get(d) if d is not None else []
