@@ -2298,3 +2298,9 @@ def test_retaliation_is_aimed_at_the_doer_of_the_act_it_answers(code) -> None:
     got = triples(code("The United States imposed 25 percent tariffs on $34 billion worth of Chinese imports on "
                        "Friday, and Beijing immediately retaliated with duties of the same size.", "2018-07-06"))  # fmt: skip
     assert ("CHNGOV", "USA", "163") in got
+
+
+def test_a_noun_root_with_a_participle_taking_an_object_is_mended(code) -> None:
+    # parsed as "strike" (root) with "killed" a participle on it
+    got = triples(code("A Nigerian army drone strike killed at least 85 civilians in Kaduna state.", "2023-12-05"))
+    assert got == {("NGAMIL", "NGACVL", "195")}

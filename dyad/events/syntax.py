@@ -303,7 +303,8 @@ def mend_participle_roots(doc: Doc) -> int:
     """Make the main verb of a sentence whose subject carries a passive participle: "Mortar bombs fired
     by rebels SLAMMED into Monrovia" is parsed with "bombs" as the root and "slammed" as a clause on
     "rebels"; returns how many were mended. A past-tense verb with no subject of its own, hung on the
-    agent of the root noun's participle, is the sentence's verb and the noun its subject."""
+    agent of the root noun's participle, is the sentence's verb and the noun its subject; so is a
+    participle with an object right after the root noun ("a drone strike KILLED 85 civilians")."""
     mended = 0
     for sent in doc.sents:
         root = sent.root
@@ -317,6 +318,11 @@ def mend_participle_roots(doc: Doc) -> int:
                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # fmt: skip
         verb = next((v for g in agents for v in g.children
                      if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not has_subject(v)), None)  # fmt: skip
+        if verb is None and root.dep_ == "ROOT":
+            # "A Nigerian army drone strike KILLED at least 85 civilians": a participle with an object of
+            # its own, right after the root noun, is the sentence's verb
+            verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1
+                         and not has_subject(c) and any(g.dep_ in ("dobj", "obj") for g in c.children)), None)  # fmt: skip
         if verb is None:
             continue
         if root.dep_ == "ROOT":
