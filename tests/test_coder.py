@@ -2304,3 +2304,13 @@ def test_a_noun_root_with_a_participle_taking_an_object_is_mended(code) -> None:
     # parsed as "strike" (root) with "killed" a participle on it
     got = triples(code("A Nigerian army drone strike killed at least 85 civilians in Kaduna state.", "2023-12-05"))
     assert got == {("NGAMIL", "NGACVL", "195")}
+
+
+def test_a_denial_whose_object_the_parser_hung_elsewhere_is_mended(code) -> None:
+    # "on [Saturday accusations]" and "as [groundless German accusations]": the accusations are the object
+    got = triples(code("Sudan's army denied on Saturday accusations by the Rapid Support Forces that its warplanes "
+                       "had bombed a crowded market.", "2024-06-01"))  # fmt: skip
+    assert got == {("SDNMIL", "SDNREB", "016")}
+    got = triples(code("The Kremlin on Thursday dismissed as groundless German accusations that Russia was behind "
+                       "the poisoning.", "2020-09-03"))  # fmt: skip
+    assert got == {("RUSGOV", "DEU", "016")}

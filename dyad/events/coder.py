@@ -80,9 +80,11 @@ from dyad.events.syntax import (
     is_passive,
     is_series,
     is_to_infinitive,
+    mend_dated_objects,
     mend_finite_conjuncts,
     mend_gerund_objects,
     mend_infinitive_complements,
+    mend_judged_objects,
     mend_object_series,
     mend_participle_roots,
     mend_proper_objects,
@@ -328,6 +330,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_verbless_roots(doc)
         mend_participle_roots(doc)
         mend_object_series(doc)
+        mend_dated_objects(doc)
+        mend_judged_objects(doc, REBUTTAL_VERBS)
         mend_infinitive_complements(doc, self.complement_heads)
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)

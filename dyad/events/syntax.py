@@ -366,6 +366,51 @@ def mend_object_series(doc: Doc) -> int:
     return mended
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def mend_dated_objects(doc: Doc) -> int:
+    """Give back to the verb an object the parser merged with the day before it: "denied on SATURDAY
+    ACCUSATIONS by the RSF" is read as "on [Saturday accusations]", and the denial has no object;
+    returns how many were mended. The weekday goes back to "on" and the noun becomes the verb's object."""
+    mended = 0
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ != "on" or prep.head.pos_ != "VERB":
+            continue
+        verb = prep.head
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            continue
+        day = next((c for c in noun.children if c.dep_ == "compound" and c.lower_ in WEEKDAYS and c.i == prep.i + 1), None)
+        if day is None:
+            continue
+        day.head, day.dep_ = prep, "pobj"
+        noun.head, noun.dep_ = verb, "dobj"
+        mended += 1
+    return mended
+
+
+def mend_judged_objects(doc: Doc, verbs: Container[str]) -> int:
+    """Give back to a verb of rejection the object the parser hung on "as" with the judgement: "dismissed
+    as groundless GERMAN ACCUSATIONS" reads "as [groundless German accusations]"; returns how many were
+    mended. Only when the verb has no object and an adjective follows "as" at once."""
+    mended = 0
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ != "as" or prep.head.lemma_.lower() not in verbs:
+            continue
+        verb = prep.head
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        if noun is None or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            continue
+        if not (prep.i + 1 < noun.i and doc[prep.i + 1].pos_ == "ADJ" and doc[prep.i + 1].head.i == noun.i):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        judgement = doc[prep.i + 1]
+        judgement.head, judgement.dep_ = prep, "pobj"  # "as GROUNDLESS": what the object is called
+        mended += 1
+    return mended
+
+
 def mend_stranded_agents(doc: Doc) -> int:
     """Re-hang as the passive verb's ``agent`` a final "by"-phrase naming an actor that the parser hung on
     a gerund or noun inside the verb's own complement; returns how many were moved.
