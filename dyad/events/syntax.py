@@ -10,6 +10,7 @@ from collections.abc import Container, Iterable
 
 from spacy.tokens import Doc, Token
 
+from dyad.when.vocab import WEEKDAYS
 from dyad.words import words
 
 # Nouns that count or measure what follows "of" ("a series of agreements", "scores of refugees"): the
@@ -307,30 +308,30 @@ def mend_participle_roots(doc: Doc) -> int:
     participle with an object right after the root noun ("a drone strike KILLED 85 civilians")."""
     mended = 0
     for sent in doc.sents:
-        root = sent.root
-        if root.pos_ not in ("NOUN", "PROPN"):
+        noun = sent.root
+        if noun.pos_ not in ("NOUN", "PROPN"):
             # "..., witnesses said": the noun taken for a second subject of the reporting verb
-            root = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+            noun = next((c for c in noun.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                          and sum(d.dep_ == "nsubj" for d in c.head.children) > 1), None)  # fmt: skip
-            if root is None:
+            if noun is None:
                 continue
-        agents = [g for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        agents = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # fmt: skip
         verb = next((v for g in agents for v in g.children
                      if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not has_subject(v)), None)  # fmt: skip
-        if verb is None and root.dep_ == "ROOT":
+        if verb is None and noun.dep_ == "ROOT":
             # "A Nigerian army drone strike KILLED at least 85 civilians": a participle with an object of
             # its own, right after the root noun, is the sentence's verb
-            verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1
+            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1
                          and not has_subject(c) and any(g.dep_ in ("dobj", "obj") for g in c.children)), None)  # fmt: skip
         if verb is None:
             continue
-        if root.dep_ == "ROOT":
+        if noun.dep_ == "ROOT":
             verb.head, verb.dep_ = verb, "ROOT"
         else:
-            verb.head, verb.dep_ = root.head, "ccomp"
-        root.head, root.dep_ = verb, "nsubj"
-        for c in list(root.children):
+            verb.head, verb.dep_ = noun.head, "ccomp"
+        noun.head, noun.dep_ = verb, "nsubj"
+        for c in list(noun.children):
             if c.i > verb.i:
                 c.head = verb  # the sentence's closing punctuation and trailing phrases
         mended += 1
@@ -364,9 +365,6 @@ def mend_object_series(doc: Doc) -> int:
         noun.head, noun.dep_ = obj, "conj"
         mended += 1
     return mended
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def mend_dated_objects(doc: Doc) -> int:
