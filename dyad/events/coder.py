@@ -589,9 +589,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         clause = tok
         while clause.dep_ not in ("advcl", "relcl", "acl") and clause.head.i != clause.i:
             clause = clause.head
-        main = clause.head
-        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
-            main = main.head
+        main = _clause_verb(clause.head)
         if main.i == tok.i or main.pos_ not in ("VERB", "AUX"):
             return False
         return any(m.code and (m.sector is None or m.sector in STATE_SECTORS | SIDES_OF_THE_STATE)
