@@ -287,6 +287,21 @@ def test_one_sided_event_has_null_target_and_lower_confidence(code) -> None:
     assert pair and pair[0].target is not None and pair[0].confidence > alone[0].confidence
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the demand for a resignation, read without its target (163), beside the storming
+        ("Hundreds of opposition supporters stormed the national airport in Kampala on Monday, halting all "
+         "flights and demanding that President Yoweri Museveni resign.", ("UGAOPP", "UGACVL", "145")),
+        # a rejection whose target the coder misses, beside the expulsion
+        ("India expelled a senior Canadian diplomat on Tuesday and its foreign ministry rejected the allegation "
+         "as absurd.", ("IND", "CANGOV", "161")),
+    ],
+)
+def test_one_sided_reading_yields_to_an_event_with_a_target(code, text: str, kept: tuple) -> None:
+    assert triples(code(text)) == {kept}
+
+
 def test_coordinated_subjects_agree_with_each_other(code) -> None:
     got = triples(code("Bosnia and Slovenia agreed to a ceasefire after two days of fighting."))
     assert {("BIH", "SVN", "0871"), ("SVN", "BIH", "0871")} <= got
