@@ -139,6 +139,9 @@ def code():
         ("The Zimbabwean army placed the Zimbabwean president under house arrest.", ("ZWE", "ZWE", "173")),
         ("The Philippine president declared martial law on Mindanao.", ("PHL", "PHL", "1724")),
         ("Kuwait pledged a total of $12 billion in aid for Egypt.", ("KWT", "EGY", "0331")),
+        # the aid's recipient named in its purpose, one or two verbs down
+        ("Norway pledged $200 million to help rebuild Mozambique after the cyclone.", ("NOR", "MOZ", "0331")),
+        ("Britain pledged 500 million pounds to help Somalia.", ("GBR", "SOM", "0331")),
         ("The American president and the Chinese president unveiled a landmark agreement.", ("USA", "CHN", "057")),
         ("The Nicaraguan president withdrew a planned overhaul of the pension system.", ("NIC", None, "0832")),
         ("The Peruvian attorney general opened an investigation into the Peruvian president over influence peddling.",

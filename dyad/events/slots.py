@@ -202,6 +202,9 @@ class SlotReader(TriggerMatcher):
                           if a.dep_ in ("advcl", "acl") and a.tag_ == "VBN" and a.lemma_.lower() in AIM_VERBS
                           for p in a.children if p.dep_ == "prep" and p.lower_ == "at"
                           for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)  # fmt: skip
+            if x is not None and self._object(x, is_passive(x)) is None:
+                # "pledged $1.15 billion TO HELP REBUILD Haiti": the object of the verb the purpose governs
+                x = next((c for c in x.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), x)
             return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
         if spec == "sibling":  # "telephoned BUHARI to concede defeat", "conceded defeat and congratulated BARROW":
             # the object of the verb this one is coordinated with or is the purpose of
