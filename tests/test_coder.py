@@ -204,6 +204,30 @@ def test_plural_pronoun_takes_the_last_group(code) -> None:
     assert all(e.confidence < min(named) for e in events if e.sentence_index == 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # "the two" after two parties named in the same sentence
+        ("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo on Monday, and "
+         "the two agreed to expand trade.", {"INDGOV", "JPNGOV"}),
+        # "the two sides" in the next sentence, after a coordinated subject: a sentence the prefilter would
+        # skip, since it names no actor
+        ("Russia and China signed a trade deal on Monday.\nThe two sides also agreed to hold joint drills.", {"RUS", "CHN"}),
+        # "both leaders", after the two persons of the sentence before
+        ("Vladimir Putin met Xi Jinping in Moscow on Monday.\nBoth leaders said they would hold talks again.",
+         {"RUSGOV", "CHNGOV"}),
+    ],
+)
+def test_the_two_stands_for_the_last_two_parties(code, text: str, pair: set[str]) -> None:
+    events = [e for e in code(text, "2024-03-01") if e.cameo.startswith("03")]
+    assert {(e.source.code, e.target.code) for e in events} == {tuple(pair), tuple(reversed(tuple(pair)))}
+
+
+def test_the_two_needs_two_parties(code) -> None:
+    # one party named before it: "the two" stands for no one
+    assert not [e for e in code("Vladimir Putin spoke on Monday, and the two agreed to expand trade.") if e.cameo.startswith("03")]
+
+
 def test_coreference_reads_unparsed_sentences(code) -> None:
     # the first sentence holds no trigger, so it is not parsed, but it says which of the many Lis this is
     events = code("Chinese Premier Li Qiang spoke to reporters.\nLi criticized Japan.")

@@ -132,6 +132,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z]+")
+_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")
 # ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals; the nouns are slots')
 REBUTTAL_VERBS = words("rebuttal_verbs")
 NAMING_VERBS = words("naming_verbs")
@@ -295,7 +296,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             words.add("money")  # "provided $5 BILLION": a sum names money without the word (object lists say "money")
         if not self.patterns.sentence_has_trigger(words) and words.isdisjoint(self.comment_rules.cue_words):
             return False
-        return self.kb.has_cue(sentence_text) or self._has_name(sentence_text)
+        # "THE TWO sides also agreed to ...", "BOTH leaders said ...": the parties named in the sentence before
+        return self.kb.has_cue(sentence_text) or self._has_name(sentence_text) or _PAIR.search(sentence_text) is not None
 
     def _has_name(self, text: str) -> bool:
         """A capitalised word that is part of a known person's name (surnames: "Putin", "Li")."""

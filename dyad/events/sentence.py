@@ -24,6 +24,7 @@ class SentenceMentions:
         self.cache: dict[int, list[Mention]] = {}
         config = load_coref_config()
         self.plural_pronouns = frozenset(config.get("plural_pronouns", []))
+        self.pair_nouns = frozenset(config.get("pair_nouns", []))
         self.body_heads = frozenset(config.get("body_heads", []))
 
     def prime(self) -> None:
@@ -37,6 +38,10 @@ class SentenceMentions:
     def get(self, tok: Token) -> list[Mention]:
         if tok.i in self.cache:
             return self.cache[tok.i]
+        if self._names_a_pair(tok):
+            out = self._pair(tok)
+            self.cache[tok.i] = out
+            return out
         out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
             if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
@@ -68,6 +73,43 @@ class SentenceMentions:
             self.ctx.observe_group(out, self.index, tok.i, subject=self._argument(tok, ("nsubj", "nsubjpass")))
         self.cache[tok.i] = out
         return out
+
+    def _names_a_pair(self, tok: Token) -> bool:
+        """"the TWO agreed", "BOTH said", "the two LEADERS agreed", "both SIDES": a subject or object
+        that stands for two parties named before it. Not after a preposition: "a date for a second
+        summit BETWEEN THE TWO LEADERS" is more often a plan or a history than an act."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        if tok.lower_ in ("two", "both"):
+            return tok.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        return tok.tag_ == "NNS" and tok.lemma_.lower() in self.pair_nouns and any(
+            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+            for c in tok.children
+        )
+
+    def _pair(self, tok: Token) -> list[Mention]:
+        """The two parties a pair phrase stands for: the last two distinct coded actors named as
+        subjects or objects before it in the sentence ("Blinken met Xi in Beijing, and THE TWO agreed
+        to ..."), else a coordinated subject pair of the sentence before. Nothing when that is not two
+        parties."""
+        seen: dict[str, Mention] = {}
+        for i in sorted(i for i in self.cache if i < tok.i and self._argument(self.sa.doc[i])):
+            for m in self.cache[i]:
+                if m.code and not m.plural:
+                    seen.pop(m.code, None)
+                    seen[m.code] = m
+        named = list(seen.values())[-2:]
+        if len(named) < 2:
+            named = next((members for sent, _, subject, members in reversed(self.ctx.groups)
+                          if sent == self.index - 1 and subject), [])  # fmt: skip
+        if len(named) < 2:  # "Putin met Xi on Monday. BOTH SIDES said ...": the persons of the sentence before
+            named = [Mention(0, 0, 0, a.name, code=a.code, country=a.country, sector=a.sector, name=a.name,
+                             kind="person", person=a.person) for a in self.ctx.persons
+                     if a.sentence == self.index - 1 and a.code][-2:]  # fmt: skip
+        if len({m.code for m in named}) != 2:
+            return []
+        return [replace(m, start=tok.left_edge.i, end=tok.i + 1, head=tok.i, text=tok.text, plural=True,
+                        resolved_by="pronoun") for m in named]  # fmt: skip
 
     @staticmethod
     def _argument(tok: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass", "dobj", "dative")) -> bool:
