@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dyad.events.publics import public_acts
 
 
@@ -9,7 +11,7 @@ def test_the_public_acts_table_loads() -> None:
     from dyad.events.coder import Coder
 
     table = public_acts(Coder().cues)
-    assert table["0831"] == "CVL" and table["1724"] == ""
+    assert table["0831"] == "CVL" and table["1724"] == "CVL"
 
 
 def test_a_resignation_or_curfew_is_aimed_at_the_countrys_people(code_triples) -> None:
@@ -19,9 +21,18 @@ def test_a_resignation_or_curfew_is_aimed_at_the_countrys_people(code_triples) -
     assert ("KAZGOV", "KAZCVL", "1723") in got, got
 
 
-def test_a_state_of_emergency_is_aimed_at_the_country(code_triples) -> None:
-    got = code_triples("Peruvian President Dina Boluarte declared a state of emergency on Wednesday.", "2022-12-14")
-    assert ("PERGOV", "PER", "1724") in got, got
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian President Dina Boluarte declared a state of emergency on Wednesday.",
+        "Peru's Congress approved a 30-day state of emergency on Wednesday.",  # approved, invoked, extended
+        "Peruvian President Dina Boluarte invoked emergency powers on Wednesday.",
+        "Peruvian President Dina Boluarte extended the state of emergency on Wednesday.",
+    ],
+)
+def test_a_state_of_emergency_is_aimed_at_the_countrys_people(code_triples, text: str) -> None:
+    got = code_triples(text, "2022-12-14")
+    assert any(s.startswith("PER") and t == "PERCVL" and c == "1724" for s, t, c in got), got
 
 
 def test_a_non_state_actors_resignation_stays_one_sided(code_triples) -> None:

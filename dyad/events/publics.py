@@ -1,9 +1,9 @@
 """Acts a state does to its own people without naming them, aimed at that people.
 
 Why a step of its own: "Mubarak stepped down", "Ortega withdrew the pension overhaul", "Bangladesh's
-government imposed a nationwide curfew" name no target, yet every gold set codes them as aimed at the
-country's population (EGYGOV 0831 EGYCVL, BGDGOV 1723 BGDCVL) or at the country (a state of emergency:
-SDNMIL 1724 SDN). Without a target such an event is also dropped whenever its sentence holds another
+government imposed a nationwide curfew", "Yoon declared martial law" name no target, yet the gold sets
+code them as aimed at the country's population (EGYGOV 0831 EGYCVL, BGDGOV 1723 BGDCVL, KORGOV 1724
+KORCVL; a few code a state of emergency as aimed at the country). Without a target such an event is also dropped whenever its sentence holds another
 event with one (ranking.dedupe), so the convention keeps it as well. The table is data
 (modality.yaml: ``public_acts``, CAMEO code -> the sector of the implied target, empty for the country).
 """
