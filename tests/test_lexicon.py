@@ -139,6 +139,11 @@ def code():
         ("The Zimbabwean army placed the Zimbabwean president under house arrest.", ("ZWE", "ZWE", "173")),
         ("The Philippine president declared martial law on Mindanao.", ("PHL", "PHL", "1724")),
         ("Kuwait pledged a total of $12 billion in aid for Egypt.", ("KWT", "EGY", "0331")),
+        # a court upholding a conviction or an impeachment finds guilty again; a court's justice is the court
+        ("Peru's Supreme Court upheld former President Alberto Fujimori's conviction on Tuesday.", ("PER", "PER", "116")),
+        ("Brazil's Supreme Court upheld the Senate's impeachment of President Dilma Rousseff.", ("BRA", "BRA", "116")),
+        ("A Peruvian Supreme Court justice placed former President Pedro Castillo under house arrest.",
+         ("PER", "PER", "173")),
         # the aid's recipient named in its purpose, one or two verbs down
         ("Norway pledged $200 million to help rebuild Mozambique after the cyclone.", ("NOR", "MOZ", "0331")),
         ("Britain pledged 500 million pounds to help Somalia.", ("GBR", "SOM", "0331")),
