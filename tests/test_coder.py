@@ -2353,3 +2353,17 @@ def test_a_denial_whose_object_the_parser_hung_elsewhere_is_mended(code) -> None
     got = triples(code("The Kremlin on Thursday dismissed as groundless German accusations that Russia was behind "
                        "the poisoning.", "2020-09-03"))  # fmt: skip
     assert got == {("RUSGOV", "DEU", "016")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al Shabaab gunmen stormed a luxury hotel in the Somali capital Mogadishu on Friday, killing at least 20 people.",
+         ("SOMREB", "SOMCVL", "180")),
+        ("Gunmen stormed a popular nightclub in Ouagadougou on Sunday, killing 12 people.", ("BFAUAF", "BFACVL", "180")),
+    ],
+)
+def test_a_public_venue_stormed_is_its_people(code, text: str, expected: tuple) -> None:
+    # a hotel, a museum or a nightclub is where the public gathers: an attack on the people there, not the
+    # country of its town (words.yaml public_venues)
+    assert expected in triples(code(text, "2019-01-15"))

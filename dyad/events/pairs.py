@@ -18,6 +18,7 @@ from dyad.events.patterns import Pattern
 from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
 from dyad.events.triggers import TriggerMatcher
+from dyad.words import words
 
 MEETING_CODES = {"040"}
 # What people live in: "shelled IRAQI towns", "demolished PALESTINIAN homes" are acts on civilians (CVL);
@@ -34,6 +35,7 @@ MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontli
 # Of those, the posts armed men hold: hitting one hits its country's forces ("attacked PAKISTANI border
 # posts" -> PAKMIL, "an army base in northeast NIGERIA" -> NGAMIL; "police posts" -> COP)
 ARMED_PLACES = {"base", "airbase", "barracks", "garrison", "outpost", "post", "checkpoint", "position", "positions"}
+PUBLIC_VENUES = frozenset(words("public_venues"))
 # Places that belong to a body of the state only when a modifier names it ("POLICE stations", "ARMY headquarters")
 MANNED_PLACES = {"station", "headquarters", "office", "offices"}
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
@@ -151,6 +153,8 @@ class PairMaker(TriggerMatcher):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             sector = _modifier_sector(post, sm) or "MIL"
             return replace(t, sector=sector, code=t.country + sector, kind="role")
+        if t.kind in ("place", "country") and any(p.lemma_.lower() in PUBLIC_VENUES for p in holders):
+            return replace(t, sector="CVL", code=t.country + "CVL", kind="role")  # "stormed a HOTEL in Bamako"
         # a station or an office is someone's only when a modifier says whose: "POLICE stations" (not a
         # train station)
         manned = next((p for p in holders if p.lemma_.lower() in MANNED_PLACES), None)
