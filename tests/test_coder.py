@@ -2358,9 +2358,10 @@ def test_a_denial_whose_object_the_parser_hung_elsewhere_is_mended(code) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Al Shabaab gunmen stormed a luxury hotel in the Somali capital Mogadishu on Friday, killing at least 20 people.",
-         ("SOMREB", "SOMCVL", "180")),
-        ("Gunmen stormed a popular nightclub in Ouagadougou on Sunday, killing 12 people.", ("BFAUAF", "BFACVL", "180")),
+        ("Gunmen stormed a museum in the Tunisian capital on Wednesday, killing at least 19 people.", ("TUNUAF", "TUNCVL", "180")),
+        ("Islamist gunmen stormed a hotel in Kenya's capital on Tuesday, killing 21 people.", ("KENUAF", "KENCVL", "180")),
+        # a named town was its people already; the venue makes the attack one on civilians (180)
+        ("Militants stormed a shopping mall in the Nigerian city of Kano on Friday, killing 30 people.", ("NGAREB", "NGACVL", "180")),
     ],
 )
 def test_a_public_venue_stormed_is_its_people(code, text: str, expected: tuple) -> None:
