@@ -2368,3 +2368,10 @@ def test_a_public_venue_stormed_is_its_people(code, text: str, expected: tuple) 
     # a hotel, a museum or a nightclub is where the public gathers: an attack on the people there, not the
     # country of its town (words.yaml public_venues)
     assert expected in triples(code(text, "2019-01-15"))
+
+
+def test_an_act_named_deep_inside_an_after_phrase_is_background(code) -> None:
+    # the raid is told inside "after a rift caused by ...": what led to the news, not news beside it
+    got = triples(code("Greece and Turkey agreed on Monday to restore ties after a long rift caused by a Turkish naval "
+                       "raid on a Greek fishing boat.", "2016-06-27"))
+    assert not [t for t in got if t[2].startswith("19")], got

@@ -555,6 +555,20 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
 
+    def _inside_background_phrase(self, noun: Token) -> bool:
+        """Whether a noun stands deeper inside an "after / before / since" phrase, through prepositions and
+        participles: "agreed to normalise relations AFTER a six-year rift caused by an Israeli commando
+        RAID on a Gaza-bound aid ship"."""
+        tok = noun
+        for _ in range(8):
+            if tok.dep_ in ("pobj", "prep", "agent", "compound", "conj", "appos") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                tok = tok.head
+                if tok.pos_ in ("NOUN", "PROPN") and self._background_phrase(tok):
+                    return True
+                continue
+            return False
+        return False
+
     @staticmethod
     def _unnamed_person(obj: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
         """A person the knowledge base does not know, named as the object of a state's act on people
@@ -832,7 +846,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if code is None:
             return []
         how = ["nominal"] + ([] if status == mod.ASSERTED else ["intended"])
-        if self._background_phrase(tok):
+        if self._background_phrase(tok) or self._inside_background_phrase(tok):
             how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
             if self._dated_from(tok):
                 how.append("past")
