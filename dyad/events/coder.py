@@ -46,6 +46,7 @@ from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
+from dyad.events.claims import settle_claims
 from dyad.events.codebook import nearest_listed
 from dyad.events.comments import CommentFinder, CommentRules
 from dyad.events.killings import KillingRules, settle_killings
@@ -355,7 +356,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         out.extend(self._comments(doc, sm))  # "said relations were very bad": judgements as events
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         found = settle_publics(found, self.public_acts, self.kb.country_name)
-        return dedupe(settle_threats(settle_killings(found, self.killing_rules), self.threat_table))
+        return dedupe(settle_threats(settle_killings(settle_claims(found), self.killing_rules), self.threat_table))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:

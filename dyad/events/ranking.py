@@ -13,8 +13,9 @@ from dyad.events.syntax import AIM_VERBS, first_conjunct, is_to_infinitive
 
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
-# ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu"
-DOMESTIC_CODES = ("087",)
+# ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu", and a
+# claim for an attack on compatriots: "Boko Haram claimed responsibility" (NGAREB 015 NGACVL in the gold sets)
+DOMESTIC_CODES = ("087", "015")
 # Sectors of the state: a domestic event between two sectors needs one of them on a side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Opponents of the state that deal with it as a party: rebels, the opposition

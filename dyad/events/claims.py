@@ -1,0 +1,45 @@
+"""An attack with no named doer and a group's claim of responsibility in one sentence: one doer.
+
+Why a step of its own: "A suicide bomber blew himself up among devotees at a Sufi shrine ..., killing at
+least 70 people, and Islamic State claimed responsibility" names the bomber by no group, so the attack
+is coded to the country's unidentified armed forces (UAF), and the claim, which says "for" nothing, has
+no target. Every gold triple set codes such a sentence as the claiming group's attack and as a claim aimed
+at whom the attack hit (IMGMUSISI PAKCVL 1831 and 015): 14 sentences across the twelve sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.events.base import Found
+from dyad.events.killings import _armed_group
+
+CLAIM_CODE = "015"
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def settle_claims(found: list[Found]) -> list[Found]:
+    """Give the unattributed attacks of a sentence the one armed group that claims responsibility in it,
+    and a claim with no target the attack's target (in place; returns ``found``)."""
+    claims = [f for f in found if f.code == CLAIM_CODE and _armed_group(f.source) and not _unattributed(f)]
+    if len({f.source.code for f in claims}) != 1:
+        return found  # no claim, or two groups claiming: whose attack it was is not told
+    attacks = [f for f in found if f.code.startswith(VIOLENT_ROOTS) and _unattributed(f)]
+    if not attacks:
+        return found
+    claimer = claims[0].source
+    for f in attacks:
+        f.source = replace(claimer, start=f.source.start, end=f.source.end, head=f.source.head, text=f.source.text)
+        f.how[:] = [tag for tag in f.how if tag != "unattributed"] + ["claimed"]
+    hit = next((f.target for f in attacks if f.target is not None), None)
+    for f in claims:
+        if f.target is None and hit is not None:
+            f.target = hit
+            f.how.append("claimed")
+    return found
+
+
+def _unattributed(f: Found) -> bool:
+    """Whether the doer is unidentified armed forces: named by no group ("a suicide bomber", "gunmen") or
+    put there by the coder for a toll with no doer (targets.py)."""
+    return f.source.sector == "UAF" or f.source.resolved_by == "unattributed"
