@@ -2375,3 +2375,25 @@ def test_an_act_named_deep_inside_an_after_phrase_is_background(code) -> None:
     got = triples(code("Greece and Turkey agreed on Monday to restore ties after a long rift caused by a Turkish naval "
                        "raid on a Greek fishing boat.", "2016-06-27"))
     assert not [t for t in got if t[2].startswith("19")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "third"),
+    [
+        ("Ethiopia and Eritrea signed a border agreement on Monday in a deal brokered by Kenya.", ("KEN", "045")),
+        ("Iran and the United States swapped prisoners on Monday in a Qatar-brokered deal.", ("QAT", "045")),
+        ("Serbia and Kosovo held talks in Brussels on Monday, mediated by the European Union.", ("IGOEUREEC", "045")),
+        ("Israel and Syria began indirect peace talks on Monday under the auspices of Turkey.", ("TUR", "045")),
+        ("Armenia and Azerbaijan signed a peace declaration on Friday at a ceremony hosted by Kazakhstan.", ("KAZ", "043")),
+    ],
+)
+def test_a_mediator_or_host_acts_on_each_party(code, text: str, third: tuple[str, str]) -> None:
+    got = triples(code(text, "2024-03-01"))
+    mediator, cameo = third
+    assert len({t for s, t, c in got if s == mediator and c == cameo}) == 2, got
+
+
+def test_a_mediator_of_background_talks_is_no_event(code) -> None:
+    got = triples(code("Pakistan and Afghanistan agreed to a ceasefire on Sunday after talks in Doha mediated by Qatar.",
+                       "2025-10-19"))
+    assert not [t for t in got if t[0] == "QAT"], got

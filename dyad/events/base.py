@@ -64,6 +64,7 @@ class CoderBase:
     reciprocal_roots: frozenset[str]
     intent_codes: dict[str, Any]
     refusal_codes: dict[str, Any]
+    third_party_codes: dict[str, str]  # lemma -> code of a mediator's or host's act (modality.yaml)
     generic_roles: frozenset[str]
     _date_for_event: Any  # dyad.when.date_for_event
     _place_for_event: Any  # dyad.where.place_for_event

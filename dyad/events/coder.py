@@ -279,6 +279,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.from_data(self.patterns.comments)
         self.public_acts = public_acts(self.cues)
+        self.third_party_codes = {str(k): str(v) for k, v in (self.cues.get("third_party_codes") or {}).items()}
         self.killing_rules = KillingRules.from_cues(self.cues)
         self.threat_table = threat_words(self.cues)
         self.reciprocal_words = self._cue_words("reciprocal_words")
@@ -354,6 +355,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._noun(tok, sm))
         out.extend(self._comments(doc, sm))  # "said relations were very bad": judgements as events
+        # "a deal BROKERED BY China": the mediator's act on each side; not "AFTER negotiations mediated by ..."
+        out.extend(f for f in self._third_party(out, sm)
+                   if not (self._inside_background_phrase(f.trigger) or self._background_clause(f.trigger)))
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         found = settle_publics(found, self.public_acts, self.kb.country_name)
         return dedupe(settle_threats(settle_killings(settle_claims(found), self.killing_rules), self.threat_table))
@@ -562,7 +566,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         RAID on a Gaza-bound aid ship"."""
         tok = noun
         for _ in range(8):
-            if tok.dep_ in ("pobj", "prep", "agent", "compound", "conj", "appos") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+            if tok.dep_ in ("pobj", "prep", "agent", "compound", "conj", "appos") or (
+                tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"
+            ):
                 tok = tok.head
                 if tok.pos_ in ("NOUN", "PROPN") and self._background_phrase(tok):
                     return True

@@ -17,10 +17,13 @@ from dyad.events.base import Found
 from dyad.events.patterns import Pattern
 from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
+from dyad.events.syntax import prep_objects
 from dyad.events.triggers import TriggerMatcher
 from dyad.words import words
 
 MEETING_CODES = {"040"}
+# Roots of the cooperative acts a mediator or host brings two parties to (PairMaker._third_party)
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # What people live in: "shelled IRAQI towns", "demolished PALESTINIAN homes" are acts on civilians (CVL);
 # "Albanian rebel-held territory" or "Syrian positions" are not
 CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "neighbourhood", "suburb",
@@ -110,6 +113,38 @@ class PairMaker(TriggerMatcher):
                 for f in out:
                     if f.target is not None:
                         f.code = venue_code(venue, f.source.country, f.target.country, f.code)
+        return out
+
+    def _third_party(self, found: list[Found], sm: SentenceMentions) -> list[Found]:
+        """The mediator or host of two parties' talks or deal, named in a participle or an "auspices"
+        phrase on it ("a deal BROKERED BY China", "a QATAR-brokered swap", "talks MEDIATED BY Turkey's
+        Cavusoglu", "under the auspices of U.S. Secretary of State Hillary Clinton", "a declaration signed at
+        the White House, HOSTED BY Trump"): one event from it to each party (``third_party_codes`` in
+        modality.yaml: 045 mediate, 043 host). The parties are the two sides of a cooperative act the
+        sentence codes both ways. The events carry the "mediate" verb pattern, whose fields are all that is
+        read of a pattern from here on (``alone``, ``venue``)."""
+        mediate = next(iter(self.patterns.verbs.get("mediate") or []), None)
+        directed = {(f.source.code, f.target.code) for f in found if f.target is not None}
+        parties: dict[str, Mention] = {}
+        for f in found:
+            if f.target is not None and f.code[:2] in COOPERATIVE_ROOTS and (f.target.code, f.source.code) in directed:
+                parties.setdefault(f.source.code or "", f.source)
+        if len(parties) != 2 or mediate is None:
+            return []
+        out = []
+        for tok in sm.sa.doc:
+            code = self.third_party_codes.get(tok.lemma_.lower())
+            if code is None:
+                continue
+            if tok.tag_ == "VBN":  # "brokered BY China", "QATAR-brokered"
+                named = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                named += [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "under":  # "under the auspices OF Hillary Clinton"
+                named = prep_objects("of", [tok])
+            else:
+                continue
+            for m in (m for n in named for m in sm.get(n) if m.code and m.code not in parties):
+                out.extend(Found(tok, mediate, code, m, p, ["third"]) for p in parties.values())
         return out
 
     def _reciprocal(self, tok: Token, code: str) -> bool:
