@@ -2397,3 +2397,10 @@ def test_a_mediator_of_background_talks_is_no_event(code) -> None:
     got = triples(code("Pakistan and Afghanistan agreed to a ceasefire on Sunday after talks in Doha mediated by Qatar.",
                        "2025-10-19"))
     assert not [t for t in got if t[0] == "QAT"], got
+
+
+def test_a_coordinated_passive_shares_the_first_verbs_subject(code) -> None:
+    # "... arrived in Hanoi and WAS WELCOMED by ...": the visitor is the one welcomed
+    got = triples(code("Chinese President Xi Jinping arrived in Hanoi on Tuesday and was welcomed by Vietnamese President "
+                       "To Lam.", "2025-04-15"))
+    assert ("VNMGOV", "CHNGOV", "043") in got, got

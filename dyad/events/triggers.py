@@ -86,6 +86,9 @@ class TriggerMatcher(CoderBase):
             return tok.head
         deps = ("nsubjpass",) if passive else ("dobj", "obj")
         obj = next((c for c in tok.children if c.dep_ in deps), None)
+        if obj is None and passive and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "Putin arrived in Beijing and WAS WELCOMED by Xi": the subject it shares with the first verb
+            obj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if obj is not None and tok.dep_ == "relcl" and obj.lower_ in ("that", "which", "whom", "who"):
             return tok.head  # "areas THAT Russian forces had occupied": the pronoun stands for the noun
         if obj is None and not passive and tok.dep_ == "relcl" and any(
