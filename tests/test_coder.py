@@ -2404,3 +2404,23 @@ def test_a_coordinated_passive_shares_the_first_verbs_subject(code) -> None:
     got = triples(code("Chinese President Xi Jinping arrived in Hanoi on Tuesday and was welcomed by Vietnamese President "
                        "To Lam.", "2025-04-15"))
     assert ("VNMGOV", "CHNGOV", "043") in got, got
+
+
+
+def test_a_place_noun_after_a_name_is_its_apposition() -> None:
+    # "rebels seized Rubaya, a town ..., residents said": the parser makes "a town" the subject of "said";
+    # re-hung on the name, it makes the seizure one of ground (the dev-set sentence r117)
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.events.syntax import mend_place_appositions
+
+    words = ["Rebels", "seized", "Rubaya", ",", "a", "town", "in", "Congo", ",", "residents", "said", "."]
+    heads = [1, 10, 1, 2, 5, 10, 5, 6, 10, 10, 10, 10]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "det", "nsubj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["rebel", "seize", "Rubaya", ",", "a", "town", "in", "Congo", ",", "resident", "say", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert mend_place_appositions(doc, {"town"}) == 1
+    assert (doc[5].dep_, doc[5].head.i) == ("appos", 2)
+    assert doc[9].dep_ == "nsubj"  # the real subject is left alone

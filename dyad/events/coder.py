@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.coref import ArticleContext
 from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
-from dyad.actors.mentions import Mention, SentenceActors, load_generic_roles
+from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load_generic_roles
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
@@ -88,6 +88,7 @@ from dyad.events.syntax import (
     mend_judged_objects,
     mend_object_series,
     mend_participle_roots,
+    mend_place_appositions,
     mend_proper_objects,
     mend_stranded_agents,
     mend_trailing_appositions,
@@ -341,6 +342,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_finite_conjuncts(doc)
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
         mend_trailing_appositions(doc)
+        mend_place_appositions(doc, SETTLEMENT_NOUNS)
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)

@@ -221,6 +221,26 @@ def mend_trailing_appositions(doc: Doc) -> int:
     return mended
 
 
+def mend_place_appositions(doc: Doc, place_nouns: Container[str]) -> int:
+    """Re-hang as the apposition of the name before it a place noun the parser made the subject of a
+    later verb; returns how many were moved.
+
+    Why: in "M23 rebels have seized Rubaya, A TOWN in eastern Congo whose mines ..., residents said" the
+    parser takes "a town" for the subject of "said", so nothing says that Rubaya is a place and its
+    seizure reads as a seizure of property, not of ground."""
+    mended = 0
+    for noun in doc:
+        start = noun.left_edge.i
+        if (noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() not in place_nouns or noun.head.i < noun.i
+                or start < 2 or doc[start - 1].text != "," or doc[start].lower_ not in ("a", "an", "the")):  # fmt: skip
+            continue
+        name = doc[start - 2]
+        if name.pos_ == "PROPN" and name.dep_ in ("dobj", "pobj"):
+            noun.head, noun.dep_ = name, "appos"
+            mended += 1
+    return mended
+
+
 def mend_proper_objects(doc: Doc) -> int:
     """Relabel as the direct object a name the parser made an adverbial noun of a verb that has no
     object; returns how many were relabelled.
