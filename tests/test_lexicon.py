@@ -144,6 +144,7 @@ def code():
         ("Brazil's Supreme Court upheld the Senate's impeachment of President Dilma Rousseff.", ("BRA", "BRA", "116")),
         ("A Peruvian Supreme Court justice placed former President Pedro Castillo under house arrest.",
          ("PER", "PER", "173")),
+        ("Peru's Congress voted to impeach President Pedro Castillo on Wednesday.", ("PER", "PER", "116")),
         # the aid's recipient named in its purpose, one or two verbs down
         ("Norway pledged $200 million to help rebuild Mozambique after the cyclone.", ("NOR", "MOZ", "0331")),
         ("Britain pledged 500 million pounds to help Somalia.", ("GBR", "SOM", "0331")),
