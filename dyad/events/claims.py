@@ -12,19 +12,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dyad.events.base import Found
-from dyad.events.killings import _armed_group
+from dyad.events.killings import armed_group
+from dyad.events.ranking import VIOLENT_ROOTS
 
 CLAIM_CODE = "015"
-VIOLENT_ROOTS = ("18", "19", "20")
 
 
 def settle_claims(found: list[Found]) -> list[Found]:
     """Give the unattributed attacks of a sentence the one armed group that claims responsibility in it,
     and a claim with no target the attack's target (in place; returns ``found``)."""
-    claims = [f for f in found if f.code == CLAIM_CODE and _armed_group(f.source) and not _unattributed(f)]
+    claims = [f for f in found if f.code == CLAIM_CODE and armed_group(f.source) and not _unattributed(f)]
     if len({f.source.code for f in claims}) != 1:
         return found  # no claim, or two groups claiming: whose attack it was is not told
-    attacks = [f for f in found if f.code.startswith(VIOLENT_ROOTS) and _unattributed(f)]
+    attacks = [f for f in found if f.code[:2] in VIOLENT_ROOTS and _unattributed(f)]
     if not attacks:
         return found
     claimer = claims[0].source

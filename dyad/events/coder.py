@@ -300,7 +300,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if not self.patterns.sentence_has_trigger(words) and words.isdisjoint(self.comment_rules.cue_words):
             return False
         # "THE TWO sides also agreed to ...", "BOTH leaders said ...": the parties named in the sentence before
-        return self.kb.has_cue(sentence_text) or self._has_name(sentence_text) or _PAIR.search(sentence_text) is not None
+        return (self.kb.has_cue(sentence_text) or self._has_name(sentence_text)
+                or _PAIR.search(sentence_text) is not None)  # fmt: skip
 
     def _has_name(self, text: str) -> bool:
         """A capitalised word that is part of a known person's name (surnames: "Putin", "Li")."""

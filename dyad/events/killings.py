@@ -110,7 +110,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.code = "1831"  # "suicide bombers struck two venues", "a suicide bomber killed 57 people": the means
             f.how.append("means")
             continue
-        if f.code == "173" and _armed_group(f.source) and tgt is not None and tgt.kind in ("person", "role"):
+        if f.code == "173" and armed_group(f.source) and tgt is not None and tgt.kind in ("person", "role"):
             f.code = "181"  # "Hezbollah guerrillas captured two Israeli soldiers": no arrest, an abduction
             f.how.append("victim")
             continue
@@ -139,7 +139,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
               and tgt.country == f.source.country):  # fmt: skip
             f.code = "175"  # "Egyptian troops opened fire on supporters of Mursi": the army turned on its people
             f.how.append("victim")
-        elif (f.code == "190" and _armed_group(f.source) and f.source.resolved_by != "unattributed"
+        elif (f.code == "190" and armed_group(f.source) and f.source.resolved_by != "unattributed"
               and ((tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector))
                    or (tgt.kind in ("role", "institution") and tgt.sector in CIVIL_STATE))):  # fmt: skip
             # named people or a civil body's seat, not a town read as its residents; a named doer, not
@@ -149,6 +149,6 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     return found
 
 
-def _armed_group(m: Mention) -> bool:
+def armed_group(m: Mention) -> bool:
     """An armed group outside the state: a rebel, militant or criminal sector, or an IMG code."""
     return m.sector in NON_STATE_ARMED or (m.code or "").startswith(MILITARIZED_GROUP)

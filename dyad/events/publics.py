@@ -3,9 +3,10 @@
 Why a step of its own: "Mubarak stepped down", "Ortega withdrew the pension overhaul", "Bangladesh's
 government imposed a nationwide curfew", "Yoon declared martial law" name no target, yet the gold sets
 code them as aimed at the country's population (EGYGOV 0831 EGYCVL, BGDGOV 1723 BGDCVL, KORGOV 1724
-KORCVL; a few code a state of emergency as aimed at the country). Without a target such an event is also dropped whenever its sentence holds another
-event with one (ranking.dedupe), so the convention keeps it as well. The table is data
-(modality.yaml: ``public_acts``, CAMEO code -> the sector of the implied target, empty for the country).
+KORCVL; a few code a state of emergency as aimed at the country). Without a target such an event is also
+dropped whenever its sentence holds another event with one (ranking.dedupe), so the convention keeps it as
+well. The table is data (modality.yaml: ``public_acts``, CAMEO code -> the sector of the implied target,
+empty for the country).
 """
 
 from __future__ import annotations
