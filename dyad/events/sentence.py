@@ -90,8 +90,8 @@ class SentenceMentions:
     def _pair(self, tok: Token) -> list[Mention]:
         """The two parties a pair phrase stands for: the last two distinct coded actors named as
         subjects or objects before it in the sentence ("Blinken met Xi in Beijing, and THE TWO agreed
-        to ..."), else a coordinated subject pair of the sentence before. Nothing when that is not two
-        parties."""
+        to ..."), else a coordinated subject pair of the sentence before, else that sentence's last two
+        persons. Nothing when that is not two parties."""
         seen: dict[str, Mention] = {}
         for i in sorted(i for i in self.cache if i < tok.i and self._argument(self.sa.doc[i])):
             for m in self.cache[i]:
