@@ -2424,3 +2424,10 @@ def test_a_place_noun_after_a_name_is_its_apposition() -> None:
     assert mend_place_appositions(doc, {"town"}) == 1
     assert (doc[5].dep_, doc[5].head.i) == ("appos", 2)
     assert doc[9].dep_ == "nsubj"  # the real subject is left alone
+
+
+def test_a_counted_plural_is_no_pair_reference(code) -> None:
+    # "two women" are two people, not "the two" parties named before them
+    got = triples(code("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. A gunman shot "
+                       "two women outside the venue.", "2024-05-16"))
+    assert not [t for t in got if t[1] in ("RUSGOV", "CHNGOV") and t[2].startswith(("18", "19"))], got

@@ -82,10 +82,11 @@ class SentenceMentions:
             return False
         if tok.lower_ in ("two", "both"):
             return tok.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        return tok.tag_ == "NNS" and tok.lemma_.lower() in self.pair_nouns and any(
-            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-            for c in tok.children
-        )
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.pair_nouns:
+            return False
+        words = {(c.dep_, c.lower_) for c in tok.children}
+        # "THE two men", not "gunned down two women"
+        return {("nummod", "two"), ("det", "the")} <= words or bool(words & {("det", "both"), ("predet", "both")})
 
     def _pair(self, tok: Token) -> list[Mention]:
         """The two parties a pair phrase stands for: the last two distinct coded actors named as
