@@ -1166,6 +1166,25 @@ def test_an_agentless_killing_in_a_clash_is_by_the_other_side(code) -> None:
     assert ("CHNMIL", "INDMIL", "190") in got
 
 
+def test_an_agentless_killing_in_a_strike_is_by_the_strike_s_owner(code) -> None:
+    got = triples(code("Hamas political leader Ismail Haniyeh was killed in an Israeli strike on his residence in "
+                       "Tehran early on Wednesday.", "2024-07-31"))  # fmt: skip
+    assert ("ISRMIL", "PSEREB", "195") in got, got
+    got = triples(code("At least 33 Turkish soldiers were killed in an air strike by Syrian government forces in "
+                       "Idlib province on Thursday.", "2020-02-28"))  # fmt: skip
+    assert ("SYRMIL", "TURMIL", "195") in got, got
+
+
+def test_an_agentless_killing_is_by_the_armed_doer_of_its_when_clause(code) -> None:
+    got = triples(code("Seven Pakistani soldiers were killed on Saturday when militants rammed an explosives-laden "
+                       "truck into an army post in the North Waziristan town of Mir Ali.", "2024-03-16"))  # fmt: skip
+    assert got == {("PAKREB", "PAKMIL", "190")}, got
+    # a crash is no armed doer, even of a helicopter ("their helicopter" owned by the victims)
+    got = triples(code("Iranian President Ebrahim Raisi and Foreign Minister Hossein Amirabdollahian were killed "
+                       "when their helicopter crashed in fog in northwestern Iran.", "2024-05-20"))  # fmt: skip
+    assert not got, got
+
+
 def test_gunmen_of_a_named_criminal_group_are_criminals(code) -> None:
     got = triples(code("Mexican troops traded gunfire with Sinaloa cartel gunmen across Culiacan.", "2023-01-05"))
     assert ("MEXMIL", "MEXCRM", "193") in got

@@ -49,7 +49,7 @@ from dyad.events.build import EventBuilder
 from dyad.events.claims import settle_claims
 from dyad.events.codebook import nearest_listed
 from dyad.events.comments import CommentFinder, CommentRules
-from dyad.events.killings import KillingRules, settle_killings
+from dyad.events.killings import ARMED_SECTORS, KillingRules, armed_group, settle_killings
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
     CIVILIAN_TARGET_ROOTS,
@@ -465,6 +465,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             sources = self._clash_party(tok, sm)  # "soldiers were killed in a clash WITH CHINESE TROOPS"
             if sources:
                 how.append("clash")
+            else:
+                sources = self._when_doer(tok, sm)  # "were killed WHEN ISLAMIC STATE MILITANTS stormed ..."
+                if sources:
+                    how.append("when")
         if not sources and pat.code[:2] in UNATTRIBUTED_ROOTS and (passive or self._weapon_subject(tok, sm)):
             # "Three US servicemen were killed by a roadside bomb outside Basra", "a car bomb killed 12
             # soldiers": violence with no named doer is coded, as in CAMEO, to unidentified armed forces
@@ -684,16 +688,41 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         return code
 
     def _clash_party(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
-        """The other side of the fight an agentless passive killing happened in: "twenty Indian soldiers
-        were killed IN A CLASH WITH Chinese troops" -> the Chinese troops did it."""
+        """Who did an agentless passive killing, told by the fight or strike it happened in: "twenty Indian
+        soldiers were killed IN A CLASH WITH Chinese troops" (the other side of the fight), "was killed IN
+        AN ISRAELI STRIKE on his residence", "killed in an air strike BY SYRIAN GOVERNMENT FORCES" (the
+        strike's owner or doer)."""
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ not in ("in", "during"):
                 continue
-            for fight in (g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in self.clash_words):
-                found = [m for w in fight.children if w.dep_ == "prep" and w.lower_ == "with"
-                         for g in w.children if g.dep_ == "pobj" for m in sm.get(g) if m.code]  # fmt: skip
+            for cause in (g for g in p.children if g.dep_ == "pobj"):
+                lemma = cause.lemma_.lower()
+                if lemma in self.clash_words:
+                    found = [m for g in prep_objects("with", [cause]) for m in sm.get(g) if m.code]
+                elif lemma in self.weapon_words:
+                    found = self._owner_of(cause, sm) or [m for g in prep_objects("by", [cause])
+                                                          for m in sm.get(g) if m.code]  # fmt: skip
+                else:
+                    continue
                 if found:
-                    return found
+                    return [self._armed_owner(m, sm) for m in found]
+        return []
+
+    def _when_doer(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The armed doer of the "when" clause an agentless passive killing happened in: "23 Egyptian soldiers
+        were killed WHEN ISLAMIC STATE MILITANTS stormed army checkpoints", "were killed when MILITANTS
+        rammed an explosives-laden truck into an army post". A crash, a driver or a crowd is no armed doer."""
+        for clause in (c for c in tok.children if c.dep_ == "advcl" and not is_passive(c)):
+            if not any(m.lower_ == "when" for m in clause.children if m.dep_ in ("advmod", "mark")):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            doers = [m for m in sm.get(subject) if m.code and (armed_group(m) or m.sector in ARMED_SECTORS)]
+            if doers:
+                return doers
+            pat = self._pattern_for(clause)  # "when an ISRAELI TANK fired at ...", not "when their helicopter crashed"
+            return self._weapon_owner(clause, False, sm) if pat and pat.code[:2] in UNATTRIBUTED_ROOTS else []
         return []
 
     def _armed_owner(self, m: Mention, sm: SentenceMentions) -> Mention:
