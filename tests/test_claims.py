@@ -1,4 +1,4 @@
-"""An attack with no named doer and a group's claim of responsibility in one sentence: one doer."""
+"""An attack with no named doer and a group's claim of responsibility, or someone's blame, in one sentence."""
 
 from __future__ import annotations
 
@@ -14,3 +14,16 @@ def test_two_groups_claiming_leave_the_attack_unattributed(code_triples) -> None
     got = code_triples("Gunmen attacked a church in Burkina Faso on Sunday, killing 14 worshippers, and Islamic State "
                        "and al Qaeda both claimed responsibility.", "2019-04-21")
     assert ("BFAUAF", "BFACVL", "180") in got, got
+
+
+def test_a_blame_for_a_bomb_with_no_doer_is_the_only_event(code_triples) -> None:
+    got = code_triples("A car bomb tore through a crowded transport hub in central Ankara on Sunday evening, killing "
+                       "at least 34 people, and Turkey's government blamed Kurdish militants for the attack.",
+                       "2016-03-14")
+    assert got == {("TURGOV", "TURREB", "112")}, got
+
+
+def test_a_suicide_bomber_stays_an_attack_beside_the_blame(code_triples) -> None:
+    got = code_triples("A suicide bomber killed at least 30 people in the Turkish town of Suruc on Monday, and the "
+                       "government blamed Islamic State.", "2015-07-20")
+    assert ("TURUAF", "TURCVL", "1831") in got, got

@@ -1,10 +1,16 @@
-"""An attack with no named doer and a group's claim of responsibility in one sentence: one doer.
+"""An attack with no named doer and a group's claim of responsibility, or someone's blame, in one sentence.
 
 Why a step of its own: "A suicide bomber blew himself up among devotees at a Sufi shrine ..., killing at
 least 70 people, and Islamic State claimed responsibility" names the bomber by no group, so the attack
 is coded to the country's unidentified armed forces (UAF), and the claim, which says "for" nothing, has
 no target. Every gold triple set codes such a sentence as the claiming group's attack and as a claim aimed
 at whom the attack hit (IMGMUSISI PAKCVL 1831 and 015): 14 sentences across the twelve sets.
+
+"A car bomb tore through a crowded transport hub in central Ankara, killing at least 34 people, and
+Turkey's government blamed Kurdish militants" names no doer either; a blame is no claim, so the bomb is not
+the militants', and the gold sets code such a sentence as the blame alone (all 16 sentences where a
+weapon, a blast or an agentless passive did the killing). A person who did it ("a suicide bomber blew
+himself up ..., and officials blamed ...") stays an attack of its own, as the gold sets code it.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dyad.events.killings import armed_group
 from dyad.events.ranking import VIOLENT_ROOTS
 
 CLAIM_CODE = "015"
+BLAME_CODE = "112"
 
 
 def settle_claims(found: list[Found]) -> list[Found]:
@@ -37,6 +44,14 @@ def settle_claims(found: list[Found]) -> list[Found]:
             f.target = hit
             f.how.append("claimed")
     return found
+
+
+def settle_blames(found: list[Found]) -> list[Found]:
+    """Drop the attacks the coder gave unidentified armed forces for want of a doer (a weapon or an agentless
+    passive did it) when the sentence blames someone for an act: the blame is the news."""
+    if not any(f.code.startswith(BLAME_CODE) and f.target is not None and not _unattributed(f) for f in found):
+        return found
+    return [f for f in found if not (f.code[:2] in VIOLENT_ROOTS and f.source.resolved_by == "unattributed")]
 
 
 def _unattributed(f: Found) -> bool:

@@ -46,7 +46,7 @@ from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
-from dyad.events.claims import settle_claims
+from dyad.events.claims import settle_blames, settle_claims
 from dyad.events.codebook import nearest_listed
 from dyad.events.comments import CommentFinder, CommentRules
 from dyad.events.killings import ARMED_SECTORS, KillingRules, armed_group, settle_killings
@@ -363,7 +363,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                    if not (self._inside_background_phrase(f.trigger) or self._background_clause(f.trigger)))
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         found = settle_publics(found, self.public_acts, self.kb.country_name)
-        return dedupe(settle_threats(settle_killings(settle_claims(found), self.killing_rules), self.threat_table))
+        return dedupe(settle_threats(settle_killings(settle_blames(settle_claims(found)), self.killing_rules), self.threat_table))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
