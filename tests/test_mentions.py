@@ -312,3 +312,9 @@ def test_a_capitals_name_ending_a_longer_name_is_not_the_capital(nlp, kb):
     text = "Troops recaptured the port town of Mocimboa da Praia on Sunday."
     assert "CPVGOV" not in codes(nlp, kb, text, "Praia")
     assert codes(nlp, kb, "Praia said on Monday it would hold talks.", "Praia") == ["CPVGOV"]
+
+
+def test_members_of_a_body_take_the_body_nearest_the_head(nlp, kb):
+    # "elite" is a role noun (ELI) elsewhere; here it describes the police unit the members belong to
+    text = "Rebels killed 44 members of an elite Philippine police unit on Sunday."
+    assert codes(nlp, kb, text, "members") == ["PHLCOP"]

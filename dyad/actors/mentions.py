@@ -779,7 +779,8 @@ class SentenceActors:
         ):
             # "chairs of the Russian parliament", "a member of the Politburo", "opposition supporters"
             m.kind, m.generic_role = "role", True
-            inst = next((p.first({"institution", "role", "metonym"}) for p in pieces
+            # the body nearest the head: "members of an elite Philippine POLICE unit"
+            inst = next((p.first({"institution", "role", "metonym"}) for p in reversed(pieces)
                          if p.first({"institution", "role", "metonym"})), None)  # fmt: skip
             m.sector = inst.sector if inst is not None else ("CVL" if follower else "GOV")
             m.country = self._country(pieces, head)
