@@ -24,6 +24,21 @@ def test_killing_hundreds_of_unarmed_people_is_mass_killing(code_triples) -> Non
     assert not any(c == "202" for _, _, c in soldiers), soldiers  # armed victims: fighting
 
 
+def test_dozens_killed_by_gunmen_is_mass_killing_but_not_by_an_air_strike(code_triples) -> None:
+    got = code_triples("Gunmen killed at least 79 people in an overnight attack on the village of Seytenga in "
+                       "northern Burkina Faso.", "2022-06-13")
+    assert ("BFAUAF", "BFACVL", "202") in got, got
+    # the code names the means (an air strike): the toll does not make it a mass killing
+    strike = code_triples("An Israeli air strike killed 73 people in the town of Beit Lahiya in northern Gaza.", "2024-10-20")
+    assert not any(c == "202" for _, _, c in strike), strike
+
+
+def test_a_count_belongs_to_its_own_victims(code_triples) -> None:
+    got = code_triples("Islamic State militants killed 53 soldiers and a civilian in an attack on an army post in "
+                       "northeastern Mali.", "2019-11-02")
+    assert not any(c == "202" for _, _, c in got), got  # 53 soldiers, one civilian
+
+
 def test_a_passive_toll_is_no_mass_killing(code_triples) -> None:
     got = code_triples("Syrian troops shelled Houla, where 108 people were killed.", "2012-05-27")
     assert not any(c == "202" for _, _, c in got), got

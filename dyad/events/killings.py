@@ -78,13 +78,15 @@ class KillingRules:
     figures: frozenset[str]
     threshold: int
     protesters: frozenset[str] = frozenset()
+    means_codes: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> KillingRules:
         return cls(frozenset(str(w).lower() for w in cues.get("killing_verbs") or ()),
                    frozenset(str(s) for s in cues.get("assassination_sectors") or ()),
                    int(cues.get("mass_killing") or 0),
-                   frozenset(str(w).lower() for w in cues.get("protester_words") or ()))
+                   frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
+                   tuple(str(c) for c in cues.get("killing_means_codes") or ()))
 
 
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
@@ -93,7 +95,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - an attack by suicide attackers: 1831 suicide bombing, whatever its toll, unless it kills one
       political figure (``assassination_sectors``), an assassination (186) as below;
     - one political figure killed: 186 assassinate;
-    - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing;
+    - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing, unless the
+      code names the means (``killing_means_codes``: a bombing, shelling or air strike);
     - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on
       their own country's: 175 repression;
     - any other 190 of a non-state armed group on unarmed people or on a civil body of the state: 180
@@ -128,9 +131,12 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             continue
         # only an active verb with its doer: "where 108 people were killed" is a toll, not an accusation
         obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None) if killing else None
-        count = victim_count(obj) if obj is not None else None
-        if threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS:
-            f.code = "202"  # "killed at least 132 civilians"
+        # the count is the target's own: "killed 53 soldiers and A CIVILIAN" counts no civilians
+        count = victim_count(obj) if obj is not None and tgt.head not in {c.i for c in obj.conjuncts} else None
+        if (threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS
+                and not f.code.startswith(rules.means_codes)):  # fmt: skip
+            # "killed at least 132 civilians", not "an Israeli air strike killed 73 people" (195, the means)
+            f.code = "202"
             f.how.append("victim")
         elif f.code in ("190", "180") and f.source.sector == "COP" and tgt.sector in REPRESSED:
             f.code = "175"  # "security forces shot dead at least 20 people": repression, whatever the toll
