@@ -819,6 +819,16 @@ def test_a_call_named_with_a_speech_act_is_a_phone_call_between_them(code) -> No
     assert ("FINGOV", "RUSGOV", "041") in got
 
 
+def test_two_parties_acting_at_talks_held_the_talks(code) -> None:
+    got = triples(code("Indian Foreign Minister Subrahmanyam Jaishankar and his Chinese counterpart Wang Yi agreed at "
+                       "talks in Moscow on Thursday that their troops should quickly disengage.", "2020-09-11"))
+    assert {("INDGOV", "CHNGOV", "040"), ("CHNGOV", "INDGOV", "040")} <= got, got
+    # one party's act at a summit: the summit is its venue, not talks with the act's target
+    got = triples(code("French President Emmanuel Macron formally recognised the State of Palestine at a United "
+                       "Nations summit in New York on Monday.", "2025-09-22"))  # fmt: skip
+    assert not any(c == "040" for _, _, c in got), got
+
+
 def test_threats_by_what_they_threaten(code) -> None:
     got = triples(code("Turkish President Tayyip Erdogan threatened on Monday to launch a new military operation in "
                        "northern Syria against the Kurdish YPG militia.", "2022-05-23"))  # fmt: skip

@@ -934,7 +934,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             slot = tok.head.head  # "announced $1 BILLION in military aid"
         # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"; the phrase
         # may hang on the verb's object instead ("launched a missile IN DEFIANCE of UN sanctions")
-        carrier = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else None
+        # "told Putin IN A PHONE CALL"; "A and B agreed AT TALKS in Moscow" (two parties: see below)
+        carrier = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") else None
         if carrier is not None and carrier.head.dep_ in ("dobj", "obj") and carrier.head.head.pos_ == "VERB":
             carrier = carrier.head
         in_act = carrier is not None and (
@@ -962,6 +963,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how[0] = "light"  # "staged a rally": as sure as a verb trigger, nearly
             if inherited:
                 how.append("inherited")
+            if carrier is not None and carrier.lower_ == "at":
+                # "A and B agreed on a ceasefire AT TALKS in Minsk": talks between the verb's two parties,
+                # as sure as the verb (not the agreement's aim). One party's act at a summit ("Trump
+                # chided Germany AT A NATO SUMMIT") has the summit for its venue; "pledged to deepen
+                # ties at talks" does not tell whether the talks are the pledge's
+                if len(sources) < 2 or mod.assess(verb, self.cues) != mod.ASSERTED:
+                    return []
+                code = self._refine_in_mode(pat, pat.code, mod.ASSERTED, tok, None)
+                how[:] = [h for h in how if h != "intended"]
         if not sources:
             return []
         targets: list[Mention] = []
