@@ -829,6 +829,15 @@ def test_two_parties_acting_at_talks_held_the_talks(code) -> None:
     assert not any(c == "040" for _, _, c in got), got
 
 
+def test_a_participle_s_pronoun_object_is_whom_the_act_it_comments_on_bears_on(code) -> None:
+    got = triples(code("Somalia severed diplomatic relations with Kenya on Tuesday, accusing its neighbour of "
+                       "violating its sovereignty.", "2021-12-15"))  # fmt: skip
+    assert ("SOM", "KEN", "112") in got, got
+    got = triples(code("Senegal's government dissolved opposition leader Ousmane Sonko's PASTEF party on Monday, "
+                       "accusing it of calling its supporters to insurrection.", "2023-07-31"))  # fmt: skip
+    assert ("SENGOV", "SENOPP", "112") in got, got
+
+
 def test_threats_by_what_they_threaten(code) -> None:
     got = triples(code("Turkish President Tayyip Erdogan threatened on Monday to launch a new military operation in "
                        "northern Syria against the Kurdish YPG militia.", "2022-05-23"))  # fmt: skip

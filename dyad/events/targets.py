@@ -131,7 +131,20 @@ class FallbackTargets(SlotReader):
                     m = self._place_mention(q, sm)
                     if m is not None and m.code and m.head not in taken:
                         return [m]
-        return [] if pat.mutual or nominal else self._nearest_in_phrase(tok, sources, sm)
+        if pat.mutual or nominal:
+            return []
+        return self._nearest_in_phrase(tok, sources, sm) or self._told_of_the_act(tok, obj, sources, sm)
+
+    def _told_of_the_act(self, tok: Token, obj: Token | None, sources: list[Mention],
+                         sm: SentenceMentions) -> list[Mention]:  # fmt: skip
+        """"expelled the top U.S. diplomat, ACCUSING HIM of conspiring", "severed relations with Kenya,
+        ACCUSING ITS NEIGHBOUR of violating its sovereignty": a participle's object that names no one of
+        its own (a pronoun, or a noun owned by one) is whom the act it comments on bears on."""
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or obj is None or tok.head.pos_ != "VERB":
+            return []
+        if obj.pos_ != "PRON" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+            return []
+        return self._nearest_in_phrase(tok.head, sources, sm)
 
     def _nearest_in_phrase(self, tok: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
         """Last resort: the first actor named in the act's own phrase -- its object, the phrases that
