@@ -2464,6 +2464,13 @@ def test_a_place_noun_after_a_name_is_its_apposition() -> None:
     assert doc[9].dep_ == "nsubj"  # the real subject is left alone
 
 
+def test_a_past_tense_verb_read_as_a_modifier_is_the_verb(code) -> None:
+    # the parser reads "Myanmar's military-seized power" as one noun phrase with no verb
+    got = triples(code("Myanmar's military seized power in a coup on Monday, detaining civilian leader Aung San Suu "
+                       "Kyi and President Win Myint.", "2021-02-01"))  # fmt: skip
+    assert ("MMRMIL", "MMRGOV", "173") in got, got
+
+
 def test_a_counted_plural_is_no_pair_reference(code) -> None:
     # "two women" are two people, not "the two" parties named before them
     got = triples(code("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. A gunman shot "

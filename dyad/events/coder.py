@@ -88,6 +88,7 @@ from dyad.events.syntax import (
     mend_judged_objects,
     mend_object_series,
     mend_participle_roots,
+    mend_past_tense_modifiers,
     mend_place_appositions,
     mend_proper_objects,
     mend_stranded_agents,
@@ -334,6 +335,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_verbless_roots(doc)
+        mend_past_tense_modifiers(doc)
         mend_participle_roots(doc)
         mend_object_series(doc)
         mend_dated_objects(doc)

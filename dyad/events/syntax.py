@@ -320,6 +320,42 @@ def mend_verbless_roots(doc: Doc) -> int:
     return mended
 
 
+def mend_past_tense_modifiers(doc: Doc) -> int:
+    """Make a past-tense verb the parser hung on its object as a modifier the sentence's verb; returns how
+    many were mended.
+
+    Why: "Myanmar's military SEIZED power in a coup on Monday, detaining ..." is read as one noun phrase,
+    "Myanmar's military-seized power", with "military" an adjective: the sentence has no verb and no
+    event. A past-tense form (VBD, not the participle VBN) modifying the root noun cannot be an
+    adjective: it is the verb, the root noun its object, the word just before it its subject (with what
+    modified that word), and the root's clauses after it the verb's."""
+    mended = 0
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i == root.i - 1), None)
+        before = [c for c in root.children if verb is not None and c.i < verb.i]
+        if verb is None or not before or doc[verb.i - 1] not in before:
+            continue
+        subject = doc[verb.i - 1]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "dobj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        if subject.pos_ == "ADJ":
+            subject.pos_, subject.tag_ = "NOUN", "NN"  # "military", "opposition": the noun, not its adjective
+        for c in before:
+            if c.i != subject.i:
+                c.head = subject  # "MYANMAR'S military"
+        for c in list(root.children):
+            if c.i > root.i and (c.dep_ == "punct" or (c.dep_ == "acl" and c.tag_ == "VBG")):
+                c.head = verb
+                if c.dep_ == "acl":
+                    c.dep_ = "advcl"  # ", detaining civilian leader Aung San Suu Kyi"
+        mended += 1
+    return mended
+
+
 def mend_participle_roots(doc: Doc) -> int:
     """Make the main verb of a sentence whose subject carries a passive participle: "Mortar bombs fired
     by rebels SLAMMED into Monrovia" is parsed with "bombs" as the root and "slammed" as a clause on
