@@ -1024,6 +1024,9 @@ def test_the_toll_of_a_violent_act_is_part_of_it(code) -> None:
     assert ("ISRMIL", "TURCVL", "190") in got  # victims of another country are an event of their own
     got = triples(code("Congolese rebels fired mortar rounds overnight, killing three civilians.", "2022-03-01"))
     assert got == {("CODREB", "CODCVL", "194")}  # an act with no target of its own takes the victims
+    got = triples(code("A suicide bomber struck the main railway station in the southern Russian city of Volgograd "
+                       "on Sunday, killing at least 16 people.", "2013-12-29"))  # fmt: skip
+    assert got == {("RUSUAF", "RUSCVL", "1831")}, got  # premises read as their country: the people hit
 
 
 def test_an_appeal_to_carry_out_strikes_asks_for_military_help(code) -> None:

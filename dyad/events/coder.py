@@ -770,13 +770,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 out.append(f)
             for g in acts:
                 # the victims name whom the act hit when the act names no one, names the doer itself (a
-                # self-event, dropped later) or names only their country or town ("shelled Homs, killing
-                # 200 people": Syrian civilians)
+                # self-event, dropped later) or names only their country, town or premises ("shelled Homs,
+                # killing 200 people": Syrian civilians; "struck the main railway STATION in Volgograd,
+                # killing 16 people": RUSCVL, not the station read as Russia)
                 if f.target is not None and (
-                    g.target is None or g.target.code == g.source.code or (g.target.kind == "country" and f.target.sector)
+                    g.target is None or g.target.code == g.source.code
+                    or (g.target.kind in ("country", "place") and f.target.sector)
                 ):
                     victim = f.target
-                    if not named and g.target is not None and g.target.kind == "country" and g.target.country:
+                    if not named and g.target is not None and g.target.kind in ("country", "place") and g.target.country:
                         # "shot down a UKRAINIAN airliner near Tehran, killing all 176 PEOPLE on board": the
                         # victims unnamed are of the country the act hit, not of the place it happened
                         victim = replace(victim, country=g.target.country, code=g.target.country + (victim.sector or ""))
