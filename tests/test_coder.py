@@ -1606,6 +1606,11 @@ def test_ordering_someone_jailed_is_an_arrest(code) -> None:
                        "pending trial on Thursday.", "2017-11-02"))  # fmt: skip
     assert {(s, c) for s, _, c in got} == {("ESPJUD", "173")}
     assert not code("Putin ordered troops to attack.")
+    # the participle hung on the object, after an apposition
+    got = triples(code("An Azerbaijani court ordered investigative journalist Khadija Ismayilova, who has exposed the "
+                       "business interests of President Ilham Aliyev's family, held in pre-trial detention for two "
+                       "months on Friday.", "2014-12-05"))  # fmt: skip
+    assert ("AZEJUD", "AZEMED", "173") in got, got
 
 
 def test_named_state_forces_and_security_services(code) -> None:

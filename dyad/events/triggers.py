@@ -157,6 +157,10 @@ class TriggerMatcher(CoderBase):
                           or (c.dep_ == "xcomp" and c.tag_ == "VBG")  # "stopped SHELLING"
                           # "ordered eight members JAILED": a bare participle with no subject of its own
                           or (c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith("nsubj") for g in c.children)))}  # fmt: skip
+            # "ordered two Catalan separatists, Jordi Sanchez and Jordi Cuixart, HELD in custody": the
+            # participle hung on the object
+            verbs |= {a.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "obj")
+                      for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"}  # fmt: skip
             if not verbs & pat.complement:
                 return False
         if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
