@@ -97,3 +97,11 @@ def test_a_mob_beating_someone_to_death_kills(code_triples) -> None:
     got = code_triples("A Palestinian mob beat two Israeli army reservists to death at a police station in Ramallah "
                        "on Thursday.", "2000-10-12")  # fmt: skip
     assert got == {("PSECVL", "ISRMIL", "1823")}, got
+
+
+def test_a_crowd_s_demand_to_no_one_is_its_protest(code_triples) -> None:
+    # a clause of its own ("as demonstrators demanded ..."), not a participle of the police's act
+    got = code_triples("Chadian security forces opened fire on protesters in N'Djamena on Thursday as demonstrators "
+                       "demanded a faster return to civilian rule.", "2022-10-20")
+    assert ("TCDCVL", "TCDGOV", "1411") in got, got
+    assert ("TCDCOP", "TCDCVL", "175") in got, got

@@ -20,7 +20,7 @@ from dyad.actors.mentions import Mention
 from dyad.events.base import Found, implied_target
 from dyad.events.codebook import nearest_listed
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
-from dyad.events.syntax import first_conjunct
+from dyad.events.syntax import first_conjunct, has_subject
 
 PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
@@ -84,12 +84,19 @@ def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
         t = first_conjunct(f.trigger)  # "stormed the airport, halting flights and DEMANDING"
         # the verb the demand hangs on: "rallied, DEMANDING", or the crowd's own verb for a demand that
         # qualifies the crowd ("PROTESTERS demanding the resignation ... stormed")
-        if t.dep_ in ("advcl", "xcomp") and t.head.i != t.i:
+        if t.dep_ in ("advcl", "xcomp") and t.head.i != t.i and not has_subject(t):
             verb = t.head
         elif t.dep_ == "acl" and t.head.i == f.source.head:
             verb = t.head.head
         else:
             verb = None
+        if verb is None and f.code.startswith("10") and f.target is None and _crowd(f, rules):
+            # "as DEMONSTRATORS DEMANDED a faster return to civilian rule": a crowd's demand addressed to
+            # no one is what it protests for, of its own state (settle_protests)
+            f.code = nearest_listed(rules.demand_to_protest, f.code) or "141"
+            f.how.append("crowd")
+            out.append(f)
+            continue
         if verb is None or not f.code.startswith("10") or f.source.sector in STATE_SECTORS:
             out.append(f)
             continue
@@ -101,6 +108,14 @@ def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
             f.how.append("gathered")
         out.append(f)
     return out
+
+
+def _crowd(f: Found, rules: ProtestRules) -> bool:
+    """Whether the doer is a crowd (``protester_words``): "DEMONSTRATORS", "thousands of PROTESTERS"."""
+    doc = f.trigger.doc
+    return f.source.sector not in STATE_SECTORS and 0 <= f.source.head < len(doc) and (
+        doc[f.source.head].lemma_.lower() in rules.crowd_words
+    )
 
 
 def settle_protests(found: list[Found], rules: ProtestRules,
@@ -116,11 +131,9 @@ def settle_protests(found: list[Found], rules: ProtestRules,
     """
     for f in found:
         src = f.source
-        if f.code[:2] in CROWD_VIOLENCE_ROOTS and f.code not in CROWD_KILLINGS and src.sector not in STATE_SECTORS:
-            head = f.trigger.doc[src.head] if src.head < len(f.trigger.doc) else None
-            if head is not None and head.lemma_.lower() in rules.crowd_words:
-                f.code = "145"
-                f.how.append("crowd")
+        if f.code[:2] in CROWD_VIOLENCE_ROOTS and f.code not in CROWD_KILLINGS and _crowd(f, rules):
+            f.code = "145"
+            f.how.append("crowd")
     found = demands_of_crowds(found, rules)
     # "recalled its ambassador IN PROTEST": the manner of another act is that act's reason, not a
     # second event (every gold set codes the recall alone)
