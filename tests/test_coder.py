@@ -1318,6 +1318,11 @@ def test_an_act_in_an_after_clause_is_background_when_the_sentence_reports_anoth
     got = triples(code("Kenya's parliament imposed a curfew on Monday after Somali militants attacked a bus near the "
                        "border and killed 28 passengers.", "2014-11-24"))  # fmt: skip
     assert not any(c.startswith("18") or c.startswith("19") for _, _, c in got), got
+    # what the after-clause reports is background too
+    got = triples(code("Hours after Israel said Iranian forces in Syria had fired rockets at its positions in the "
+                       "occupied Golan Heights, Israeli jets struck dozens of Iranian military targets across Syria "
+                       "on Thursday.", "2018-05-10"))  # fmt: skip
+    assert got == {("ISRMIL", "IRNMIL", "195")}, got
     # alone in its sentence, the earlier act is the news
     got = triples(code("One man is dead after Taliban gunmen opened fire on a police post in Kabul.", "2014-11-24"))
     assert any(s == "AFGREB" for s, _, _ in got), got

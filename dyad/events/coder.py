@@ -650,8 +650,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
-        clause: the background of the reported act."""
+        clause: the background of the reported act; so is what such a clause reports ("hours after Israel
+        SAID Iranian forces had FIRED rockets at its positions")."""
         tok = first_conjunct(tok)
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.reporting_verbs:
+            tok = first_conjunct(tok.head)
         return tok.dep_ == "advcl" and _marked(tok, self.background_marks)
 
     def _decided(self, tok: Token, code: str) -> bool:
