@@ -17,6 +17,16 @@ def test_killing_a_generic_leader_or_a_criminal_is_not(code_triples) -> None:
     assert ("MEXMIL", "MEXCRM", "193") in got  # a shootout: small arms
 
 
+def test_killing_a_named_armed_group_leader_is_an_assassination(code_triples) -> None:
+    got = code_triples("Russia's FSB security service said on Monday it had killed Chechen rebel warlord Shamil "
+                       "Basayev in a special operation.", "2006-07-10")
+    assert ("RUSSPY", "RUSREB", "186") in got, got
+    # an air strike that did it stays an air strike as well
+    got = code_triples("Israel killed Ahmed Jabari, commander of Hamas's armed wing, in an air strike on his car in "
+                       "Gaza City on Wednesday.", "2012-11-14")
+    assert {("ISR", "PSEREB", "186"), ("ISR", "PSEREB", "195")} <= got, got
+
+
 def test_killing_hundreds_of_unarmed_people_is_mass_killing(code_triples) -> None:
     got = code_triples("Islamic State militants have killed at least 500 members of Iraq's Yazidi minority.", "2014-08-10")
     assert any(c == "202" for _, _, c in got), got

@@ -12,7 +12,7 @@ the verb step. The verbs, sectors and threshold are data (modality.yaml: ``killi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -25,6 +25,8 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD
 REPRESSED = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "MED"})
 # Armed groups outside the state: their attacks on unarmed people are assaults (180), not war (190)
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
+# Air strikes keep their code beside the assassination they carried out
+AERIAL_CODES = frozenset({"195"})
 # CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
 MILITARIZED_GROUP = "IMG"
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
@@ -51,6 +53,15 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     tgt = f.target
     return (f.trigger.lemma_.lower() in rules.verbs and tgt is not None and tgt.kind in ("person", "role")
             and not tgt.plural and not tgt.generic_role and tgt.sector in rules.figures)  # fmt: skip
+
+
+def _leader_killed(f: Found, rules: KillingRules) -> bool:
+    """Whether the act kills one named person of an armed group ("killed Chechen rebel warlord Shamil
+    Basayev", "Hamas political leader Ismail Haniyeh was killed"): the gold sets code it as an
+    assassination (186). A drug lord killed in a shootout is fighting crime (193), not assassinated."""
+    tgt = f.target
+    return (f.trigger.lemma_.lower() in rules.verbs and tgt is not None and tgt.kind == "person"
+            and bool(tgt.name) and not tgt.plural and armed_group(tgt) and tgt.sector != "CRM")  # fmt: skip
 
 
 def _suicide_attacker(f: Found) -> bool:
@@ -105,6 +116,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - police or troops firing on or killing protesters: 175 repression, whatever the toll.
     """
     verbs, threshold = rules.verbs, rules.threshold
+    extra: list[Found] = []
     for f in found:
         tgt = f.target
         if f.code[:2] in ("18", "19", "20") and f.code != "1831" and _suicide_attacker(f) and not (
@@ -129,6 +141,15 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.code = "186"  # "shot dead Russia's ambassador", "Abe was shot dead"
             f.how.append("victim")
             continue
+        if _leader_killed(f, rules):
+            # "U.S. forces had killed al Qaeda leader Osama bin Laden": a named leader of an armed group
+            # killed is assassinated; an air strike that did it stays an air strike as well
+            if f.code in AERIAL_CODES:
+                extra.append(replace(f, code="186", how=[*f.how, "victim"]))
+            else:
+                f.code = "186"
+                f.how.append("victim")
+            continue
         # only an active verb with its doer: "where 108 people were killed" is a toll, not an accusation
         obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None) if killing else None
         # the count is the target's own: "killed 53 soldiers and A CIVILIAN" counts no civilians
@@ -152,7 +173,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             # one inferred from a toll
             f.code = "180"  # "al Shabaab gunmen stormed a university campus", "gunmen attacked India's parliament"
             f.how.append("victim")
-    return found
+    return found + extra
 
 
 def armed_group(m: Mention) -> bool:
