@@ -110,7 +110,10 @@ def test_place_target_is_the_country_of_a_visit(code) -> None:
 
 def test_speech_act_with_addressee(code) -> None:
     got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that talks went well."))
-    assert {("RUSGOV", "CHN", "051"), ("RUSGOV", "CHNGOV", "010")} <= got
+    assert ("RUSGOV", "CHN", "051") in got
+    # a bare statement (010) beside another act adds nothing (the gold sets code 010 once in 2,850 events)
+    assert not any(c == "010" for _, _, c in got), got
+    assert triples(code("Vladimir Putin told Xi Jinping that talks went well.")) == {("RUSGOV", "CHNGOV", "010")}
     # what he told Xi about ties is an optimistic comment (013), more specific than a statement (010)
     got = triples(code("Vladimir Putin thanked China for its support and told Xi Jinping that ties were strong."))
     assert {("RUSGOV", "CHN", "051"), ("RUSGOV", "CHNGOV", "013")} <= got
