@@ -1326,6 +1326,17 @@ def test_an_act_in_an_after_clause_is_background_when_the_sentence_reports_anoth
                        "occupied Golan Heights, Israeli jets struck dozens of Iranian military targets across Syria "
                        "on Thursday.", "2018-05-10"))  # fmt: skip
     assert got == {("ISRMIL", "IRNMIL", "195")}, got
+    # "since" with a participle, or in a clause that describes a noun, is background; the doer's next act
+    # ("before seizing the boats") is news
+    got = triples(code("Syria's interim President Ahmed al-Sharaa arrived in Riyadh on Sunday on his first trip abroad "
+                       "since taking power.", "2025-02-02"))  # fmt: skip
+    assert got == {("SYRGOV", "SAU", "042")}, got
+    got = triples(code("Mishustin, the highest-ranking Russian official to visit Beijing since Moscow sent thousands of "
+                       "its troops to Ukraine, held talks with Chinese Premier Li Qiang.", "2023-05-24"))  # fmt: skip
+    assert not any(t == "UKR" for _, t, _ in got), got
+    got = triples(code("Islamist militants attacked an army post in northern Mali on Sunday before seizing the town "
+                       "of Gao.", "2012-06-27"))  # fmt: skip
+    assert ("MLIREB", "MLI", "192") in got, got
     # alone in its sentence, the earlier act is the news
     got = triples(code("One man is dead after Taliban gunmen opened fire on a police post in Kabul.", "2014-11-24"))
     assert any(s == "AFGREB" for s, _, _ in got), got

@@ -435,8 +435,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]
         elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
-            if self._background_clause(_clause_verb(tok.head)):
-                how.append("earlier")  # "AFTER Georgian forces launched an offensive TO RETAKE its capital"
+            if self._background_clause(_clause_verb(tok.head)) or self._background_clause(tok):
+                # "AFTER Georgian forces launched an offensive TO RETAKE its capital"; "the highest-ranking
+                # official to visit Beijing SINCE Moscow SENT its troops to Ukraine"
+                how.append("earlier")
         elif self._background_clause(tok):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and is_to_infinitive(tok):
@@ -655,6 +657,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         tok = first_conjunct(tok)
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.reporting_verbs:
             tok = first_conjunct(tok.head)
+        if tok.dep_ == "pcomp" and tok.head.lower_ in self.background_marks and tok.head.lower_ != "before":
+            # "his first trip abroad SINCE TAKING power"; but the doer's next act, "opened fire on the
+            # vessels BEFORE SEIZING them", is news (the gold sets code it)
+            return True
         return tok.dep_ == "advcl" and _marked(tok, self.background_marks)
 
     def _decided(self, tok: Token, code: str) -> bool:
