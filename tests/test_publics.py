@@ -38,3 +38,12 @@ def test_a_state_of_emergency_is_aimed_at_the_countrys_people(code_triples, text
 def test_a_non_state_actors_resignation_stays_one_sided(code_triples) -> None:
     got = code_triples("Kenyan opposition leader Raila Odinga resigned from parliament on Monday.", "2013-03-11")
     assert not any(t and t.endswith("CVL") for _, t, _ in got), got
+
+
+def test_a_coup_is_aimed_at_the_country(code_triples) -> None:
+    got = code_triples("Fiji's military commander, Commodore Frank Bainimarama, seized power on Tuesday.", "2006-12-05")
+    assert got == {("FJIMIL", "FJI", "1724")}, got
+    # told with the arrest of whom it ousted, the coup is that arrest
+    got = code_triples("Army officers in Gabon seized power on Wednesday and placed President Ali Bongo under house "
+                       "arrest.", "2023-08-30")
+    assert got == {("GABMIL", "GABGOV", "173")}, got

@@ -6,7 +6,7 @@ code them as aimed at the country's population (EGYGOV 0831 EGYCVL, BGDGOV 1723 
 KORCVL; a few code a state of emergency as aimed at the country). Without a target such an event is also
 dropped whenever its sentence holds another event with one (ranking.dedupe), so the convention keeps it as
 well. The table is data (modality.yaml: ``public_acts``, CAMEO code -> the sector of the implied target,
-empty for the country).
+empty for the country; a key "CODE VERB OBJECT" names the act by its lemmas and comes first).
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from collections.abc import Callable, Mapping
 
 from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS
+
+COUP = "1724"  # as a coup is coded: "seized power" (modality.yaml public_acts "1724 seize power")
+ARREST = "173"
+LEADERS = frozenset({"GOV", "ELI", "OPP", "LEG"})
 
 
 def public_acts(cues: Mapping) -> dict[str, str]:
@@ -25,16 +29,25 @@ def public_acts(cues: Mapping) -> dict[str, str]:
 def settle_publics(found: list[Found], table: Mapping[str, str],
                    country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:  # fmt: skip
     """Give a target-less state act of ``table`` its own country's people (or the country) as target (in
-    place; returns ``found``)."""
+    place; returns ``found`` less the acts another event of the sentence tells better)."""
+    named_acts: list[Found] = []
     for f in found:
         src = f.source
-        if f.target is not None or f.code not in table or not src.country:
+        obj = next((c.lemma_.lower() for c in f.trigger.children if c.dep_ in ("dobj", "obj")), "")
+        named = f"{f.code} {f.trigger.lemma_.lower()} {obj}"
+        key = named if named in table else f.code  # "SEIZED POWER": a coup
+        if key == named:
+            named_acts.append(f)
+        if f.target is not None or key not in table or not src.country:
             continue
         if src.sector is not None and src.sector not in STATE_SECTORS:
             continue  # "opposition leaders resigned": not the state acting on its people
         # the country itself, unless the country is the doer ("ETHIOPIA declared a state of emergency"):
         # then its people, which half the gold sets code anyway
-        sector = table[f.code] or (None if src.sector else "CVL")
+        sector = table[key] or (None if src.sector else "CVL")
         f.target = implied_target(src, sector, country_name(src.country))
         f.how.append("implied")
-    return found
+    # "army officers seized power and placed President Bongo under house arrest": the coup is told by the
+    # arrest of whom it ousted, which all four such gold sentences code alone
+    ousted = {g.source.code for g in found if g.code == ARREST and g.target is not None and g.target.sector in LEADERS}
+    return [f for f in found if not (f in named_acts and f.code == COUP and f.source.code in ousted)]
