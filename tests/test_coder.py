@@ -841,6 +841,15 @@ def test_a_participle_s_pronoun_object_is_whom_the_act_it_comments_on_bears_on(c
     assert ("SENGOV", "SENOPP", "112") in got, got
 
 
+def test_declaring_an_envoy_persona_non_grata_expels_a_diplomat(code) -> None:
+    got = triples(code("Peru declared Mexico's ambassador Pablo Monroy persona non grata on Tuesday and gave him 72 "
+                       "hours to leave.", "2022-12-20"))  # fmt: skip
+    assert got == {("PER", "MEXGOV", "161")}, got  # one expulsion, not a second one as a deportation (174)
+    got = triples(code("Venezuelan President Hugo Chavez gave U.S. Ambassador Patrick Duddy 72 hours to leave the "
+                       "country on Thursday.", "2008-09-11"))  # fmt: skip
+    assert ("VENGOV", "USAGOV", "161") in got, got
+
+
 def test_threats_by_what_they_threaten(code) -> None:
     got = triples(code("Turkish President Tayyip Erdogan threatened on Monday to launch a new military operation in "
                        "northern Syria against the Kurdish YPG militia.", "2022-05-23"))  # fmt: skip

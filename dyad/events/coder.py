@@ -91,6 +91,7 @@ from dyad.events.syntax import (
     mend_past_tense_modifiers,
     mend_place_appositions,
     mend_proper_objects,
+    mend_small_clause_objects,
     mend_stranded_agents,
     mend_trailing_appositions,
     mend_trailing_rebuttals,
@@ -348,6 +349,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_place_appositions(doc, SETTLEMENT_NOUNS)
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
+        mend_small_clause_objects(doc, NAMING_VERBS)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()

@@ -30,6 +30,7 @@ CONTENT_CODES = ("057", "114")
 
 
 STATEMENT = "010"
+EXPULSION, DIPLOMATIC_EXPULSION = "174", "161"
 
 
 def dedupe(found: list[Found]) -> list[Found]:
@@ -78,6 +79,8 @@ def dedupe(found: list[Found]) -> list[Found]:
             # Alone in its sentence it stays, the coder's best reading there.
             continue
         codes = pair_codes[_pair(f)]
+        if f.code == EXPULSION and any(g.code == DIPLOMATIC_EXPULSION and _coded_pair(g) == _coded_pair(f) for g in found):
+            continue  # "declared the ambassador persona non grata and gave him 72 hours to leave": one expulsion
         if len(f.code) == 3 and f.code.endswith("0") and any(
             c != f.code and c.startswith(f.code[:2]) for c in codes
         ):
@@ -127,6 +130,10 @@ def _restated_reverse(f: Found, found: list[Found]) -> bool:
         return False  # a side named outright, by name or reflexive ("between Russia's premier and HIMSELF")
     return any(g is not f and g.code == f.code and g.target is not None and g.source.code == f.target.code
                and g.target.code == f.source.code and confidence(g) > confidence(f) for g in found)  # fmt: skip
+
+
+def _coded_pair(f: Found) -> tuple[str | None, str | None]:
+    return f.source.code, f.target.code if f.target else None
 
 
 def _pair(f: Found) -> tuple:

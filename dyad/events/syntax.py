@@ -356,6 +356,23 @@ def mend_past_tense_modifiers(doc: Doc) -> int:
     return mended
 
 
+def mend_small_clause_objects(doc: Doc, heads: Container[str]) -> int:
+    """Make the subject of a verbless clause under a naming verb its object: "declared Mexico's ambassador
+    PERSONA non grata" is parsed with the ambassador as the subject of "persona" (a ccomp noun); returns how
+    many were mended. The ambassador is whom the declaration is about, "persona" what he is declared."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("NOUN", "PROPN") or tok.head.lemma_.lower() not in heads:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ in ("dobj", "dative") for c in tok.head.children):
+            continue
+        subject.head, subject.dep_ = tok.head, "dobj"
+        tok.dep_ = "oprd"
+        mended += 1
+    return mended
+
+
 def mend_participle_roots(doc: Doc) -> int:
     """Make the main verb of a sentence whose subject carries a passive participle: "Mortar bombs fired
     by rebels SLAMMED into Monrovia" is parsed with "bombs" as the root and "slammed" as a clause on

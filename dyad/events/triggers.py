@@ -159,8 +159,11 @@ class TriggerMatcher(CoderBase):
                           or (c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith("nsubj") for g in c.children)))}  # fmt: skip
             # "ordered two Catalan separatists, Jordi Sanchez and Jordi Cuixart, HELD in custody": the
             # participle hung on the object
-            verbs |= {a.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "obj")
-                      for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"}  # fmt: skip
+            # participle hung on the object; "gave him 72 HOURS TO LEAVE": the to-clause on the object
+            verbs |= {a.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children
+                      if (a.dep_ == "acl" and a.tag_ == "VBN") or (a.dep_ in ("acl", "relcl") and is_to_infinitive(a))}  # fmt: skip
+            # "declared the ambassador PERSONA non grata": what the object is declared
+            verbs |= {c.lemma_.lower() for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")}
             if not verbs & pat.complement:
                 return False
         if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
