@@ -1209,6 +1209,12 @@ def test_an_agentless_killing_in_a_strike_is_by_the_strike_s_owner(code) -> None
     assert ("SYRMIL", "TURMIL", "195") in got, got
 
 
+def test_a_strike_by_an_actor_is_that_actor_s(code) -> None:
+    got = triples(code("An air strike by the Saudi-led coalition hit a prison in the northern Yemeni city of Saada on "
+                       "Friday, killing scores of detainees.", "2019-09-01"))  # fmt: skip
+    assert ("SAUMIL", "YEMCVL", "195") in got, got
+
+
 def test_an_agentless_killing_is_by_the_armed_doer_of_its_when_clause(code) -> None:
     got = triples(code("Seven Pakistani soldiers were killed on Saturday when militants rammed an explosives-laden "
                        "truck into an army post in the North Waziristan town of Mir Ali.", "2024-03-16"))  # fmt: skip

@@ -548,6 +548,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return []  # a named doer is no weapon ("drones" alone is a role with no country)
         heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "US Predator attacks"
         owner = next((found for h in heads if (found := self._owner_of(h, sm))), [])
+        # "an air strike BY THE SAUDI-LED COALITION hit a prison": whose strike it was
+        owner = owner or [m for g in prep_objects("by", [subj]) for m in sm.get(g) if m.code]
         # "an artillery shell FIRED BY MYANMAR'S MILITARY hit a camp": who fired it
         return owner or [m for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
                          for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
