@@ -148,6 +148,10 @@ def code():
         # the aid's recipient named in its purpose, one or two verbs down
         ("Norway pledged $200 million to help rebuild Mozambique after the cyclone.", ("NOR", "MOZ", "0331")),
         ("Britain pledged 500 million pounds to help Somalia.", ("GBR", "SOM", "0331")),
+        ("India pledged $1 billion to help Nepal rebuild after the earthquake.", ("IND", "NPL", "0331")),
+        # what the amount is in, and for whom
+        ("Japan pledged $33.5 billion in public and private investment and financing for India.",
+         ("JPN", "IND", "0331")),
         ("The American president and the Chinese president unveiled a landmark agreement.", ("USA", "CHN", "057")),
         ("The Nicaraguan president withdrew a planned overhaul of the pension system.", ("NIC", None, "0832")),
         ("The Peruvian attorney general opened an investigation into the Peruvian president over influence peddling.",

@@ -181,6 +181,9 @@ class SlotReader(TriggerMatcher):
             # "tariffs totalling more than 80 PERCENT on Australian barley": the phrase hung on the amount
             holders += [g for a in obj.children if a.dep_ == "acl" and a.tag_ == "VBG" for g in a.children
                         if g.dep_ == "dobj" and any(n.dep_ == "nummod" for n in g.children)]  # fmt: skip
+            # "pledged 3.5 trillion yen IN public and private INVESTMENT for India": what an amount is in
+            holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                        if p.dep_ == "pobj" and p.pos_ == "NOUN" for g in conjuncts(p)]  # fmt: skip
         if spec == "dobj":
             if obj is None:
                 return []
@@ -203,6 +206,11 @@ class SlotReader(TriggerMatcher):
                           for p in a.children if p.dep_ == "prep" and p.lower_ == "at"
                           for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)  # fmt: skip
             if x is not None and self._object(x, is_passive(x)) is None:
+                # "pledged $1.15 billion TO HELP NEPAL REBUILD": the subject of the bare infinitive it governs
+                helped = [m for c in x.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                          for s in c.children if s.dep_ == "nsubj" for m in sm.get(s)]  # fmt: skip
+                if any(m.code for m in helped):
+                    return helped
                 # "pledged $1.15 billion TO HELP REBUILD Haiti": the object of the verb the purpose governs
                 x = next((c for c in x.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), x)
             return self._target_spec("dobj", x, self._object(x, is_passive(x)), False, sm) if x is not None else []
