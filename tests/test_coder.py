@@ -1059,8 +1059,9 @@ def test_a_by_phrase_closing_a_passive_is_its_agent(code) -> None:
     assert not code("He was accused of killing his wife by poisoning.", "2019-06-14")  # a means, not an actor
 
 
-def test_retaliation_vowed_is_a_threat_of_force(code) -> None:
-    assert triples(code("Iran vowed to retaliate against Israel.", "2024-04-02")) == {("IRN", "ISR", "1384")}
+def test_retaliation_vowed_is_a_threat(code) -> None:
+    # a vow to retaliate names no means: every gold set codes it as a threat (130), not one of force (1384)
+    assert triples(code("Iran vowed to retaliate against Israel.", "2024-04-02")) == {("IRN", "ISR", "130")}
     assert triples(code("Iran vowed to help Syria.", "2015-04-02")) == {("IRN", "SYR", "030")}
     assert triples(code("Lithuania recalled its ambassador from China.", "2021-08-10")) == {("LTU", "CHN", "161")}
 
@@ -2518,3 +2519,12 @@ def test_a_counted_plural_is_no_pair_reference(code) -> None:
     got = triples(code("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. A gunman shot "
                        "two women outside the venue.", "2024-05-16"))
     assert not [t for t in got if t[1] in ("RUSGOV", "CHNGOV") and t[2].startswith(("18", "19"))], got
+
+
+def test_a_vow_to_retaliate_is_a_threat_against_whom_it_answers(code) -> None:
+    got = triples(code("Israel struck Iran's nuclear facilities early on Friday, and Iran vowed a harsh response.",
+                       "2025-06-13"))  # fmt: skip
+    assert ("IRN", "ISR", "130") in got, got
+    got = triples(code("Japan removed South Korea from a list of trusted trading partners on Friday, and Seoul vowed to "
+                       "retaliate.", "2019-08-02"))  # fmt: skip
+    assert any(s.startswith("KOR") and c == "130" for s, _, c in got), got  # not the use of force it answers with

@@ -165,6 +165,8 @@ def code():
         ("Israeli police questioned the Israeli prime minister for five hours.", ("ISR", "ISR", "091")),  # police question about a crime
         ("Greece rejected Turkey's call for talks.", ("GRC", "TUR", "125")),
         ("North Korea threatened South Korea with nuclear strikes.", ("PRK", "KOR", "1385")),
+        # a vow of revenge is a threat against whom it answers
+        ("The Iranian foreign minister accused Israel of sabotage and vowed revenge.", ("IRN", "ISR", "130")),
         ("China conducted military drills around Taiwan.", ("CHN", "TWN", "150")),
         ("The Iranian navy seized a British oil tanker in the Strait of Hormuz.", ("IRN", "GBR", "1711")),
         ("Japan donated $10 million to Ukraine.", ("JPN", "UKR", "071")),
