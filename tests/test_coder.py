@@ -2528,3 +2528,15 @@ def test_a_vow_to_retaliate_is_a_threat_against_whom_it_answers(code) -> None:
     got = triples(code("Japan removed South Korea from a list of trusted trading partners on Friday, and Seoul vowed to "
                        "retaliate.", "2019-08-02"))  # fmt: skip
     assert any(s.startswith("KOR") and c == "130" for s, _, c in got), got  # not the use of force it answers with
+
+
+def test_the_two_countries_are_the_two_countries_named_before(code) -> None:
+    got = triples(code("Chinese President Xi Jinping arrived in Islamabad on Monday, and the two countries signed "
+                       "agreements on projects worth $46 billion.", "2015-04-20"))  # fmt: skip
+    assert {("CHN", "PAK", "057"), ("PAK", "CHN", "057")} <= got, got
+
+
+def test_an_act_prevented_is_not_done(code) -> None:
+    got = triples(code("The territorial dispute has prevented Japan and Russia from signing a peace treaty.",
+                       "2019-01-22"))  # fmt: skip
+    assert not got, got

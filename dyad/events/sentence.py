@@ -25,6 +25,7 @@ class SentenceMentions:
         config = load_coref_config()
         self.plural_pronouns = frozenset(config.get("plural_pronouns", []))
         self.pair_nouns = frozenset(config.get("pair_nouns", []))
+        self.country_pair_nouns = frozenset(config.get("country_pair_nouns", []))
         self.body_heads = frozenset(config.get("body_heads", []))
 
     def prime(self) -> None:
@@ -93,6 +94,10 @@ class SentenceMentions:
         subjects or objects before it in the sentence ("Blinken met Xi in Beijing, and THE TWO agreed
         to ..."), else a coordinated subject pair of the sentence before, else that sentence's last two
         persons. Nothing when that is not two parties."""
+        if tok.lemma_.lower() in self.country_pair_nouns:
+            countries = self._two_countries(tok)
+            if countries:
+                return countries
         seen: dict[str, Mention] = {}
         for i in sorted(i for i in self.cache if i < tok.i and self._argument(self.sa.doc[i])):
             for m in self.cache[i]:
@@ -110,6 +115,22 @@ class SentenceMentions:
         if len({m.code for m in named}) != 2:
             return []
         return [replace(m, start=tok.left_edge.i, end=tok.i + 1, head=tok.i, text=tok.text, plural=True,
+                        resolved_by="pronoun") for m in named]  # fmt: skip
+
+    def _two_countries(self, tok: Token) -> list[Mention]:
+        """"Xi arrived in Islamabad ..., and THE TWO COUNTRIES signed": the last two countries named before
+        the pair noun in the sentence, in any phrase, as the countries themselves; none unless two."""
+        seen: dict[str, Mention] = {}
+        for i in sorted(i for i in self.cache if i < tok.i):
+            for m in self.cache[i]:
+                if m.code and m.country and not m.plural:
+                    seen.pop(m.country, None)
+                    seen[m.country] = m
+        named = list(seen.values())[-2:]
+        if len(named) != 2:
+            return []
+        return [Mention(tok.left_edge.i, tok.i + 1, tok.i, tok.text, code=m.country, country=m.country, sector=None,
+                        name=self.ctx.kb.country_name(m.country) or m.country, kind="country", plural=True,
                         resolved_by="pronoun") for m in named]  # fmt: skip
 
     @staticmethod
