@@ -318,3 +318,9 @@ def test_members_of_a_body_take_the_body_nearest_the_head(nlp, kb):
     # "elite" is a role noun (ELI) elsewhere; here it describes the police unit the members belong to
     text = "Rebels killed 44 members of an elite Philippine police unit on Sunday."
     assert codes(nlp, kb, text, "members") == ["PHLCOP"]
+
+
+def test_one_leader_of_a_grouping_of_states_is_not_the_grouping(nlp, kb):
+    # "G7 leaders" are the body (IGOBUSGOS); "a G7 leader" is one member's, unknown here
+    assert codes(nlp, kb, "The visit was the first to China by a Group of Seven leader.", "leader") == [None]
+    assert codes(nlp, kb, "Group of Seven leaders agreed to a loan for Ukraine.", "leaders") == ["IGOBUSGOS"]

@@ -38,6 +38,7 @@ ROLEISH_PREPS = {"of", "for", "from"}  # "the prime minister OF Russia", "a spok
 EXTRA_ROLE_HEADS = words("extra_role_heads")
 # Followers of a side take the side's sector ("opposition SUPPORTERS" -> OPP), else they are civilians
 FOLLOWER_HEADS = words("follower_heads")
+MEMBER_ROLES = words("member_roles")
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -762,6 +763,8 @@ class SentenceActors:
                 )  # fmt: skip
                 if m.country and not (owner is not None and owner.kind == "igo" and owner.country == m.country) and not org_first:
                     owner = None  # a country stated; but "ISLAMIC STATE fighters" are the group's own (IMGMUSISI)
+                if owner is not None and owner.kind == "igo" and not plural and head.lemma_.lower() in MEMBER_ROLES:
+                    owner = None  # "a G7 LEADER": one member state's, unknown here; "G7 leaders" are the body
                 if owner is not None:
                     # "NATO peacekeeping troops", "a UN official", "Gazprom executives": the body's own
                     # people act for it, coded (as in CAMEO) with the body's code
