@@ -324,3 +324,11 @@ def test_one_leader_of_a_grouping_of_states_is_not_the_grouping(nlp, kb):
     # "G7 leaders" are the body (IGOBUSGOS); "a G7 leader" is one member's, unknown here
     assert codes(nlp, kb, "The visit was the first to China by a Group of Seven leader.", "leader") == [None]
     assert codes(nlp, kb, "Group of Seven leaders agreed to a loan for Ukraine.", "leaders") == ["IGOBUSGOS"]
+
+
+def test_a_name_listed_for_another_country_than_the_phrase_states_is_that_country_s_holder(nlp, kb):
+    # "King Abdullah" is listed for Saudi Arabia's late king; "Jordan's King Abdullah" is Jordan's
+    sa = SentenceActors(nlp("Jordan's King Abdullah held talks."), kb, "2010-02-11", load_generic_roles())
+    assert [m.code for m in sa.mentions_for(sa.doc[3])] == ["JORGOV"]
+    sa = SentenceActors(nlp("Saudi King Abdullah held talks."), kb, "2010-02-11", load_generic_roles())
+    assert [m.code for m in sa.mentions_for(sa.doc[2])] == ["SAUGOV"]

@@ -648,6 +648,14 @@ class SentenceActors:
             person = p.first(NAME_KINDS)
             if person is not None and (p in head_pieces or head_in_ent or self._is_name_head(p, head)):
                 code, country, sector = person.actor_code(self.date)
+                stated = self._country([q for q in pieces if q is not p], head)
+                if stated and country and stated != country and p in head_pieces:
+                    # "JORDAN's King Abdullah" is not the Saudi king the name is listed for: the stated
+                    # country's holder of the same rank (a former office is no rank)
+                    m.kind, m.country = "role", stated
+                    m.sector = sector if sector and sector != "ELI" else "GOV"
+                    m.code, m.resolved_by = stated + m.sector, "compose"
+                    return m
                 m.kind, m.person, m.name = "person", person, person.name
                 m.code, m.country, m.sector = code, country, sector
                 title = self._title_sector(p)
