@@ -332,3 +332,9 @@ def test_a_name_listed_for_another_country_than_the_phrase_states_is_that_countr
     assert [m.code for m in sa.mentions_for(sa.doc[3])] == ["JORGOV"]
     sa = SentenceActors(nlp("Saudi King Abdullah held talks."), kb, "2010-02-11", load_generic_roles())
     assert [m.code for m in sa.mentions_for(sa.doc[2])] == ["SAUGOV"]
+
+
+def test_a_country_across_a_border_is_not_the_scene(nlp, kb):
+    # the militants are Niger's: Mali is only the neighbour the border is shared with
+    text = "Suspected jihadists killed 29 Nigerien soldiers in an attack near the border with Mali on Monday."
+    assert codes(nlp, kb, text, "jihadists") == ["NERREB"]

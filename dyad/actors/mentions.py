@@ -150,6 +150,11 @@ class Mention:
         return replace(self, code=(self.country or "") + sector, sector=sector)
 
 
+def _across_a_border(tok: Token) -> bool:
+    """Whether a place is the neighbour across a border ("near the border WITH MALI"): not the scene."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("border", "frontier")
+
+
 @dataclass
 class SentenceActors:
     """KB pieces of one parsed sentence and the composition of noun phrases into mentions."""
@@ -323,13 +328,14 @@ class SentenceActors:
                 continue  # "KENYA's Senate", "a Supreme Court ruling": the default home (USA) is not the sentence's
             seen_tokens.update(range(p.start, p.end))
             dist = abs(p.start - head.i)
-            (places if self._in_place_phrase(self.doc[p.end - 1]) else actors).append((dist, country))
+            scene = self._in_place_phrase(self.doc[p.end - 1]) and not _across_a_border(self.doc[p.end - 1])
+            (places if scene else actors).append((dist, country))
         from dyad.actors.places import city_country
 
         for ent in self.doc.ents:
             if ent.label_ not in ("GPE", "LOC") or ent.start in exclude or any(i in seen_tokens for i in range(ent.start, ent.end)):
                 continue
-            if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root):
+            if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root) or _across_a_border(ent.root):
                 continue
             c = self._settlement_country(ent.root) or city_country(ent.text)
             if c:
