@@ -306,3 +306,18 @@ def test_petrarch_eval_smoke() -> None:
     assert any("verbs.tsv lines" in note for note in report.dictionary_notes)
     assert report.exact.tp > 30  # the toy verb codes reach the coder
     assert sum(error_kinds(report.results).values()) > 0
+
+
+def test_imported_actors_named_side_by_side_keep_their_own_countries(tmp_path: Path) -> None:
+    # PETRARCH's COMPOUND-12: a country named beside a known actor ("the awful Fornost") does not restate it
+    from dyad.actors.coref import ArticleContext
+    from dyad.actors.knowledge import KnowledgeBase
+    from dyad.events.coder import Coder
+    from dyad.nlp import load_nlp
+
+    import_dictionary(shared_path("petrarch_unittest", "PETR.Validate.actors.txt"), tmp_path)
+    coder = Coder(kb=KnowledgeBase.load(tmp_path))
+    doc = load_nlp()("Evil Mordor, the awful Fornost, and good Gondor welcomed a resumption of formal diplomatic ties "
+                     "with Osgiliath.")
+    found = coder.code_sentence(doc, ArticleContext(coder.kb, "1995-01-04"), 0, "1995-01-04")
+    assert "MOR" in {f.source.code for f in found}, [(f.source.code, f.code) for f in found]

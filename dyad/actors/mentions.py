@@ -654,7 +654,11 @@ class SentenceActors:
             person = p.first(NAME_KINDS)
             if person is not None and (p in head_pieces or head_in_ent or self._is_name_head(p, head)):
                 code, country, sector = person.actor_code(self.date)
-                stated = self._country([q for q in pieces if q is not p], head)
+                # the country the name's own modifiers state, not one named beside it ("Evil Mordor, the
+                # awful Fornost, and good Gondor")
+                own = [q for q in pieces if q.end <= p.start and not any(
+                    t.pos_ in ("PUNCT", "CCONJ") for t in self.doc[q.end : p.start])]  # fmt: skip
+                stated = self._country(own, head)
                 if stated and country and stated != country and p in head_pieces:
                     # "JORDAN's King Abdullah" is not the Saudi king the name is listed for: the stated
                     # country's holder of the same rank (a former office is no rank)
