@@ -165,6 +165,9 @@ def code():
         ("Israeli police questioned the Israeli prime minister for five hours.", ("ISR", "ISR", "091")),  # police question about a crime
         ("Greece rejected Turkey's call for talks.", ("GRC", "TUR", "125")),
         ("North Korea threatened South Korea with nuclear strikes.", ("PRK", "KOR", "1385")),
+        # a trade blacklist is an embargo on whom it lists; closing a consulate breaks relations
+        ("The American government added a Chinese company to a trade blacklist.", ("USA", "CHN", "163")),
+        ("Poland ordered the closure of Russia's consulate in Krakow.", ("POL", "RUS", "161")),
         # a vow of revenge is a threat against whom it answers
         ("The Iranian foreign minister accused Israel of sabotage and vowed revenge.", ("IRN", "ISR", "130")),
         ("China conducted military drills around Taiwan.", ("CHN", "TWN", "150")),
