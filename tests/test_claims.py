@@ -27,3 +27,12 @@ def test_a_suicide_bomber_stays_an_attack_beside_the_blame(code_triples) -> None
     got = code_triples("A suicide bomber killed at least 30 people in the Turkish town of Suruc on Monday, and the "
                        "government blamed Islamic State.", "2015-07-20")
     assert ("TURUAF", "TURCVL", "1831") in got, got
+
+
+def test_a_bomb_attack_with_no_target_hits_the_people_its_toll_names(code_triples) -> None:
+    # the claiming group is no country: the people killed are the scene's (PHLCVL), not "IMG" civilians
+    got = code_triples("Two bombs tore through a Roman Catholic cathedral on the southern Philippine island of Jolo "
+                       "during Sunday Mass, killing at least 20 people, and Islamic State claimed responsibility for "
+                       "the attack.", "2019-01-27")
+    assert ("IMGMUSISI", "PHLCVL", "015") in got, got
+    assert any(s == "IMGMUSISI" and t == "PHLCVL" and c.startswith("18") for s, t, c in got), got

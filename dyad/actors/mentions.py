@@ -322,8 +322,8 @@ class SentenceActors:
             if self.doc[p.end - 1].head.lemma_.lower() in GOVERNMENT_PREMISES:
                 continue  # "outside the JORDANIAN embassy in Baghdad": the embassy's country is not the scene's
             country = self._piece_country(p)
-            if not country:
-                continue
+            if not country or not self.kb.country_name(country):
+                continue  # none, or a group's pseudo-country ("ISLAMIC STATE claimed": IMG is no scene)
             if self._owner_stated(p) or self._shared_name(p):
                 continue  # "KENYA's Senate", "a Supreme Court ruling": the default home (USA) is not the sentence's
             seen_tokens.update(range(p.start, p.end))

@@ -479,7 +479,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             # "Three US servicemen were killed by a roadside bomb outside Basra", "a car bomb killed 12
             # soldiers": violence with no named doer is coded, as in CAMEO, to unidentified armed forces
             # (UAF) of the country it happened in
-            targets = self._targets(tok, pat, obj, passive, sm)
+            targets = self._targets(tok, pat, obj, passive, sm) or self._toll_victims(tok, sm)
             sources = self._unattributed(tok, targets, sm)
             if sources:
                 how.append("unattributed")
@@ -722,6 +722,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 if found:
                     return [self._armed_owner(m, sm) for m in found]
         return []
+
+    def _toll_victims(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The people a violent act's toll names ("two bombs tore through a cathedral ..., KILLING AT LEAST
+        20 PEOPLE"): whom an act with no target of its own hit."""
+        return [m for c in tok.children if self._told_result(c) for o in c.children if o.dep_ in ("dobj", "obj")
+                for m in sm.get(o) if m.code]  # fmt: skip
 
     def _when_doer(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
         """The armed doer of the "when" clause an agentless passive killing happened in: "23 Egyptian soldiers
