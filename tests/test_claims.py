@@ -35,4 +35,4 @@ def test_a_bomb_attack_with_no_target_hits_the_people_its_toll_names(code_triple
                        "during Sunday Mass, killing at least 20 people, and Islamic State claimed responsibility for "
                        "the attack.", "2019-01-27")
     assert ("IMGMUSISI", "PHLCVL", "015") in got, got
-    assert any(s == "IMGMUSISI" and t == "PHLCVL" and c.startswith("18") for s, t, c in got), got
+    assert ("IMGMUSISI", "PHLCVL", "183") in got, got  # bombs did it: a bombing
