@@ -367,7 +367,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                    if not (self._inside_background_phrase(f.trigger) or self._background_clause(f.trigger)))
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         found = settle_publics(found, self.public_acts, self.kb.country_name)
-        return dedupe(settle_threats(settle_killings(settle_blames(settle_claims(found)), self.killing_rules), self.threat_table))
+        found = settle_killings(settle_blames(settle_claims(found)), self.killing_rules)
+        return dedupe(settle_threats(found, self.threat_table))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:

@@ -105,7 +105,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
 
     - an attack by suicide attackers: 1831 suicide bombing, whatever its toll, unless it kills one
       political figure (``assassination_sectors``), an assassination (186) as below;
-    - one political figure killed: 186 assassinate;
+    - one political figure killed: 186 assassinate; so is one named leader of an armed group, and an air
+      strike that did it stays 195 beside the 186;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing, unless the
       code names the means (``killing_means_codes``: a bombing, shelling or air strike);
     - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on

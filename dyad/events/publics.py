@@ -30,14 +30,14 @@ def settle_publics(found: list[Found], table: Mapping[str, str],
                    country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:  # fmt: skip
     """Give a target-less state act of ``table`` its own country's people (or the country) as target (in
     place; returns ``found`` less the acts another event of the sentence tells better)."""
-    named_acts: list[Found] = []
+    named_acts: set[int] = set()  # ids of the acts found by a "CODE VERB OBJECT" key
     for f in found:
         src = f.source
         obj = next((c.lemma_.lower() for c in f.trigger.children if c.dep_ in ("dobj", "obj")), "")
         named = f"{f.code} {f.trigger.lemma_.lower()} {obj}"
         key = named if named in table else f.code  # "SEIZED POWER": a coup
         if key == named:
-            named_acts.append(f)
+            named_acts.add(id(f))
         if f.target is not None or key not in table or not src.country:
             continue
         if src.sector is not None and src.sector not in STATE_SECTORS:
@@ -50,4 +50,4 @@ def settle_publics(found: list[Found], table: Mapping[str, str],
     # "army officers seized power and placed President Bongo under house arrest": the coup is told by the
     # arrest of whom it ousted, which all four such gold sentences code alone
     ousted = {g.source.code for g in found if g.code == ARREST and g.target is not None and g.target.sector in LEADERS}
-    return [f for f in found if not (f in named_acts and f.code == COUP and f.source.code in ousted)]
+    return [f for f in found if not (id(f) in named_acts and f.code == COUP and f.source.code in ousted)]

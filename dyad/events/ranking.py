@@ -80,7 +80,9 @@ def dedupe(found: list[Found]) -> list[Found]:
             # Alone in its sentence it stays, the coder's best reading there.
             continue
         codes = pair_codes[_pair(f)]
-        if f.code == EXPULSION and any(g.code == DIPLOMATIC_EXPULSION and _coded_pair(g) == _coded_pair(f) for g in found):
+        if f.code == EXPULSION and any(
+            g.code == DIPLOMATIC_EXPULSION and _coded_pair(g) == _coded_pair(f) for g in found
+        ):
             continue  # "declared the ambassador persona non grata and gave him 72 hours to leave": one expulsion
         if len(f.code) == 3 and f.code.endswith("0") and any(
             c != f.code and c.startswith(f.code[:2]) for c in codes

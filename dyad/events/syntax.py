@@ -335,9 +335,11 @@ def mend_past_tense_modifiers(doc: Doc) -> int:
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
         verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i == root.i - 1), None)
-        before = [c for c in root.children if verb is not None and c.i < verb.i]
-        if verb is None or not before or doc[verb.i - 1] not in before:
+        if verb is None:
             continue
+        before = [c for c in root.children if c.i < verb.i]
+        if doc[verb.i - 1] not in before:
+            continue  # the word before the verb must be the root's own modifier: the subject it lost
         subject = doc[verb.i - 1]
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "dobj"

@@ -137,9 +137,9 @@ class FallbackTargets(SlotReader):
 
     def _told_of_the_act(self, tok: Token, obj: Token | None, sources: list[Mention],
                          sm: SentenceMentions) -> list[Mention]:  # fmt: skip
-        """"expelled the top U.S. diplomat, ACCUSING HIM of conspiring", "severed relations with Kenya,
-        ACCUSING ITS NEIGHBOUR of violating its sovereignty": a participle's object that names no one of
-        its own (a pronoun, or a noun owned by one) is whom the act it comments on bears on."""
+        """"dissolved opposition leader Sonko's party, ACCUSING IT of calling for insurrection", "severed
+        relations with Kenya, ACCUSING ITS NEIGHBOUR of violating its sovereignty": a participle's object that
+        names no one of its own (a pronoun, or a noun owned by one) is whom the act it comments on bears on."""
         if tok.dep_ != "advcl" or tok.tag_ != "VBG" or obj is None or tok.head.pos_ != "VERB":
             return []
         if obj.pos_ != "PRON" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):

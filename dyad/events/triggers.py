@@ -158,7 +158,6 @@ class TriggerMatcher(CoderBase):
                           # "ordered eight members JAILED": a bare participle with no subject of its own
                           or (c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith("nsubj") for g in c.children)))}  # fmt: skip
             # "ordered two Catalan separatists, Jordi Sanchez and Jordi Cuixart, HELD in custody": the
-            # participle hung on the object
             # participle hung on the object; "gave him 72 HOURS TO LEAVE": the to-clause on the object
             verbs |= {a.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children
                       if (a.dep_ == "acl" and a.tag_ == "VBN") or (a.dep_ in ("acl", "relcl") and is_to_infinitive(a))}  # fmt: skip
