@@ -7,6 +7,7 @@ cache resolves each head once, left to right, against the article's coreference 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -98,13 +99,7 @@ class SentenceMentions:
             countries = self._two_countries(tok)
             if countries:
                 return countries
-        seen: dict[str, Mention] = {}
-        for i in sorted(i for i in self.cache if i < tok.i and self._argument(self.sa.doc[i])):
-            for m in self.cache[i]:
-                if m.code and not m.plural:
-                    seen.pop(m.code, None)
-                    seen[m.code] = m
-        named = list(seen.values())[-2:]
+        named = self._last_two(tok, lambda m: m.code, arguments_only=True)
         if len(named) < 2:
             named = next((members for sent, _, subject, members in reversed(self.ctx.groups)
                           if sent == self.index - 1 and subject), [])  # fmt: skip
@@ -120,18 +115,24 @@ class SentenceMentions:
     def _two_countries(self, tok: Token) -> list[Mention]:
         """"Xi arrived in Islamabad ..., and THE TWO COUNTRIES signed": the last two countries named before
         the pair noun in the sentence, in any phrase, as the countries themselves; none unless two."""
-        seen: dict[str, Mention] = {}
-        for i in sorted(i for i in self.cache if i < tok.i):
-            for m in self.cache[i]:
-                if m.code and m.country and not m.plural:
-                    seen.pop(m.country, None)
-                    seen[m.country] = m
-        named = list(seen.values())[-2:]
+        named = self._last_two(tok, lambda m: m.country if m.code else None, arguments_only=False)
         if len(named) != 2:
             return []
         return [Mention(tok.left_edge.i, tok.i + 1, tok.i, tok.text, code=m.country, country=m.country, sector=None,
                         name=self.ctx.kb.country_name(m.country) or m.country, kind="country", plural=True,
                         resolved_by="pronoun") for m in named]  # fmt: skip
+
+    def _last_two(self, tok: Token, key: Callable[[Mention], str | None], arguments_only: bool) -> list[Mention]:
+        """The last two single actors named before ``tok`` that differ by ``key`` (a code, a country), in
+        reading order; subjects and objects only when ``arguments_only``."""
+        seen: dict[str, Mention] = {}
+        for i in sorted(i for i in self.cache if i < tok.i and (not arguments_only or self._argument(self.sa.doc[i]))):
+            for m in self.cache[i]:
+                k = key(m)
+                if k and not m.plural:
+                    seen.pop(k, None)  # named again: it moves to the end
+                    seen[k] = m
+        return list(seen.values())[-2:]
 
     @staticmethod
     def _argument(tok: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass", "dobj", "dative")) -> bool:
