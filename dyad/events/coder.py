@@ -56,6 +56,7 @@ from dyad.events.pairs import (
     LAND_PLACES,
     MEETING_CODES,
     MILITARY_PLACES,
+    TERRITORY_CODES,
     PairMaker,
 )
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
@@ -85,6 +86,7 @@ from dyad.events.syntax import (
     mend_finite_conjuncts,
     mend_gerund_objects,
     mend_infinitive_complements,
+    mend_irregular_lemmas,
     mend_judged_objects,
     mend_object_series,
     mend_participle_roots,
@@ -335,6 +337,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
 
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
+        mend_irregular_lemmas(doc, self.patterns.base_of)
         mend_verbless_roots(doc)
         mend_past_tense_modifiers(doc)
         mend_participle_roots(doc)
@@ -457,6 +460,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         sources, inherited = self._subjects(tok, passive, sm)
         if inherited:
             how.append("inherited")
+        if pat.received and pat.code in TERRITORY_CODES:  # "GOMA fell to M23 rebels": the ground lost, a
+            # place whatever the tagger took it for
+            sources = [p for m in sources if (p := m if m.code else self._place_mention(tok.doc[m.head], sm, asked=True))]
         raw_sources, sources = sources, [s for s in sources if s.code]
         targets: list[Mention] | None = None
         if not sources and raw_sources and not passive:
@@ -516,9 +522,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             code = "192"  # "Syrian rebels seized DAMASCUS": a place taken is territory occupied
         if code in ("190", "194") and self._aerial(tok):
             code = "195"  # "French WARPLANES destroyed several tanks": force from the air
-        people_code = (self.cues.get("people_codes") or {}).get(code)
-        if people_code and targets and all(t.kind in ("person", "role") for t in targets):
-            code = str(people_code)  # "released Aung San Suu Kyi": persons, not property (0841)
+        code = self._people_code(code, targets)
         if "refused" in how and targets and all(t.sector == "MED" for t in targets):
             # "would not speak to reporters": a refusal to talk to the press is CAMEO's "decline comment"
             code, targets, solo = str(self.cues.get("refusal_to_press") or code), [], True
@@ -1024,4 +1028,14 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         # "had trade ties with China during an official MEETING": an act noun read off its verb needs
         # its own target unless it stands alone by nature
         solo = not targets and pat.alone != "never" and (pat.alone == "any" or (light and not in_act))
-        return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+        if code in TERRITORY_CODES and not any(t.kind in ("place", "country", "capital") for t in targets):
+            return []  # "the capture of two Russian SOLDIERS": people taken, not ground
+        return self._pairs(tok, pat, self._people_code(code, targets), sources, targets, how, sm, solo=solo)
+
+    def _people_code(self, code: str, targets: list[Mention]) -> str:
+        """The code an act has when it is done to persons only ("released AUNG SAN SUU KYI" is 0841, not
+        property returned; "the capture of two SOLDIERS" is an arrest, not territory taken)."""
+        people_code = (self.cues.get("people_codes") or {}).get(code)
+        if people_code and targets and all(t.kind in ("person", "role") for t in targets):
+            return str(people_code)
+        return code

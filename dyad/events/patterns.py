@@ -181,12 +181,14 @@ class PatternSet:
     paired_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # light verb form -> object forms
     form_lemma: dict[str, str] = field(default_factory=dict)  # inflected verb form -> pattern lemma
     light_forms: frozenset[str] = frozenset()  # every inflected form of a light verb
+    base_of: dict[str, str] = field(default_factory=dict)  # irregular form -> its verb ("retook" -> "retake")
 
     @classmethod
     def load(cls, dictionary_dir: str | Path | None = None) -> PatternSet:
         base = Path(__file__).resolve().parents[1] / "data" / "patterns"
         ps = cls()
         ps.irregular = {str(k): [str(x) for x in v] for k, v in (_yaml(base / "irregular.yaml") or {}).items()}
+        ps.base_of = {form: lemma for lemma, forms in ps.irregular.items() for form in forms if form != lemma}
         ps.modality = _yaml(base / "modality.yaml") or {}
         ps.comments = _yaml(base / "comments.yaml") or {}
         ps.light_verbs = _words(_yaml(base / "light_verbs.yaml"))

@@ -329,7 +329,7 @@ class SlotReader(TriggerMatcher):
             out = []
             for p in places:
                 for q in conjuncts(p):
-                    m = self._place_mention(q, sm)
+                    m = self._place_mention(q, sm, asked=True)
                     if m is None and q.pos_ == "NOUN":  # "a strike on the railway station IN KRAMATORSK",
                         # "struck a residential area NEAR a playground IN Kryvyi Rih" (a place near a place;
                         # "a rally near the station" is still the people rallying)
@@ -448,9 +448,11 @@ class SlotReader(TriggerMatcher):
                         name=self.kb.country_name(country) if e.kind in ("country", "adjective") else e.name,
                         kind="country", resolved_by="compose")]  # fmt: skip
 
-    def _place_mention(self, tok: Token, sm: SentenceMentions) -> Mention | None:
+    def _place_mention(self, tok: Token, sm: SentenceMentions, asked: bool = False) -> Mention | None:
         """A place phrase as a country-level target; a person or organisation stays itself, and so
-        does the owner of premises named as the place ("outside the JORDANIAN embassy in Baghdad")."""
+        does the owner of premises named as the place ("outside the JORDANIAN embassy in Baghdad").
+        ``asked``: the pattern's slot expects a place ("took control OF BAKHMUT"), so a name the tagger
+        took for a person is a town of the size its object test accepts."""
         if tok.lemma_.lower() in OWNED_PREMISES and (owner := self._premises_owner(tok, sm)) is not None:
             return owner
         if tok.lemma_.lower() in GOVERNMENT_PREMISES - OWNED_PREMISES:
@@ -483,16 +485,17 @@ class SlotReader(TriggerMatcher):
                                                      and c.lemma_.lower() in self.patterns.place_nouns), None)):
             # "LAUKKAI, a town on Myanmar's border with China": the apposition says where
             inner = self._place_mention(appos, sm)
-            country = inner.country if inner is not None else None
+            # "WAD MADANI, the capital of Gezira state": else the name itself, a town the apposition vouches for
+            country = inner.country if inner is not None else self._gazetteer_country(tok, sm, PLACE_MIN_POPULATION)
             text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in UNSURE_PLACE_LABELS and not any(m.code for m in ms):
-            # "attacked Grozny": the tagger often takes a city for a person or a product; only a large
-            # city counts
+        elif tok.pos_ == "PROPN" and tok.is_title and not any(m.code for m in ms) and (
+            tok.ent_type_ in UNSURE_PLACE_LABELS or (tok.ent_type_ == "NORP" and (asked or self._named_town(tok)))
+        ):
+            # "attacked Grozny": the tagger often takes a city for a person or a product (and "the town
+            # of KIDAL" for a people); only a large city counts unless the phrase says it is a place
             text = sm.sa.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-            located = tok.dep_ == "pobj" and (
-                (tok.head.lower_ in ("in", "near", "outside") and tok.ent_type_ != "PERSON")
-                # "the desert city OF TIMBUKTU" names a place too, whatever the tagger took it for
-                or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.patterns.place_nouns)
+            located = asked or self._named_town(tok) or (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside") and tok.ent_type_ != "PERSON"
             )
             # "a station IN KRAMATORSK": after a preposition of place a smaller town is still a place
             floor = PLACE_MIN_POPULATION if located else UNTAGGED_PLACE_MIN_POPULATION
@@ -503,6 +506,11 @@ class SlotReader(TriggerMatcher):
             return None
         return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
                        name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _named_town(self, tok: Token) -> bool:
+        """Whether a name is what a place noun is called: "the desert city OF TIMBUKTU", whatever the
+        tagger took it for."""
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.patterns.place_nouns
 
     def _premises_owner(self, tok: Token, sm: SentenceMentions) -> Mention | None:
         """Who an embassy, a headquarters or an office belongs to: its possessor, its "of" object or

@@ -358,6 +358,20 @@ def mend_past_tense_modifiers(doc: Doc) -> int:
     return mended
 
 
+def mend_irregular_lemmas(doc: Doc, base_of: dict[str, str]) -> int:
+    """Give a past form the lemmatizer left as it is its base verb ("Iraqi forces RETOOK Ramadi" has the
+    lemma "retook", and often a present tag), from the irregular forms the patterns list (``base_of``:
+    form -> base); returns how many were mended. Only a verb whose lemma is the form itself is touched,
+    so a right lemma is never replaced ("found" stays "find", never "found")."""
+    mended = 0
+    for tok in doc:
+        base = base_of.get(tok.lower_)
+        if base and tok.tag_.startswith("VB") and tok.lemma_.lower() == tok.lower_ != base:
+            tok.lemma_ = base
+            mended += 1
+    return mended
+
+
 def mend_small_clause_objects(doc: Doc, heads: Container[str]) -> int:
     """Make the subject of a verbless clause under a naming verb its object: "declared Mexico's ambassador
     PERSONA non grata" is parsed with the ambassador as the subject of "persona" (a ccomp noun); returns how

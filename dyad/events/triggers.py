@@ -118,7 +118,7 @@ class TriggerMatcher(CoderBase):
                 lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "amod" and c.i > obj.i}
             if not lemmas & pat.objects and not (
                 PLACE_NAME in pat.objects and obj is not None and any(self._names_place(t) for t in conjuncts(obj))
-            ):  # "took MOGADISHU": any named place
+            ):  # "took MOGADISHU", "retook the CENTRE of Ramadi": any named place or a part of one
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
         if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
@@ -229,7 +229,11 @@ class TriggerMatcher(CoderBase):
     def _names_place(self, t: Token) -> bool:
         """Whether a proper noun names a place: tagged one, set in apposition to a place noun ("LAUKKAI,
         a town on Myanmar's border"), or a region, capital or town of 10,000 the gazetteer knows (the
-        tagger misses many: "captured RAQQA", "recaptured SUDZHA, the largest town ...")."""
+        tagger misses many: "captured RAQQA", "recaptured SUDZHA, the largest town ..."); a place noun
+        names one through its "of" phrase ("the centre of RAMADI")."""
+        if t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.place_nouns:  # "the centre OF RAMADI"
+            return any(self._names_place(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")  # fmt: skip
         if t.pos_ != "PROPN":
             return False
         if t.ent_type_ in ("GPE", "LOC") or any(
