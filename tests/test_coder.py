@@ -2569,3 +2569,11 @@ def test_a_capture_told_as_a_noun_is_occupation_of_a_place_only(code) -> None:
     assert not any(e.cameo == "192" for e in code("The capture of two Russian soldiers by Ukrainian troops was "
                                                   "announced on Monday.", "2023-05-21"))  # fmt: skip
 
+
+def test_an_act_given_as_the_reason_is_background(code) -> None:
+    got = triples(code("The United States and the European Union imposed sanctions on Monday on senior Russian "
+                       "officials over Moscow's seizure of Crimea.", "2014-03-17"))  # fmt: skip
+    assert got == {("USA", "RUSGOV", "163"), ("IGOEUREEC", "RUSGOV", "163")}
+    got = triples(code("Japan froze the assets of Russian officials on Friday over Moscow's invasion of Ukraine.",
+                       "2022-02-25"))  # fmt: skip
+    assert got == {("JPN", "RUSGOV", "163")}

@@ -576,9 +576,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Whether a noun (or the first of the nouns it is coordinated with) is the object of an
         "after / before / since" phrase: "AFTER their historic summit", "after Pelosi's visit and the
         EXERCISES ...": the background of the reported act; so is what a response answers ("in
-        retaliation FOR Washington's DECISION to increase duties")."""
+        retaliation FOR Washington's DECISION to increase duties"); and so is the act an "over" phrase
+        gives as the reason ("sanctions OVER Moscow's SEIZURE of Crimea", "the toughest measures yet
+        OVER Moscow's INVASION of Ukraine"), which the gold sets never code beside the news."""
         noun = first_conjunct(noun)
-        return noun.dep_ == "pobj" and (_marked(noun, self.background_marks) or _answered(noun))
+        return noun.dep_ == "pobj" and (
+            _marked(noun, self.background_marks) or _answered(noun) or noun.head.lower_ == "over"
+        )
 
     def _inside_background_phrase(self, noun: Token) -> bool:
         """Whether a noun stands deeper inside an "after / before / since" phrase, through prepositions and
