@@ -2577,3 +2577,15 @@ def test_an_act_given_as_the_reason_is_background(code) -> None:
     got = triples(code("Japan froze the assets of Russian officials on Friday over Moscow's invasion of Ukraine.",
                        "2022-02-25"))  # fmt: skip
     assert got == {("JPN", "RUSGOV", "163")}
+
+
+def test_armed_men_attacking_a_place_are_of_its_country(code) -> None:
+    # the tagger takes "Goma" for a person and "Peshawar" for an organisation: the attacked place is still
+    # the scene that gives country-less armed men their country
+    assert triples(code("Rebels attacked Goma on Friday.", "2023-09-15")) == {("CODREB", "CODCVL", "190")}
+    assert triples(code("Militants attacked Peshawar on Friday.", "2023-09-15")) == {("PAKREB", "PAKCVL", "190")}
+    # a place NEAR a named town is in that town's country
+    assert triples(code("Gunmen attacked a village near Kano on Friday.", "2023-09-15")) == {("NGAUAF", "NGACVL", "190")}
+    # not for a non-violent act, nor for people of a stated country
+    assert not code("Police raided Bukavu on Friday.", "2023-09-15")
+    assert triples(code("Russian troops attacked Goma on Friday.", "2023-09-15")) == {("RUSMIL", "CODCVL", "190")}

@@ -467,7 +467,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         targets: list[Mention] | None = None
         if not sources and raw_sources and not passive:
             targets = self._targets(tok, pat, obj, passive, sm)
-            sources = self._domestic_force(raw_sources, code, targets)  # "mutinous soldiers detained the president"
+            # "mutinous soldiers detained the president", "rebels attacked Goma"
+            sources = self._domestic_force(raw_sources, code, targets) or self._armed_men_where_they_strike(
+                raw_sources, code, targets
+            )
         if not sources and pat.code[:2] in OWNED_SUBJECT_ROOTS:
             sources = self._weapon_owner(tok, passive, sm)
             if sources:

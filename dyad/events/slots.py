@@ -478,6 +478,7 @@ class SlotReader(TriggerMatcher):
                 named += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 # "Sudzha, the largest town held by Ukrainian troops IN RUSSIA'S KURSK REGION"
                 named += prep_objects("in", [tok, *(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")])
+                named += prep_objects("near", [tok]) + prep_objects("outside", [tok])  # "a village NEAR KANO"
                 inner = next((m for p in named if (m := self._place_mention(p, sm)) is not None), None)
                 if inner is not None:
                     country = inner.country

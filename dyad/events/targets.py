@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from dyad.actors.mentions import Mention, place_country
 from dyad.events.codebook import nearest_listed
+from dyad.events.killings import ARMED_SECTORS
 from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
@@ -292,6 +293,21 @@ class FallbackTargets(SlotReader):
             return []
         home = homes.pop()
         return [replace(s, country=home, code=home + "MIL", resolved_by="compose") for s in soldiers]
+
+    @staticmethod
+    def _armed_men_where_they_strike(raw_sources: list[Mention], code: str, targets: list[Mention]) -> list[Mention]:
+        """Country-less armed men who attack or take one place are of its country, as the scene rule
+        makes them when the tagger knows the place ("REBELS attacked Goma" -> CODREB; it took "Goma" for
+        a person). Only violent codes and one place as the target."""
+        if code[:2] not in UNATTRIBUTED_ROOTS:
+            return []
+        armed = [s for s in raw_sources if s.needs_country and not s.country and s.sector in ARMED_SECTORS]
+        homes = {t.country for t in targets if t.kind == "place" and t.country}
+        if not armed or len(armed) != len(raw_sources) or len(homes) != 1:
+            return []
+        home = homes.pop()
+        return [replace(s, country=home, code=home + (s.sector or ""), needs_country=False, resolved_by="scene")
+                for s in armed]  # fmt: skip
 
     def _state_doer(self, tok: Token, pat: Pattern, obj: Token | None, targets: list[Mention],
                     sm: SentenceMentions) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
