@@ -2589,3 +2589,18 @@ def test_armed_men_attacking_a_place_are_of_its_country(code) -> None:
     # not for a non-violent act, nor for people of a stated country
     assert not code("Police raided Bukavu on Friday.", "2023-09-15")
     assert triples(code("Russian troops attacked Goma on Friday.", "2023-09-15")) == {("RUSMIL", "CODCVL", "190")}
+
+
+def test_searching_premises_is_a_criminal_investigation(code) -> None:
+    got = triples(code("Indian tax officials searched the BBC's offices in New Delhi and Mumbai on Tuesday.", "2023-02-14"))
+    assert got == {("INDGOV", "GBRMED", "091")}
+    got = triples(code("Police searched the home of opposition leader Ousmane Sonko on Friday.", "2023-03-17"))
+    assert got == {("SENCOP", "SENOPP", "091")}
+    assert not code("Rescuers searched the rubble for survivors on Tuesday.", "2023-02-14")
+
+
+def test_a_persons_estate_or_residence_is_theirs_and_agents_serve_the_agency_named(code) -> None:
+    got = triples(code("FBI agents searched former U.S. President Donald Trump's Mar-a-Lago estate in Florida on "
+                       "Monday.", "2022-08-09"))  # fmt: skip
+    assert got == {("USACOP", "USAELI", "091")}  # not the Cuban town called Florida, not spies
+    assert ("RUSSPY", "RUSCRM", "173") in triples(code("Russian intelligence agents arrested the suspect on Monday."))
