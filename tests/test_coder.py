@@ -2604,3 +2604,11 @@ def test_a_persons_estate_or_residence_is_theirs_and_agents_serve_the_agency_nam
                        "Monday.", "2022-08-09"))  # fmt: skip
     assert got == {("USACOP", "USAELI", "091")}  # not the Cuban town called Florida, not spies
     assert ("RUSSPY", "RUSCRM", "173") in triples(code("Russian intelligence agents arrested the suspect on Monday."))
+
+
+def test_declining_a_request_or_offer_of_a_meeting_rejects_it(code) -> None:
+    got = triples(code("Iran declined a White House offer of an informal encounter between Presidents Hassan Rouhani "
+                       "and Barack Obama at the United Nations on Tuesday.", "2013-09-24"))  # fmt: skip
+    assert got == {("IRN", "USAGOV", "125")}
+    assert ("CHN", "USA", "125") in triples(code("China declined a U.S. request for talks on Monday.", "2023-05-29"))
+    assert not code("He declined to comment on the talks.", "2023-05-29")
