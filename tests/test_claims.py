@@ -36,3 +36,16 @@ def test_a_bomb_attack_with_no_target_hits_the_people_its_toll_names(code_triple
                        "the attack.", "2019-01-27")
     assert ("IMGMUSISI", "PHLCVL", "015") in got, got
     assert ("IMGMUSISI", "PHLCVL", "183") in got, got  # bombs did it: a bombing
+
+
+
+def test_a_weapon_with_no_one_behind_it_is_no_event_unless_claimed(code_triples) -> None:
+    # every gold triple set leaves "a bomb exploded" with no doer empty; a claim makes it the group's
+    assert not code_triples("A car bomb exploded outside a police station in the Colombian city of Cucuta on "
+                            "Tuesday, wounding 36 people, officials said.", "2021-06-15")  # fmt: skip
+    assert not code_triples("A bomb tore through a cafe on Marrakesh's crowded main square on Thursday, killing at "
+                            "least 14 people.", "2011-04-28")  # fmt: skip
+    # an agentless passive keeps its unidentified doer (the PLOVER gold codes it as an assault)
+    got = code_triples("Three US servicemen were killed by an improvised explosive device outside the Iraqi city of "
+                       "Basra.", "2007-05-01")  # fmt: skip
+    assert got and all(s == "IRQUAF" for s, _, _ in got), got

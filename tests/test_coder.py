@@ -2388,9 +2388,12 @@ def test_air_strikes_named_on_a_coordinated_verb_make_the_attack_aerial(code) ->
 def test_the_toll_of_an_accident_is_no_act_of_violence(code) -> None:
     assert not code("An Ethiopian Airlines Boeing 737 MAX jet crashed minutes after taking off from Addis Ababa on "
                     "Sunday, killing all 157 people on board.", "2019-03-10")  # fmt: skip
-    got = triples(code("A car bomb exploded outside a police station in Kabul on Sunday, killing 12 people.",
-                       "2019-03-10"))  # fmt: skip
-    assert got == {("AFGUAF", "AFGCOP", "1832")}  # a bomb's toll stays an attack
+    # a bomb's toll is an attack, but one with no doer named that the gold triple sets leave uncoded
+    # (claims.py); a group's claim makes it the group's
+    assert not code("A car bomb exploded outside a police station in Kabul on Sunday, killing 12 people.", "2019-03-10")
+    got = triples(code("A car bomb exploded outside a police station in Kabul on Sunday, killing 12 people, and the "
+                       "Taliban claimed responsibility.", "2019-03-10"))  # fmt: skip
+    assert ("AFGREB", "AFGCOP", "1832") in got, got
 
 
 def test_a_drone_launched_by_a_group_stands_for_it(code) -> None:

@@ -267,6 +267,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         )  # fmt: skip
         # cue word lists of modality.yaml that the coding steps test token by token
         self.background_marks = self._cue_words("background_marks")
+        self.blast_verbs = self._cue_words("doerless_blast_verbs")
         self.undergoing_verbs = self._cue_words("undergoing_verbs")
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
@@ -493,6 +494,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             sources = self._unattributed(tok, targets, sm)
             if sources:
                 how.append("unattributed")
+                if not passive and tok.lemma_.lower() in self.blast_verbs:
+                    how.append("blast")  # "a car bomb EXPLODED": dropped unless claimed (claims.py)
         if not sources and passive and self.state_act(pat.code):
             # "Opposition leaders were arrested in Cairo": a state act with no named doer is the state's
             sources, targets = self._state_doer(tok, pat, obj, self._targets(tok, pat, obj, passive, sm), sm)
