@@ -2615,3 +2615,13 @@ def test_declining_a_request_or_offer_of_a_meeting_rejects_it(code) -> None:
     assert got == {("IRN", "USAGOV", "125")}
     assert ("CHN", "USA", "125") in triples(code("China declined a U.S. request for talks on Monday.", "2023-05-29"))
     assert not code("He declined to comment on the talks.", "2023-05-29")
+
+
+def test_a_state_or_province_places_the_event_in_its_country(code) -> None:
+    # "Florida" is no longer the Cuban town of that name, and the state is the scene for the gunman
+    got = triples(code("A gunman opened fire inside a nightclub in Orlando, Florida, early on Sunday, killing 49 "
+                       "people.", "2016-06-12"))  # fmt: skip
+    assert got == {("USAUAF", "USACVL", "180")}
+    got = triples(code("Sri Lankan troops captured Kilinochchi, the Tamil Tigers' de facto administrative capital, on "
+                       "Friday.", "2009-01-02"))  # fmt: skip
+    assert got == {("LKAMIL", "LKA", "192")}

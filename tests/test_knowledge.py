@@ -187,6 +187,28 @@ def test_regions_stay_out_of_the_main_index(kb: KnowledgeBase) -> None:
     assert kb.region("Jericho") is not None and not kb.match("Jericho")
 
 
+def test_first_level_divisions_resolve(kb: KnowledgeBase) -> None:
+    """States, provinces, oblasts and governorates resolve to their country; a lower-case suffix word in
+    the data ("Khost province") matches "Khost Province" too; names shared by countries need context."""
+    cases = {
+        "Florida": "USA", "Texas": "USA", "Washington State": "USA", "Sichuan": "CHN", "Kerala": "IND",
+        "Khyber Pakhtunkhwa": "PAK", "Bajaur": "PAK", "Zaporizhzhia oblast": "UKR", "Zaporozhye region": "UKR",
+        "Kyiv Oblast": "UKR", "Belgorod region": "RUS", "Khost province": "AFG", "Khost Province": "AFG",
+        "Sagaing Region": "MMR", "Kayah State": "MMR", "Gezira State": "SDN", "White Nile state": "SDN",
+        "Jalisco": "MEX", "the state of Guerrero": "MEX", "Bavaria": "DEU", "Sistan-Baluchestan": "IRN",
+        "Deir ez-Zor province": "SYR", "Hodeidah": "YEM", "Lanao del Sur": "PHL", "Rivers State": "NGA",
+        "Queensland": "AUS", "Victoria state": "AUS",
+    }
+    for name, iso3 in cases.items():
+        assert kb.country_of_place(name) == iso3, name
+    assert kb.country_of_place("Victoria") == "SYC"  # a capital; the Australian state only as "Victoria state"
+    assert kb.country_of_place("Georgia") == "GEO"  # the country, never the U.S. state
+    assert kb.country_of_place("Amazonas") is None  # Brazil, Colombia, Venezuela or Peru
+    assert kb.country_of_place("Amazonas", context=["PER"]) == "PER"
+    found = [(m.text, m.item.countries) for m in kb.match_places("Floods in Sichuan; strikes on the Sumy region.")]
+    assert found == [("Sichuan", ("CHN",)), ("Sumy region", ("UKR",))]
+
+
 def test_groups_resolve_with_context(kb: KnowledgeBase) -> None:
     assert kb.resolve_group("Kurds", ["TUR"]) == ("TUR", "CVL")
     assert kb.resolve_group("Kurds") == (None, "CVL")
@@ -278,3 +300,8 @@ def test_named_armed_groups_parties_and_the_european_community() -> None:
 
     assert ("IGOEUREEC", "SRB", "163") in codes("The European Community imposed sanctions on Serbia.")
     assert ("SLEREB", "SLEGOV", "190") in codes("The Revolutionary United Front attacked Freetown.")
+
+
+def test_a_region_named_in_an_address_is_no_place(kb: KnowledgeBase) -> None:
+    found = [m.text for m in kb.match_places("Police closed Ontario Street; the fire spread in Ontario.")]
+    assert found == ["Ontario"]

@@ -27,12 +27,16 @@ import yaml
 from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.words import words
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 WORD_RE = re.compile(r"\w+|[^\w\s]")
 """Tokens for phrase matching: runs of word characters, or single punctuation marks."""
+# Words after a place name that make it an address ("Ontario STREET"), not the place
+STREET_WORDS = words("street_words")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 
@@ -566,6 +570,8 @@ class KnowledgeBase:
                 bucket = self.side_index.get(tuple(lowered[i : i + n]))
                 surface = [t[0] for t in toks[i : i + n]]
                 item = next((it for form, it in bucket or [] if _case_ok(form, surface)), None)
+                if isinstance(item, Region) and i + n < len(toks) and lowered[i + n] in STREET_WORDS:
+                    item = None  # "ONTARIO Street", "Florida Avenue": an address, not the province
                 if item is not None:
                     a, b = toks[i][1], toks[i + n - 1][2]
                     out.append(SideMatch(a, b, text[a:b], item))
