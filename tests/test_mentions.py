@@ -338,3 +338,9 @@ def test_a_country_across_a_border_is_not_the_scene(nlp, kb):
     # the militants are Niger's: Mali is only the neighbour the border is shared with
     text = "Suspected jihadists killed 29 Nigerien soldiers in an attack near the border with Mali on Monday."
     assert codes(nlp, kb, text, "jihadists") == ["NERREB"]
+
+
+def test_a_peoples_name_that_is_a_first_name_gives_no_country(nlp, kb):
+    # "Karen" is a people of Myanmar, and a first name: inside a person's own name it is the latter
+    assert codes(nlp, kb, "Karen B. Olson received a loan from the state fund.", "Olson") == [None]
+    assert codes(nlp, kb, "Karen rebels attacked an army post in Myanmar.", "rebels") == ["MMRREB"]

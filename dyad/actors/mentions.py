@@ -719,7 +719,9 @@ class SentenceActors:
         if person_ent is not None:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
-            self._fill_from_cues(m, pieces, head)
+            # "KAREN B. Olson": a people's name inside the person's own name is a first name, no cue
+            cues = [p for p in pieces if not (isinstance(p.side, Group) and person_ent.start <= p.start < person_ent.end)]
+            self._fill_from_cues(m, cues, head)
             titled = self._titled(person_ent.start)
             if m.sector and not m.country and (not m.surname_only or titled):
                 # "President Dos Sontas" in a story on Angola; "President Assad's failure" next to "the
