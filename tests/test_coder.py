@@ -2625,3 +2625,9 @@ def test_a_state_or_province_places_the_event_in_its_country(code) -> None:
     got = triples(code("Sri Lankan troops captured Kilinochchi, the Tamil Tigers' de facto administrative capital, on "
                        "Friday.", "2009-01-02"))  # fmt: skip
     assert got == {("LKAMIL", "LKA", "192")}
+
+
+def test_a_place_of_people_is_theirs_not_the_regions(code) -> None:
+    got = triples(code("Ugandan warplanes bombed camps of the Allied Democratic Forces, a Ugandan Islamist rebel "
+                       "group, in eastern Congo on Tuesday.", "2021-11-30"))  # fmt: skip
+    assert got == {("UGAMIL", "UGAREB", "195")}

@@ -468,6 +468,8 @@ class SlotReader(TriggerMatcher):
         if ms and ms[0].kind in ("capital", "country") and ms[0].country:
             country, text = ms[0].country, ms[0].text
         elif tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.patterns.place_nouns:
+            if tok.pos_ == "NOUN" and any(self._people_of(p, sm) for p in prep_objects("of", [tok])):
+                return None  # "the hideout OF ARMED FILIPINO INTRUDERS in Sabah": theirs, not the region's
             country, text = place_country(sm.sa, tok)
             if not country and tok.pos_ == "PROPN":
                 country = self._gazetteer_country(tok, sm, min_population=PLACE_MIN_POPULATION)
@@ -507,6 +509,15 @@ class SlotReader(TriggerMatcher):
             return None
         return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
                        name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+
+    def _people_of(self, tok: Token, sm: SentenceMentions) -> bool:
+        """Whether a noun names actors rather than a place: an actor mention ("the base OF THE ARMY") or
+        people a nationality qualifies ("the hideout OF ARMED FILIPINO INTRUDERS")."""
+        if any(m.code and m.kind not in ("capital", "country", "place") for m in sm.get(tok)):
+            return True
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.patterns.place_nouns and any(
+            m.kind == "country" for c in tok.children if c.dep_ in ("compound", "amod") for m in sm.get(c)
+        )
 
     def _named_town(self, tok: Token) -> bool:
         """Whether a name is what a place noun is called: "the desert city OF TIMBUKTU", whatever the
