@@ -2631,3 +2631,12 @@ def test_a_place_of_people_is_theirs_not_the_regions(code) -> None:
     got = triples(code("Ugandan warplanes bombed camps of the Allied Democratic Forces, a Ugandan Islamist rebel "
                        "group, in eastern Congo on Tuesday.", "2021-11-30"))  # fmt: skip
     assert got == {("UGAMIL", "UGAREB", "195")}
+
+
+def test_a_trip_at_home_is_no_visit(code) -> None:
+    got = triples(code("Boston Red Sox general manager Theo Epstein flew to Texas on Thursday night.", "2008-12-19"))
+    assert not any(c in ("042", "043") for _, _, c in got), got
+    got = triples(code("Saudi Crown Prince Mohammed bin Salman embraced Qatar's emir as he arrived in the Saudi city "
+                       "of Al-Ula on Tuesday for a Gulf summit.", "2021-01-05"))  # fmt: skip
+    assert ("SAUGOV", "SAU", "042") not in got, got
+    assert ("CHNGOV", "RUS", "042") in triples(code("Chinese Premier Li Qiang arrived in Moscow on Monday.", "2023-11-06"))

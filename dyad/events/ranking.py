@@ -11,6 +11,8 @@ from dyad.events.base import Found
 from dyad.events.confidence import confidence
 from dyad.events.syntax import AIM_VERBS, first_conjunct, is_to_infinitive
 
+# Visits and hosting (CAMEO 042, 043): between states only; none of the gold sets codes one at home
+HOME_VISIT_CODES = frozenset({"042", "043"})
 # Roots whose events between two actors of one country are worth keeping (arrests, protests, fights ...)
 DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"}
 # ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu", and a
@@ -164,6 +166,8 @@ def _self_event(f: Found) -> bool:
         return not _domestic_code(f.code)
     if not (s.country and s.country == t.country):
         return False
+    if f.code[:3] in HOME_VISIT_CODES and not t.sector:
+        return True  # "the Red Sox manager flew to TEXAS", "the premier toured Sichuan": a trip at home is no visit
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
     return not _domestic_code(f.code)
