@@ -2640,3 +2640,7 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
                        "of Al-Ula on Tuesday for a Gulf summit.", "2021-01-05"))  # fmt: skip
     assert ("SAUGOV", "SAU", "042") not in got, got
     assert ("CHNGOV", "RUS", "042") in triples(code("Chinese Premier Li Qiang arrived in Moscow on Monday.", "2023-11-06"))
+
+
+def test_declining_a_request_for_an_interview_is_no_rejection_of_a_demand(code) -> None:
+    assert not code("Russian officials declined a request for an interview on Saturday.", "2009-02-14")
