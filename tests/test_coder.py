@@ -2644,3 +2644,11 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
 
 def test_declining_a_request_for_an_interview_is_no_rejection_of_a_demand(code) -> None:
     assert not code("Russian officials declined a request for an interview on Saturday.", "2009-02-14")
+
+
+def test_dissolving_parliament_is_a_sanction_on_the_countrys_own_legislature(code) -> None:
+    got = triples(code("Kuwait's Emir Sheikh Meshal al-Ahmad al-Sabah dissolved parliament on Friday.", "2024-05-10"))
+    assert got == {("KWTGOV", "KWTLEG", "172")}
+    got = triples(code("Ecuadorean President Guillermo Lasso dissolved the opposition-controlled National Assembly on "
+                       "Wednesday.", "2023-05-17"))  # fmt: skip
+    assert got == {("ECUGOV", "ECULEG", "172")}

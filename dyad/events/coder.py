@@ -103,6 +103,7 @@ from dyad.events.syntax import (
 )
 from dyad.events.targets import (
     AFTER_OBJECT_PREPS,
+    HOME_BODY_ROOTS,
     RESPONSE_NOUNS,
     SCENE_PREPS,
     UNATTRIBUTED_ROOTS,
@@ -515,6 +516,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = self._unnamed_person(obj, sources, sm)  # "sentenced rapper Toomaj Salehi to death"
             if targets:
                 how.append("unnamed")
+        if not targets and obj is not None and code.startswith(HOME_BODY_ROOTS):
+            targets = self._home_body(obj, sources, sm)  # "Tunisia's president dissolved PARLIAMENT"
+            if targets:
+                how.append("home")
         if targets and self.code_listed("people_only_codes", pat.code):
             # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
             targets = [t for t in targets if t.kind != "country"]

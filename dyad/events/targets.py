@@ -23,6 +23,9 @@ from dyad.events.syntax import SERIES, conjuncts, is_passive, is_to_infinitive, 
 
 # Violent roots coded to unidentified armed forces when the passive names no doer (FallbackTargets._unattributed)
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+# Coercion (CAMEO 17) of a country-less state body by a state's own actor is done at home (_home_body)
+HOME_BODY_ROOTS = ("17",)
+HOME_BODY_DOERS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Prepositions after a verb or its object whose object is the party an act bears on (FallbackTargets._fallback_targets)
 AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
 # What the last-resort reading of an act's phrase walks through: objects, their modifiers and owners, the
@@ -293,6 +296,21 @@ class FallbackTargets(SlotReader):
             return []
         home = homes.pop()
         return [replace(s, country=home, code=home + "MIL", resolved_by="compose") for s in soldiers]
+
+    @staticmethod
+    def _home_body(obj: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """A body of the state named with no country ("dissolved PARLIAMENT", "purged THE ARMY") as the
+        object of a coercive act by a state actor of one country is that country's own: a state coerces
+        its own institutions. Only bodies (GOV, LEG, JUD, MIL, COP, SPY), only one doers' country."""
+        countries = {s.country for s in sources if s.sector in HOME_BODY_DOERS}
+        if len(countries) != 1 or None in countries or len(sources) != len([s for s in sources if s.country]):
+            return []
+        home = countries.pop()
+        out = []
+        for m in sm.get(obj):
+            if m.head == obj.i and not m.country and m.sector in HOME_BODY_DOERS and m.kind in ("role", "institution"):
+                out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))
+        return out
 
     @staticmethod
     def _armed_men_where_they_strike(raw_sources: list[Mention], code: str, targets: list[Mention]) -> list[Mention]:
