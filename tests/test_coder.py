@@ -2652,3 +2652,12 @@ def test_dissolving_parliament_is_a_sanction_on_the_countrys_own_legislature(cod
     got = triples(code("Ecuadorean President Guillermo Lasso dissolved the opposition-controlled National Assembly on "
                        "Wednesday.", "2023-05-17"))  # fmt: skip
     assert got == {("ECUGOV", "ECULEG", "172")}
+
+
+def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
+    got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
+                       "legislature.", "2022-12-07"))  # fmt: skip
+    assert not any(c.startswith("17") for _, _, c in got), got
+    got = triples(code("Sri Lankan President Gotabaya Rajapaksa declared a state of emergency late on Friday, a day "
+                       "after hundreds of protesters tried to storm his private residence.", "2022-04-01"))  # fmt: skip
+    assert got == {("LKAGOV", "LKACVL", "1724")}

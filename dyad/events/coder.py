@@ -677,8 +677,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _background_clause(self, tok: Token) -> bool:
         """Whether the verb (or the first verb it is coordinated with) heads an "after / before / since"
         clause: the background of the reported act; so is what such a clause reports ("hours after Israel
-        SAID Iranian forces had FIRED rockets at its positions")."""
+        SAID Iranian forces had FIRED rockets at its positions"), and what its verb tried or began to do
+        ("hours after he TRIED TO DISSOLVE the legislature")."""
         tok = first_conjunct(tok)
+        while tok.dep_ == "xcomp":
+            tok = first_conjunct(tok.head)
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.reporting_verbs:
             tok = first_conjunct(tok.head)
         if tok.dep_ == "pcomp" and tok.head.lower_ in self.background_marks and tok.head.lower_ != "before":
