@@ -2661,3 +2661,15 @@ def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Sri Lankan President Gotabaya Rajapaksa declared a state of emergency late on Friday, a day "
                        "after hundreds of protesters tried to storm his private residence.", "2022-04-01"))  # fmt: skip
     assert got == {("LKAGOV", "LKACVL", "1724")}
+
+
+def test_barring_from_office_or_from_entering_is_a_ban(code) -> None:
+    got = triples(code("Brazil's top electoral court barred former President Jair Bolsonaro from running for office "
+                       "until 2030 on Friday.", "2023-06-30"))  # fmt: skip
+    assert got == {("BRAJUD", "BRAELI", "1722")}
+    got = triples(code("The United States barred Sri Lanka's army chief from entering the country on Friday.", "2020-02-14"))
+    assert got == {("USA", "LKAMIL", "163")}  # abroad: a travel ban is a sanction
+    got = triples(code("Saudi Arabia barred Qatari aircraft from its airspace on Monday.", "2017-06-05"))
+    assert got == {("SAU", "QAT", "191")}  # aircraft kept out: a blockade
+    got = triples(code("China imposed anti-dumping deposits of up to 212 percent on Australian wine on Friday.", "2020-11-27"))
+    assert got == {("CHN", "AUS", "163")}
