@@ -2673,3 +2673,10 @@ def test_barring_from_office_or_from_entering_is_a_ban(code) -> None:
     assert got == {("SAU", "QAT", "191")}  # aircraft kept out: a blockade
     got = triples(code("China imposed anti-dumping deposits of up to 212 percent on Australian wine on Friday.", "2020-11-27"))
     assert got == {("CHN", "AUS", "163")}
+
+
+def test_a_response_told_by_its_means_is_the_means(code) -> None:
+    got = triples(code("The United States imposed sanctions on 20 Russians on Thursday, and Moscow retaliated by "
+                       "barring nine U.S. officials from entering Russia.", "2014-03-20"))  # fmt: skip
+    assert ("RUSGOV", "USAGOV", "163") in got and not any(c == "190" for _, _, c in got), got
+    assert triples(code("Russia retaliated against Ukraine on Friday.", "2014-03-20")) == {("RUS", "UKR", "190")}

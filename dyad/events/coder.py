@@ -269,6 +269,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         # cue word lists of modality.yaml that the coding steps test token by token
         self.background_marks = self._cue_words("background_marks")
         self.blast_verbs = self._cue_words("doerless_blast_verbs")
+        self.response_verbs = self._cue_words("response_verbs")
         self.undergoing_verbs = self._cue_words("undergoing_verbs")
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
@@ -373,7 +374,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
         found = settle_publics(found, self.public_acts, self.kb.country_name)
         found = settle_killings(settle_blames(settle_claims(found)), self.killing_rules)
-        return dedupe(settle_threats(found, self.threat_table))
+        return dedupe(settle_threats(self._settle_means(found), self.threat_table))
+
+    def _settle_means(self, found: list[Found]) -> list[Found]:
+        """Drop a response told by its means ("Moscow RETALIATED BY BARRING nine U.S. officials from entering
+        Russia"): the means is the act (163), and the response verb (190 by default) says only that it
+        answered something. Only verbs of ``response_verbs`` (modality.yaml) whose "by" phrase was coded."""
+        means_heads = {g.trigger.head.head.i for g in found
+                       if g.trigger.dep_ == "pcomp" and g.trigger.head.lower_ == "by"}  # fmt: skip
+        return [f for f in found if not (f.trigger.i in means_heads and f.trigger.lemma_.lower() in self.response_verbs)]
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, sm: SentenceMentions, consumed: set[int]) -> list[Found]:
