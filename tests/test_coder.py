@@ -2680,3 +2680,9 @@ def test_a_response_told_by_its_means_is_the_means(code) -> None:
                        "barring nine U.S. officials from entering Russia.", "2014-03-20"))  # fmt: skip
     assert ("RUSGOV", "USAGOV", "163") in got and not any(c == "190" for _, _, c in got), got
     assert triples(code("Russia retaliated against Ukraine on Friday.", "2014-03-20")) == {("RUS", "UKR", "190")}
+
+
+def test_travel_bans_and_asset_freezes_are_two_objects_not_a_clause(code) -> None:
+    # the parser reads "freezes" as a verb whose subject is "bans": the sanction had no object
+    got = triples(code("The EU imposed travel bans and asset freezes on four Chinese officials on Monday.", "2021-03-22"))
+    assert got == {("IGOEUREEC", "CHNGOV", "163")}

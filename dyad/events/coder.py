@@ -92,6 +92,7 @@ from dyad.events.syntax import (
     mend_participle_roots,
     mend_past_tense_modifiers,
     mend_place_appositions,
+    mend_plural_noun_verbs,
     mend_proper_objects,
     mend_small_clause_objects,
     mend_stranded_agents,
@@ -356,6 +357,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
         mend_small_clause_objects(doc, NAMING_VERBS)
+        mend_plural_noun_verbs(doc)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()

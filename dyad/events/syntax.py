@@ -372,6 +372,31 @@ def mend_irregular_lemmas(doc: Doc, base_of: dict[str, str]) -> int:
     return mended
 
 
+def mend_plural_noun_verbs(doc: Doc) -> int:
+    """Read "imposed travel bans and asset FREEZES on ..." as two objects; returns how many were mended.
+
+    Why: the parser takes the plural noun "freezes" for a verb (VBZ) whose subject is "bans", hung as a
+    clause under "imposed", and "asset" for a second subject: the verb then has no object and no event.
+    A present-tense verb in a clause under a verb with no object of its own, right after a noun that is
+    coordinated with its subject, is that noun's head: the last of the coordinated objects."""
+    mended = 0
+    for tok in doc:
+        if tok.tag_ != "VBZ" or tok.dep_ != "ccomp" or tok.head.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("dobj", "obj") for c in tok.head.children) or any(c.dep_ == "aux" for c in tok.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < tok.i), None)
+        modifier = doc[tok.i - 1] if tok.i > 0 else None
+        if subject is None or modifier is None or modifier.pos_ != "NOUN" or modifier.dep_ != "conj" or modifier.head != subject:
+            continue
+        verb = tok.head
+        subject.head, subject.dep_ = verb, "dobj"
+        tok.head, tok.dep_, tok.pos_, tok.tag_ = subject, "conj", "NOUN", "NNS"
+        modifier.head, modifier.dep_ = tok, "compound"
+        mended += 1
+    return mended
+
+
 def mend_small_clause_objects(doc: Doc, heads: Container[str]) -> int:
     """Make the subject of a verbless clause under a naming verb its object: "declared Mexico's ambassador
     PERSONA non grata" is parsed with the ambassador as the subject of "persona" (a ccomp noun); returns how
