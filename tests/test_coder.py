@@ -2686,3 +2686,10 @@ def test_travel_bans_and_asset_freezes_are_two_objects_not_a_clause(code) -> Non
     # the parser reads "freezes" as a verb whose subject is "bans": the sanction had no object
     got = triples(code("The EU imposed travel bans and asset freezes on four Chinese officials on Monday.", "2021-03-22"))
     assert got == {("IGOEUREEC", "CHNGOV", "163")}
+
+
+def test_a_recalled_envoys_posting_is_the_target(code) -> None:
+    got = triples(code("Israel recalled its top diplomat in Warsaw on Saturday.", "2018-01-27"))
+    assert got == {("ISR", "POL", "161")}
+    got = triples(code("Algeria recalled its ambassador to Madrid for consultations on Saturday.", "2022-03-19"))
+    assert got == {("DZA", "ESP", "161")}  # the host country, as the gold sets code a capital named as a posting
