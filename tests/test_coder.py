@@ -2693,3 +2693,12 @@ def test_a_recalled_envoys_posting_is_the_target(code) -> None:
     assert got == {("ISR", "POL", "161")}
     got = triples(code("Algeria recalled its ambassador to Madrid for consultations on Saturday.", "2022-03-19"))
     assert got == {("DZA", "ESP", "161")}  # the host country, as the gold sets code a capital named as a posting
+
+
+def test_a_bomb_ripping_through_a_place_is_a_bombing_of_its_kind(code) -> None:
+    got = triples(code("A landmine planted by Maoist rebels ripped through a crowded passenger bus in Nepal's southern "
+                       "Chitwan district on Monday, killing at least 35 people.", "2005-06-06"))  # fmt: skip
+    assert got == {("NPLREB", "NPLCVL", "1833")}  # a landmine: roadside bombing
+    got = triples(code("A suicide car bomb ripped through a police station in Algiers on Wednesday, killing 33 people, "
+                       "and al Qaeda claimed responsibility.", "2007-04-11"))  # fmt: skip
+    assert ("IMGMUSALQ", "DZACOP", "1831") in got, got  # a suicide bombing, the claiming group's
