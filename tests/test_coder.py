@@ -2702,3 +2702,10 @@ def test_a_bomb_ripping_through_a_place_is_a_bombing_of_its_kind(code) -> None:
     got = triples(code("A suicide car bomb ripped through a police station in Algiers on Wednesday, killing 33 people, "
                        "and al Qaeda claimed responsibility.", "2007-04-11"))  # fmt: skip
     assert ("IMGMUSALQ", "DZACOP", "1831") in got, got  # a suicide bombing, the claiming group's
+
+
+def test_a_groups_branch_acts_for_the_group(code) -> None:
+    got = triples(code("Gunmen opened fire on a beach resort in Ivory Coast's Grand-Bassam on Sunday, killing 16 "
+                       "people, and al Qaeda's North African branch claimed responsibility.", "2016-03-14"))  # fmt: skip
+    assert got == {("IMGMUSALQ", "CIVCVL", "180"), ("IMGMUSALQ", "CIVCVL", "015")}
+    assert ("IMGMUSALQ", None, "015") in triples(code("The Yemen branch of al Qaeda claimed responsibility for the attack."))

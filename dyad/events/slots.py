@@ -40,6 +40,7 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
+BRANCH_HEADS = words("branch_heads")
 # Smallest city an untagged name may be outside a place phrase ("attacked Grozny"); after "in", "near"
 # or "the city of", triggers.PLACE_MIN_POPULATION
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
@@ -155,6 +156,10 @@ class SlotReader(TriggerMatcher):
                 members.extend(m for o in objs for q in conjuncts(o) for m in sm.get(q) if m.code and m.head == q.i)
         if not members and (tok.lemma_.lower() in COLLECTIVE_HEADS or tok.lower_ in COLLECTIVE_HEADS):
             members = [m for p in prep_objects("of", [tok]) for m in sm.get(p) if m.code]
+        if not members and tok.lemma_.lower() in BRANCH_HEADS:
+            # "al Qaeda's North African WING claimed responsibility": the group acts through its branch
+            owners = [c for c in tok.children if c.dep_ == "poss"] + prep_objects("of", [tok])
+            members = [m for o in owners for m in sm.get(o) if m.code and m.kind in ("org", "institution")]
         return members or found
 
     def _targets(self, tok: Token, pat: Pattern, obj: Token | None, passive: bool,
