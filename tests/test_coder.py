@@ -2709,3 +2709,15 @@ def test_a_groups_branch_acts_for_the_group(code) -> None:
                        "people, and al Qaeda's North African branch claimed responsibility.", "2016-03-14"))  # fmt: skip
     assert got == {("IMGMUSALQ", "CIVCVL", "180"), ("IMGMUSALQ", "CIVCVL", "015")}
     assert ("IMGMUSALQ", None, "015") in triples(code("The Yemen branch of al Qaeda claimed responsibility for the attack."))
+
+
+def test_an_appeal_to_end_violence_is_an_appeal_for_de_escalation(code) -> None:
+    got = triples(code("U.S. President Joe Biden urged Hamas on Friday to accept a new Israeli proposal for a ceasefire "
+                       "in Gaza.", "2024-05-31"))  # fmt: skip
+    assert got == {("USAGOV", "PSEREB", "0256")}
+    got = triples(code("Hungarian Prime Minister Viktor Orban urged Ukrainian President Volodymyr Zelensky to consider a "
+                       "quick ceasefire.", "2024-07-02"))  # fmt: skip
+    assert got == {("HUNGOV", "UKRGOV", "0256")}
+    # an appeal to meet stays one, ceasefire talks or not
+    got = triples(code("Egypt called on Israel and Hamas on Thursday to resume ceasefire talks.", "2024-08-08"))
+    assert all(c == "026" for _, _, c in got) and got, got

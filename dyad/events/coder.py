@@ -271,6 +271,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.background_marks = self._cue_words("background_marks")
         self.blast_verbs = self._cue_words("doerless_blast_verbs")
         self.response_verbs = self._cue_words("response_verbs")
+        self.peace_words = self._cue_words("peace_words")
         self.undergoing_verbs = self._cue_words("undergoing_verbs")
         self.referent_nouns = self._cue_words("referent_nouns")
         self.reaction_roots = self._cue_words("reaction_roots")
@@ -555,12 +556,24 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             table = self.code_tables[pat.xcomp_table] if pat.xcomp_table else dict(pat.xcomp_codes)
             asked = self._complement_code(x)
             mapped = nearest_listed(table, asked) if asked else None
+            if pat.xcomp_table == "appeal" and (mapped is None or mapped == pat.code or mapped.startswith("024")) and (
+                x is not None and self._asks_for_peace(x)
+            ):  # "urged Putin TO STOP THE VIOLENCE", "to END THE WAR"; not "to resume ceasefire TALKS" (026)
+                mapped = str(self.cues.get("peace_appeal_code") or "") or mapped
             if not mapped and pat.xcomp_only:
                 return []
             if mapped:
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _asks_for_peace(self, x: Token) -> bool:
+        """Whether what an asked act is done to speaks of ending violence: "implored Putin to stop THE
+        SPIRAL OF VIOLENCE", "urged Zelensky to consider A QUICK CEASEFIRE", "urged Hamas to accept A
+        PROPOSAL FOR A CEASEFIRE" (modality.yaml ``peace_words``, in the asked act's object); not "urged
+        Israel to allow aid in amid the war"."""
+        objects = [c for c in x.children if c.dep_ in ("dobj", "obj")]
+        return any(t.lemma_.lower() in self.peace_words for o in objects for t in list(o.subtree)[:10])
 
     def _weapon_owner(self, tok: Token, passive: bool, sm: SentenceMentions) -> list[Mention]:
         """"RUSSIAN missiles hit Kyiv", "recent US Predator attacks have killed ...", "was hit BY an ISRAELI
