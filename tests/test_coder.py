@@ -2721,3 +2721,10 @@ def test_an_appeal_to_end_violence_is_an_appeal_for_de_escalation(code) -> None:
     # an appeal to meet stays one, ceasefire talks or not
     got = triples(code("Egypt called on Israel and Hamas on Thursday to resume ceasefire talks.", "2024-08-08"))
     assert all(c == "026" for _, _, c in got) and got, got
+
+
+def test_an_appeal_verbs_infinitive_after_its_object_and_a_time_phrase_is_what_it_asks(code) -> None:
+    # the parser hangs "to unlock" on "implored" as a purpose clause: it is what is asked (aid: 0231)
+    got = triples(code("Pakistani Prime Minister Shehbaz Sharif implored IMF Managing Director Kristalina Georgieva in "
+                       "Paris on Thursday to unlock a stalled $1.1 billion loan tranche.", "2023-06-23"))  # fmt: skip
+    assert got == {("PAKGOV", "IGOBUSIMF", "0231")}

@@ -267,6 +267,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             lemma for lemma, pats in self.patterns.verbs.items()
             if any("xcomp" in p.target or p.xcomp_codes or p.xcomp_table for p in pats)
         )  # fmt: skip
+        # ... of which these take their complement after an object ("implored PUTIN on Sunday TO STOP"):
+        # verbs asking another to act (appeals and demands)
+        self.object_control_heads = frozenset(
+            lemma for lemma, pats in self.patterns.verbs.items()
+            if any(p.xcomp_table in ("appeal", "demand") for p in pats)
+        )  # fmt: skip
         # cue word lists of modality.yaml that the coding steps test token by token
         self.background_marks = self._cue_words("background_marks")
         self.blast_verbs = self._cue_words("doerless_blast_verbs")
@@ -349,7 +355,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_object_series(doc)
         mend_dated_objects(doc)
         mend_judged_objects(doc, REBUTTAL_VERBS)
-        mend_infinitive_complements(doc, self.complement_heads)
+        mend_infinitive_complements(doc, self.complement_heads, self.object_control_heads)
         mend_stranded_agents(doc)
         mend_finite_conjuncts(doc)
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)

@@ -146,14 +146,15 @@ def complement(verb: Token, kind: str, clause_auxiliaries: Container[str] = ()) 
     return None
 
 
-def mend_infinitive_complements(doc: Doc, heads: Container[str]) -> int:
+def mend_infinitive_complements(doc: Doc, heads: Container[str], object_heads: Container[str] = ()) -> int:
     """Relabel as ``xcomp`` a subjectless "to"-infinitive that the parser hung as an adverbial clause
     on a verb of ``heads`` with no direct object; returns how many were relabelled.
 
     Why: a time phrase between the verb and its complement ("offered ON THURSDAY to mediate",
     "threatened on Monday to impose") makes the small model read the infinitive as a purpose clause,
     and the complement then loses the modality and codes of the verb that governs it. With a direct
-    object the infinitive may really be a purpose ("sent troops to help"), so that case is left."""
+    object the infinitive may really be a purpose ("sent troops to help"), so that case is left, except
+    for verbs of ``object_heads`` that ask their object to act ("implored Putin on Sunday TO STOP")."""
     mended = 0
     for tok in doc:
         if tok.dep_ != "advcl" or tok.head.i == tok.i or tok.i < tok.head.i:
@@ -165,7 +166,8 @@ def mend_infinitive_complements(doc: Doc, heads: Container[str]) -> int:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
             continue
-        if any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+        asking = head.lemma_.lower() in object_heads or head.lower_ in object_heads
+        if not asking and any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
             continue
         tok.dep_ = "xcomp"
         mended += 1
