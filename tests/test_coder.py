@@ -2728,3 +2728,9 @@ def test_an_appeal_verbs_infinitive_after_its_object_and_a_time_phrase_is_what_i
     got = triples(code("Pakistani Prime Minister Shehbaz Sharif implored IMF Managing Director Kristalina Georgieva in "
                        "Paris on Thursday to unlock a stalled $1.1 billion loan tranche.", "2023-06-23"))  # fmt: skip
     assert got == {("PAKGOV", "IGOBUSIMF", "0231")}
+
+
+def test_suicide_bombers_are_people_not_aircraft(code) -> None:
+    got = triples(code("Al Shabaab suicide bombers and gunmen stormed the main court complex in the Somali capital "
+                       "Mogadishu on Sunday, killing at least 29 people.", "2017-04-14"))  # fmt: skip
+    assert not any(c == "195" for _, _, c in got), got  # no air strike

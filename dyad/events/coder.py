@@ -611,6 +611,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         verbs = [tok, *(v for v in conjuncts(first_conjunct(tok)) if v.i != tok.i and not has_subject(v))]
         words |= {t.lemma_.lower() for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
                   for t in c.subtree}  # fmt: skip
+        if "suicide" in words:
+            words.discard("bomber")  # "SUICIDE bombers and gunmen stormed the court": people, not aircraft
         return bool(words & self.aerial_doers)
 
     def _background_phrase(self, noun: Token) -> bool:
