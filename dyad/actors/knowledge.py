@@ -244,6 +244,7 @@ class KnowledgeBase:
     groups: dict[str, Group] = field(default_factory=dict)  # canonical name -> ethnic/religious/armed group
     side_index: dict[tuple[str, ...], list[tuple[tuple[str, ...], Region | Group]]] = field(default_factory=dict)
     side_max_len: int = 1
+    side_first: set[str] = field(default_factory=set)  # lower-case first words of side names (a quick skip)
     problems: list[str] = field(default_factory=list)
     _fuzzy: dict[str, tuple[str, bool]] | None = field(default=None, repr=False)
 
@@ -365,6 +366,7 @@ class KnowledgeBase:
         if not any(old is item for _, old in bucket):
             bucket.append((tuple(toks), item))
         self.side_max_len = max(self.side_max_len, len(key))
+        self.side_first.add(key[0])
 
     def _iso3_list(self, value: Any, where: str) -> tuple[str, ...] | None:
         """A country or list of countries from a data record; None (with a problem logged) if any is
@@ -566,10 +568,15 @@ class KnowledgeBase:
         out: list[SideMatch] = []
         i = 0
         while i < len(toks):
+            if lowered[i] not in self.side_first:  # most words start no name: skip the longest-first search
+                i += 1
+                continue
             for n in range(min(self.side_max_len, len(toks) - i), 0, -1):
                 bucket = self.side_index.get(tuple(lowered[i : i + n]))
+                if not bucket:
+                    continue
                 surface = [t[0] for t in toks[i : i + n]]
-                item = next((it for form, it in bucket or [] if _case_ok(form, surface)), None)
+                item = next((it for form, it in bucket if _case_ok(form, surface)), None)
                 if isinstance(item, Region) and i + n < len(toks) and lowered[i + n] in STREET_WORDS:
                     item = None  # "ONTARIO Street", "Florida Avenue": an address, not the province
                 if item is not None:
