@@ -17,6 +17,7 @@ from dyad.actors.mentions import Mention, place_country
 from dyad.events.codebook import nearest_listed
 from dyad.events.killings import ARMED_SECTORS
 from dyad.events.patterns import Pattern
+from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
 from dyad.events.syntax import SERIES, conjuncts, is_passive, is_to_infinitive, prep_objects
@@ -25,7 +26,6 @@ from dyad.events.syntax import SERIES, conjuncts, is_passive, is_to_infinitive, 
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Coercion (CAMEO 17) of a country-less state body by a state's own actor is done at home (_home_body)
 HOME_BODY_ROOTS = ("17",)
-HOME_BODY_DOERS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Prepositions after a verb or its object whose object is the party an act bears on (FallbackTargets._fallback_targets)
 AFTER_OBJECT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "over", "from", "at", "into")
 # What the last-resort reading of an act's phrase walks through: objects, their modifiers and owners, the
@@ -302,13 +302,13 @@ class FallbackTargets(SlotReader):
         """A body of the state named with no country ("dissolved PARLIAMENT", "purged THE ARMY") as the
         object of a coercive act by a state actor of one country is that country's own: a state coerces
         its own institutions. Only bodies (GOV, LEG, JUD, MIL, COP, SPY), only one doers' country."""
-        countries = {s.country for s in sources if s.sector in HOME_BODY_DOERS}
+        countries = {s.country for s in sources if s.sector in STATE_SECTORS}
         if len(countries) != 1 or None in countries or len(sources) != len([s for s in sources if s.country]):
             return []
         home = countries.pop()
         out = []
         for m in sm.get(obj):
-            if m.head == obj.i and not m.country and m.sector in HOME_BODY_DOERS and m.kind in ("role", "institution"):
+            if m.head == obj.i and not m.country and m.sector in STATE_SECTORS and m.kind in ("role", "institution"):
                 out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))
         return out
 
