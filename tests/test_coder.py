@@ -2734,3 +2734,18 @@ def test_suicide_bombers_are_people_not_aircraft(code) -> None:
     got = triples(code("Al Shabaab suicide bombers and gunmen stormed the main court complex in the Somali capital "
                        "Mogadishu on Sunday, killing at least 29 people.", "2017-04-14"))  # fmt: skip
     assert not any(c == "195" for _, _, c in got), got  # no air strike
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "in southern Khartoum" on "hit": the market is what was hit there
+        ("A Sudanese army drone strike hit a crowded open-air market in southern Khartoum on Sunday, killing at least 40 people.",
+         ("SDNMIL", "SDNCVL", "195")),
+        ("A Russian missile hit a crowded market in Kyiv on Monday.", ("RUSMIL", "UKRCVL", "195")),
+    ],
+)
+def test_a_place_lived_in_hit_in_a_capital_is_its_people(code, text: str, expected: tuple) -> None:
+    # a capital alone stands for its country ("shelled Khartoum"); a market or a mosque in it is the people
+    # there (pairs.STRUCK_PLACES), as the gold sets code strikes on markets and houses of worship
+    assert expected in triples(code(text, "2023-09-10"))

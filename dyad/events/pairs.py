@@ -32,6 +32,10 @@ CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "
 # Houses of worship: the sectors file reads them as the faith's body (REL: "the Church said"); hit, they
 # are the worshippers' (CVL), as five of six gold events code them
 WORSHIP_PLACES = {"mosque", "church", "temple", "cathedral", "synagogue", "shrine"}
+# Places lived in or gathered at: one hit IN a city is the people's even when the city is a capital ("a
+# MARKET in Khartoum" -> SDNCVL, though "shelled Khartoum" stands for Sudan)
+STRUCK_PLACES = (CIVILIAN_PLACES - {"town", "city", "district", "centre", "center", "downtown", "settlement"}) | WORSHIP_PLACES | {
+    "monastery", "pagoda", "clinic"}
 MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
                    "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
                    "palace"}  # fmt: skip
@@ -181,6 +185,10 @@ class PairMaker(TriggerMatcher):
                 break
             cur = cur.head.head
             holders.append(cur)
+        if cur.pos_ == "VERB" and cur.i != tok.i:
+            # "a drone strike hit a crowded MARKET in southern Khartoum": the phrase hangs on the verb, and
+            # its object is what was hit there
+            holders += [c for c in cur.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not sm.get(c)]
         # "MILITARY sites across Syria", "military targets in Iran" are posts too
         post = next((p for p in holders if p.lemma_.lower() in ARMED_PLACES
                      or any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in p.children)), None)  # fmt: skip
@@ -188,7 +196,10 @@ class PairMaker(TriggerMatcher):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             sector = _modifier_sector(post, sm) or "MIL"
             return replace(t, sector=sector, code=t.country + sector, kind="role")
-        if t.kind in ("place", "country") and any(p.lemma_.lower() in PUBLIC_VENUES for p in holders):
+        if t.kind in ("place", "country") and any(
+            p.lemma_.lower() in PUBLIC_VENUES or (p.i != tok.i and p.pos_ == "NOUN" and p.lemma_.lower() in STRUCK_PLACES)
+            for p in holders
+        ):
             return replace(t, sector="CVL", code=t.country + "CVL", kind="role")  # "stormed a HOTEL in Bamako"
         # a station or an office is someone's only when a modifier says whose: "POLICE stations" (not a
         # train station)
