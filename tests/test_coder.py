@@ -2749,3 +2749,22 @@ def test_a_place_lived_in_hit_in_a_capital_is_its_people(code, text: str, expect
     # a capital alone stands for its country ("shelled Khartoum"); a market or a mosque in it is the people
     # there (pairs.STRUCK_PLACES), as the gold sets code strikes on markets and houses of worship
     assert expected in triples(code(text, "2023-09-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Men dressed in Burkina Faso army uniforms killed about 60 civilians in the northern village of Karma on Thursday.",
+         ("BFAUAF", "BFACVL", "202")),
+        ("A man drove a hijacked beer truck into crowds on Stockholm's busiest pedestrian shopping street on Friday, killing four people.",
+         ("SWEUAF", "SWECVL", "180")),
+    ],
+)
+def test_men_who_do_violence_are_unidentified_armed_men(code, text: str, expected: tuple) -> None:
+    # "men" named only as men are civilians as victims, but as the doers of violence unidentified armed men
+    # (modality.yaml unknown_doers), as four of five gold sentences code them
+    assert expected in triples(code(text, "2023-04-23"))
+
+
+def test_men_as_victims_stay_civilians(code) -> None:
+    assert ("NGAREB", "NGACVL", "180") in triples(code("Boko Haram militants killed 12 men in a village in Borno state on Sunday.", "2023-04-23"))

@@ -290,6 +290,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
         self.weapon_words = self._cue_words("weapon_words")
+        self.unknown_doers = self._cue_words("unknown_doers")
         self.clash_words = self._cue_words("clash_words")
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
@@ -497,6 +498,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("owner")
         if pat.code[:2] in UNATTRIBUTED_ROOTS:
             sources = [self._armed_owner(m, sm) for m in sources]  # "an ISRAELI air strike killed ..."
+            sources = [self._unknown_doer(m, sm) for m in sources]  # "MASKED MEN snatched her"
         if not sources and passive and pat.code[:2] in UNATTRIBUTED_ROOTS:
             sources = self._clash_party(tok, sm)  # "soldiers were killed in a clash WITH CHINESE TROOPS"
             if sources:
@@ -812,6 +814,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if head.lemma_.lower() not in self.weapon_words:
             return m
         return m.as_sector("MIL")
+
+    def _unknown_doer(self, m: Mention, sm: SentenceMentions) -> Mention:
+        """Civilians named only as men who do violence are unidentified armed men (UAF): "MEN dressed in
+        army uniforms killed 60 civilians", "snatched by masked MEN" (``unknown_doers``, modality.yaml)."""
+        if m.sector != "CVL" or m.kind != "role" or not 0 <= m.head < len(sm.sa.doc):
+            return m
+        return m.as_sector("UAF") if sm.sa.doc[m.head].lemma_.lower() in self.unknown_doers else m
 
     def _weapon_subject(self, tok: Token, sm: SentenceMentions) -> bool:
         """Whether an active verb's subject is a weapon or attack that names no actor ("a car BOMB
