@@ -344,3 +344,25 @@ def test_a_peoples_name_that_is_a_first_name_gives_no_country(nlp, kb):
     # "Karen" is a people of Myanmar, and a first name: inside a person's own name it is the latter
     assert codes(nlp, kb, "Karen B. Olson received a loan from the state fund.", "Olson") == [None]
     assert codes(nlp, kb, "Karen rebels attacked an army post in Myanmar.", "rebels") == ["MMRREB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Police arrested the leader of Belarus's opposition on Monday.", "leader", "BLROPP"),
+        ("Police arrested a leader of the Belarusian opposition on Monday.", "leader", "BLROPP"),
+        ("The leader of Belarus said on Monday that the borders would stay open.", "leader", "BLRGOV"),
+    ],
+)
+def test_a_leading_head_is_of_the_body_it_leads(nlp, kb, text: str, head: str, expected: str) -> None:
+    # words.yaml leading_heads: the leader of the opposition is the opposition's; a country's leader its government's
+    assert codes(nlp, kb, text, head) == [expected]
+
+
+def test_one_of_an_appositive_describes_an_unlisted_name(nlp, kb):
+    # "X, one of the leaders of Belarus's opposition": the apposition's "of" phrase places a name the
+    # knowledge base does not list; a title before the name wins over it ("former Bosnian Serb leader")
+    text = "Police arrested Maria Kolesnikova, one of the leaders of Belarus's opposition, on Monday."
+    assert codes(nlp, kb, text, "Kolesnikova") == ["BLROPP"]
+    text = "Police arrested former Bosnian Serb leader Radovan Karadzic, one of the world's most wanted suspects, in Belgrade."
+    assert codes(nlp, kb, text, "Karadzic") == ["BIHELI"]

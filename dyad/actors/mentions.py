@@ -39,6 +39,7 @@ EXTRA_ROLE_HEADS = words("extra_role_heads")
 # Followers of a side take the side's sector ("opposition SUPPORTERS" -> OPP), else they are civilians
 FOLLOWER_HEADS = words("follower_heads")
 MEMBER_ROLES = words("member_roles")
+LEADING_HEADS = words("leading_heads")
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -436,6 +437,11 @@ class SentenceActors:
                 if dep == "prep":
                     if child.lower_ in ROLEISH_PREPS and self.is_roleish(tok):
                         walk(child)
+                    elif child.lower_ == "of" and tok.lower_ == "one" and tok.dep_ == "appos" and not self._known_name(tok.head):
+                        # "Maria Kolesnikova, ONE OF the leaders of Belarus's opposition": what the text says
+                        # of a name the knowledge base does not list and no title before it places ("former
+                        # Bosnian Serb leader Radovan Karadzic, one of the world's most wanted suspects")
+                        walk(child)
                     elif child.lower_ == "in" and tok.i == head.i and self.is_roleish(tok) and self._names_country(child):
                         walk(child)  # "Opposition groups in Zimbabwe", "security forces in Guinea"
                     elif child.lower_ == "at" and tok.i == head.i and self.is_roleish(tok) and self._names_org(child):
@@ -453,6 +459,14 @@ class SentenceActors:
         while out and (self.doc[out[-1]].is_punct or self.doc[out[-1]].dep_ == "cc"):
             out.pop()
         return out
+
+    def _known_name(self, tok: Token) -> bool:
+        """Whether a name is one the knowledge base lists or one a title before it places."""
+        piece = self.by_token.get(tok.i)
+        if piece is not None and piece.first(NAME_KINDS) is not None:
+            return True
+        return any(c.dep_ in ("compound", "amod") and (p := self.by_token.get(c.i)) is not None and p.first({"role"})
+                   for c in tok.children)  # fmt: skip
 
     def _names_country(self, prep: Token) -> bool:
         """A prepositional phrase whose object is a country or a capital ("in Zimbabwe", "in Baghdad")."""
@@ -972,7 +986,19 @@ class SentenceActors:
                 inst = p.first(kinds)
                 if inst is not None and inst is not role and inst.sector and (generic or inst.sector in ARMED_GROUP_SECTORS):
                     return inst.sector  # "Sinaloa CARTEL gunmen" -> CRM
+        if head.lower_ in LEADING_HEADS and role.sector in OPPOSABLE_SECTORS:
+            # "the LEADER OF Belarus's OPPOSITION", "leaders of the REBELS": the body the head leads
+            led = [e.sector for p in pieces if p.start > head.i and self._led_body(p, head)
+                   for e in (p.first({"role", "institution"}),) if e is not None and e.sector]  # fmt: skip
+            if led and led[0] not in OPPOSABLE_SECTORS:
+                return led[0]
         return self._office_sector(role.sector, head)  # "an opposition senator"
+
+    def _led_body(self, p: Piece, head: Token) -> bool:
+        """Whether a piece is the head of the "of" phrase on a leading head (or of one nested in it):
+        "the leader OF the Kenyan OPPOSITION", "one of the leaders OF Belarus's OPPOSITION"."""
+        tok = self.doc[p.end - 1]
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i
 
     @staticmethod
     def _office_sector(sector: str | None, head: Token) -> str | None:
