@@ -2768,3 +2768,10 @@ def test_men_who_do_violence_are_unidentified_armed_men(code, text: str, expecte
 
 def test_men_as_victims_stay_civilians(code) -> None:
     assert ("NGAREB", "NGACVL", "180") in triples(code("Boko Haram militants killed 12 men in a village in Borno state on Sunday.", "2023-04-23"))
+
+
+def test_a_by_phrase_the_parser_took_for_a_place_is_the_passive_agent(code) -> None:
+    # "was snatched from a street in central Minsk BY masked men": the parser labels "by" a plain preposition
+    text = ("Maria Kolesnikova, one of the leaders of Belarus's opposition, was snatched from a street in central "
+            "Minsk by masked men on Monday and driven away in a minibus, witnesses said.")
+    assert ("BLRUAF", "BLROPP", "181") in triples(code(text, "2020-09-07"))

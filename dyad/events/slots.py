@@ -60,6 +60,8 @@ class SlotReader(TriggerMatcher):
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None:  # "was snatched from a street in Minsk BY masked MEN": the parser's "prep" is the agent
+                pobj = next((g for g in prep_objects("by", [tok]) if sm.get(g)), None)
             # "stormed by HUNDREDS of Iranian protesters": a count or part of a group stands for the group
             return (self._or_members(pobj, sm), False) if pobj is not None else ([], False)
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
