@@ -2775,3 +2775,15 @@ def test_a_by_phrase_the_parser_took_for_a_place_is_the_passive_agent(code) -> N
     text = ("Maria Kolesnikova, one of the leaders of Belarus's opposition, was snatched from a street in central "
             "Minsk by masked men on Monday and driven away in a minibus, witnesses said.")
     assert ("BLRUAF", "BLROPP", "181") in triples(code(text, "2020-09-07"))
+
+
+def test_an_agentless_arrest_beside_its_victim_again_and_the_reporting_paper(code) -> None:
+    # "as HE travelled ... in TURKEY, HIS NEWSPAPER said": the victim named again, the scene's country and the
+    # press that reports the arrest are no rival doers of it; the state of the scene arrested him
+    text = ("Swedish journalist Joakim Medin was detained on arrival at Istanbul airport on Thursday as he travelled "
+            "to cover anti-government protests in Turkey, his newspaper said.")
+    assert ("TURCOP", "SWEMED", "173") in triples(code(text, "2025-03-27"))
+
+
+def test_an_agentless_arrest_beside_another_actor_names_no_doer(code) -> None:
+    assert not triples(code("Hamas said two men were arrested in Gaza on Monday.", "2025-03-27"))

@@ -352,11 +352,16 @@ class FallbackTargets(SlotReader):
                  for p in c.subtree]  # fmt: skip
         allowed = {i for m in targets for i in range(m.start, m.end)} | {t.i for t in scene} | {obj.i}
         allowed |= {t.i for t in obj.subtree}
-        for i, ms in sm.cache.items():
-            if i not in allowed and any(m.code for m in ms):
-                return [], []  # another actor in the sentence may be the doer
         sector, read_from = rule
         country = self._scene_country(tok, sm, frozenset(EXPULSION_PREPS) if read_from == "scene" else frozenset())
+        victims = {m.code for m in targets}
+        for i, ms in sm.cache.items():
+            # another actor in the sentence may be the doer; not the victim named again ("as HE travelled"),
+            # the scene's own country ("protests in TURKEY") or the press reporting it ("HIS NEWSPAPER said")
+            rivals = [m for m in ms if m.code and m.code not in victims and m.sector != "MED"
+                      and not (m.kind in ("country", "capital", "place") and m.country == country)]  # fmt: skip
+            if i not in allowed and rivals:
+                return [], []
         if read_from == "scene" and country in {m.country for m in targets}:
             country = None  # "Russian diplomats were expelled from Russia" names no expelling state
         if country is None and read_from == "scene_or_people":
