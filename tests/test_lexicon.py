@@ -208,12 +208,20 @@ def code():
         ("Niger's severance of diplomatic ties with Ukraine followed a similar move by Mali.", ("NER", "UKR", "161")),
         ("Jordan's airdrops of food parcels over northern Gaza continued on Monday.", ("JOR", "PSE", "073")),
         ("Iran's overnight barrage of drones and missiles against Israel caused little damage.", ("IRN", "ISR", "195")),
+        ("The Tajik president chided the Russian president at a summit in Astana.", ("TJK", "RUS", "111")),
+        ("Chinese President Xi Jinping awarded Russian President Vladimir Putin China's first friendship medal.", ("CHN", "RUS", "051")),
+        ("Putin presented Indian Prime Minister Narendra Modi with Russia's highest state order on Tuesday.", ("RUS", "IND", "051")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
     got = code(text)
     src, tgt, cameo = expected
     assert any((src is None or s == src) and (tgt is None or t == tgt) and c == cameo for s, t, c in got), got
+
+
+@pytest.mark.parametrize("text", ["The ministry awarded a contract to Huawei on Monday.", "Putin presented Modi with a plan on Tuesday."])
+def test_awarding_a_contract_or_presenting_a_plan_is_no_praise(code, text: str) -> None:
+    assert not [c for _, _, c in code(text) if c == "051"]
 
 
 def test_word_classes_expand_and_unknown_ones_are_named() -> None:
