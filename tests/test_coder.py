@@ -2787,3 +2787,16 @@ def test_an_agentless_arrest_beside_its_victim_again_and_the_reporting_paper(cod
 
 def test_an_agentless_arrest_beside_another_actor_names_no_doer(code) -> None:
     assert not triples(code("Hamas said two men were arrested in Gaza on Monday.", "2025-03-27"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Djibouti, a small state at the mouth of the Red Sea, hosts military bases of the United States, China and France.",
+        "Transnistria broke away from Moldovan control in a brief war in 1992 and has hosted Russian troops ever since.",
+    ],
+)
+def test_hosting_bases_or_troops_is_no_visit(code, text: str) -> None:
+    # 043 is hosting a visit; bases ("bases" lemmatized "basis": the unless list reads the word as written too)
+    # and troops stationed are not visitors
+    assert not [t for t in triples(code(text, "2024-05-02")) if t[2] == "043"]

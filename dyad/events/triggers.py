@@ -147,7 +147,8 @@ class TriggerMatcher(CoderBase):
         if pat.unless:
             phrases = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass")
                        or (c.dep_ == "advcl" and c.tag_ == "VBG")]  # "beat Lee Sedol ..., CLINCHING a five-GAME series"
-            if any(t.lemma_.lower() in pat.unless for c in phrases for t in c.subtree):
+            # the word as written too: the lemmatizer takes "bases" for "basis"
+            if any(t.lemma_.lower() in pat.unless or t.lower_ in pat.unless for c in phrases for t in c.subtree):
                 return False  # "agreed to a truce in their TRADE war"
         if pat.clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             return False  # "denied THAT its forces had fired", not "denied the visa"
