@@ -2800,3 +2800,26 @@ def test_hosting_bases_or_troops_is_no_visit(code, text: str) -> None:
     # 043 is hosting a visit; bases ("bases" lemmatized "basis": the unless list reads the word as written too)
     # and troops stationed are not visitors
     assert not [t for t in triples(code(text, "2024-05-02")) if t[2] == "043"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Somali pirates hijacked a Ukrainian cargo ship carrying 33 Soviet-era battle tanks off the coast of Somalia on Thursday.",
+         ("SOMCRM", "UKRBUS", "181")),
+        ("The Saudi-owned supertanker Sirius Star was hijacked by Somali pirates some 450 nautical miles off the Kenyan coast.",
+         ("SOMCRM", "SAUBUS", "181")),
+        # force on a ship is force on property (190/195), not an assault on people (180)
+        ("Yemen's Houthis struck a Greek-flagged oil tanker with missiles in the Red Sea on Wednesday.",
+         ("YEMREB", "GRCBUS", "195")),
+    ],
+)
+def test_a_merchant_ship_is_its_flag_or_owners_business(code, text: str, expected: tuple) -> None:
+    # sectors.yaml lists merchant vessels under BUS, as every gold set codes them
+    assert expected in triples(code(text, "2024-01-26"))
+
+
+def test_a_missile_is_an_aerial_weapon_whatever_the_verb(code) -> None:
+    # modality.yaml aerial_doers: "a Russian MISSILE destroyed ..." is force from the air (195), as the gold codes it
+    text = "A Russian missile destroyed part of a nine-storey apartment block in the central Ukrainian city of Dnipro on Saturday."
+    assert ("RUSMIL", "UKRCVL", "195") in triples(code(text, "2023-01-14"))

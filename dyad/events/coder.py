@@ -613,6 +613,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         verbs = [tok, *(v for v in conjuncts(first_conjunct(tok)) if v.i != tok.i and not has_subject(v))]
         words |= {t.lemma_.lower() for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
                   for t in c.subtree}  # fmt: skip
+        # "struck a Greek-flagged tanker WITH MISSILES": the parser may hang the means on the object
+        words |= {t.lemma_.lower() for o in tok.children if o.dep_ == "dobj" for c in o.children
+                  if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}  # fmt: skip
         if "suicide" in words:
             words.discard("bomber")  # "SUICIDE bombers and gunmen stormed the court": people, not aircraft
         return bool(words & self.aerial_doers)

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from dyad.actors.mentions import Mention
 from dyad.events.base import Found
+from dyad.words import words
 
 # Sectors that bear arms: killing them is fighting, however many (the others are unarmed people)
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD", "CRM"})
@@ -29,6 +30,8 @@ NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
 AERIAL_CODES = frozenset({"195"})
 # CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
 MILITARIZED_GROUP = "IMG"
+# Ships hit are property, not people: force on a merchant ship stays 190/195, not assault (180)
+VESSEL_HEADS = words("vessel_heads")
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
                 "millions": 1_000_000, "dozens": 24, "scores": 40}  # fmt: skip
 
@@ -169,7 +172,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             f.how.append("victim")
         elif (f.code == "190" and armed_group(f.source) and f.source.resolved_by != "unattributed"
               and ((tgt.kind in ("role", "person", "group") and _unarmed(tgt.sector))
-                   or (tgt.kind in ("role", "institution") and tgt.sector in CIVIL_STATE))):  # fmt: skip
+                   or (tgt.kind in ("role", "institution") and tgt.sector in CIVIL_STATE))
+              and f.trigger.doc[tgt.head].lemma_.lower() not in VESSEL_HEADS):  # fmt: skip
             # named people or a civil body's seat, not a town read as its residents; a named doer, not
             # one inferred from a toll
             f.code = "180"  # "al Shabaab gunmen stormed a university campus", "gunmen attacked India's parliament"
