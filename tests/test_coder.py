@@ -2823,3 +2823,15 @@ def test_a_missile_is_an_aerial_weapon_whatever_the_verb(code) -> None:
     # modality.yaml aerial_doers: "a Russian MISSILE destroyed ..." is force from the air (195), as the gold codes it
     text = "A Russian missile destroyed part of a nine-storey apartment block in the central Ukrainian city of Dnipro on Saturday."
     assert ("RUSMIL", "UKRCVL", "195") in triples(code(text, "2023-01-14"))
+
+
+def test_a_named_ship_is_of_the_kind_its_common_noun_says(code) -> None:
+    # "the oil TANKER Stena Impero was seized": the passive subject is a tanker (the 1711 object list), and the
+    # seizure's target is the tanker itself, its flag's business
+    text = "The British-flagged oil tanker Stena Impero was seized by Iran's Revolutionary Guards in the Strait of Hormuz on Friday."
+    assert ("IRNMIL", "GBRBUS", "1711") in triples(code(text, "2019-07-20"))
+
+
+def test_a_named_person_object_is_the_target_of_an_of_object_pattern(code) -> None:
+    text = "Senegalese authorities freed opposition leader Ousmane Sonko from prison late on Thursday."
+    assert ("SENGOV", "SENOPP", "0841") in triples(code(text, "2024-03-15"))

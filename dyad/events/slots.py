@@ -245,8 +245,8 @@ class SlotReader(TriggerMatcher):
                 return []
             heads = {q.i for q in conjuncts(obj)}
             if own := [m for m in sm.get(obj) if m.head in heads and m.code and m.sector
-                       and m.kind in ("institution", "role")]:  # fmt: skip
-                return own  # "stormed FIJI's PARLIAMENT": the body itself, not its owner
+                       and m.kind in ("institution", "role", "person")]:  # fmt: skip
+                return own  # "stormed FIJI's PARLIAMENT", "freed opposition leader Ousmane SONKO": the body or person itself
             owners = [c for c in obj.children if c.dep_ == "poss"]
             owners += prep_objects("of", [obj]) + prep_objects("by", [obj])
             owners += prep_objects("from", [obj])

@@ -196,6 +196,8 @@ class TriggerMatcher(CoderBase):
             out.update(f"{c.lemma_.lower()} {t.lemma_.lower()}" for c in t.children if c.dep_ in ("compound", "amod"))
             # a named model on a generic head: "PATRIOT air-defence systems", "LEOPARD tanks"
             out.update(c.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+            if t.pos_ == "PROPN":  # "the oil TANKER Stena Impero": a name is of the kind its common noun says
+                out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN")
             if t.lemma_.lower() in EFFORT_HEADS:  # "ended MEDIATION efforts": the act the effort is
                 out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
         return out
