@@ -366,3 +366,16 @@ def test_one_of_an_appositive_describes_an_unlisted_name(nlp, kb):
     assert codes(nlp, kb, text, "Kolesnikova") == ["BLROPP"]
     text = "Police arrested former Bosnian Serb leader Radovan Karadzic, one of the world's most wanted suspects, in Belgrade."
     assert codes(nlp, kb, text, "Karadzic") == ["BIHELI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        # loyal to the ruler: the state's forces; loyal to a commander or a former official: rebels
+        ("Forces loyal to Muammar Gaddafi pounded the city of Misrata on Sunday.", "Forces", "LBYMIL"),
+        ("Forces loyal to eastern commander Khalifa Haftar seized the town of Gharyan on Thursday.", "Forces", "LBYREB"),
+        ("Rebel soldiers loyal to former Vice President Riek Machar seized Bor on Wednesday.", "soldiers", "SSDREB"),
+    ],
+)
+def test_armed_men_are_of_whom_they_are_loyal_to(nlp, kb, text: str, head: str, expected: str) -> None:
+    assert codes(nlp, kb, text, head) == [expected]

@@ -40,6 +40,8 @@ EXTRA_ROLE_HEADS = words("extra_role_heads")
 FOLLOWER_HEADS = words("follower_heads")
 MEMBER_ROLES = words("member_roles")
 LEADING_HEADS = words("leading_heads")
+# Adjectives that tie armed men to the actor they serve: "forces LOYAL to Haftar" (SentenceActors._patron)
+PATRON_WORDS = frozenset({"loyal", "allied", "faithful"})
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -460,6 +462,16 @@ class SentenceActors:
             out.pop()
         return out
 
+    def _patron(self, head: Token) -> Mention | None:
+        """The actor armed men are said to be loyal to ("forces LOYAL TO Khalifa Haftar"), when it has a country."""
+        for adj in head.children:
+            if adj.dep_ in ("amod", "acl") and adj.lemma_.lower() in PATRON_WORDS:
+                for g in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
+                    found = [m for m in self.mentions_for(g) if m.code and m.country]
+                    if found:
+                        return found[0]
+        return None
+
     def _known_name(self, tok: Token) -> bool:
         """Whether a name is one the knowledge base lists or one a title before it places."""
         piece = self.by_token.get(tok.i)
@@ -786,6 +798,11 @@ class SentenceActors:
                               if e.kind == "institution" and e.sector in ARMED_GROUP_SECTORS), None)  # fmt: skip
                 if m.sector in ("MIL", "UAF") and armed:
                     m.sector = armed  # "HOUTHI forces", "a TAMIL TIGER suicide bomber": the group's armed men
+                if m.sector in ("MIL", "REB", "UAF") and (patron := self._patron(head)) is not None:
+                    # "forces LOYAL TO Muammar Gaddafi" are the state's (MIL) while he rules it; "rebels loyal
+                    # to former Vice President Riek Machar" or a commander's forces are rebels (REB)
+                    m.country = patron.country or m.country
+                    m.sector = "MIL" if patron.sector == "GOV" else "REB"
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = self._owning_org(pieces, head)
