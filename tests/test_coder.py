@@ -2835,3 +2835,18 @@ def test_a_named_ship_is_of_the_kind_its_common_noun_says(code) -> None:
 def test_a_named_person_object_is_the_target_of_an_of_object_pattern(code) -> None:
     text = "Senegalese authorities freed opposition leader Ousmane Sonko from prison late on Thursday."
     assert ("SENGOV", "SENOPP", "0841") in triples(code(text, "2024-03-15"))
+
+
+def test_excluding_candidates_from_an_election_is_a_ban(code) -> None:
+    # "excluded X FROM the presidential ELECTION" bars them from office (1722); a constitutional council is a court
+    text = ("Ivory Coast's Constitutional Council excluded opposition leader Tidjane Thiam and former President "
+            "Laurent Gbagbo from next month's presidential election on Monday.")
+    got = triples(code(text, "2025-09-08"))
+    assert {("CIVJUD", "CIVOPP", "1722"), ("CIVJUD", "CIVELI", "1722")} <= got
+    assert not triples(code("The team was excluded from the tournament on Monday.", "2025-09-08"))
+
+
+def test_premises_conjoined_to_an_actor_are_their_owners(code) -> None:
+    text = "Two car bombs driven by suicide bombers struck a U.N. office and Algeria's Constitutional Council in Algiers on Tuesday."
+    got = triples(code(text, "2007-12-11"))
+    assert {("DZAUAF", "DZAJUD", "1831"), ("DZAUAF", "IGOUNO", "1831")} <= got

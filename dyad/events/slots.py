@@ -198,6 +198,10 @@ class SlotReader(TriggerMatcher):
             if is_series(obj):  # "tortured scores of refugees"
                 heads = prep_objects("of", [obj])
             found = [m for h in heads for m in sm.get(h)]
+            # "struck a U.N. OFFICE and Algeria's Constitutional Council": premises conjoined to an actor are their owner's
+            if found:
+                found += [o for h in heads for q in conjuncts(h) if q.lemma_.lower() in OWNED_PREMISES
+                          and not any(m.head == q.i for m in found) and (o := self._premises_owner(q, sm)) is not None]  # fmt: skip
             if not any(m.code for m in found):  # "struck HAMAS targets", "shelled TALIBAN positions"
                 found = [m for h in heads for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
