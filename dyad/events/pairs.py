@@ -34,7 +34,8 @@ CIVILIAN_PLACES = {"town", "village", "city", "home", "house", "neighborhood", "
 WORSHIP_PLACES = {"mosque", "church", "temple", "cathedral", "synagogue", "shrine"}
 # Places lived in or gathered at: one hit IN a city is the people's even when the city is a capital ("a
 # MARKET in Khartoum" -> SDNCVL, though "shelled Khartoum" stands for Sudan)
-STRUCK_PLACES = (CIVILIAN_PLACES - {"town", "city", "district", "centre", "center", "downtown", "settlement"}) | WORSHIP_PLACES | {
+STRUCK_PLACES = (CIVILIAN_PLACES - {"town", "city", "district", "centre", "center", "downtown", "settlement", "village",
+                                      "hamlet", "suburb", "neighborhood", "neighbourhood"}) | WORSHIP_PLACES | {
     "monastery", "pagoda", "clinic"}
 MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontline", "outpost", "headquarters",
                    "garrison", "camp", "stronghold", "territory", "border", "frontier", "embassy", "consulate",
@@ -196,11 +197,12 @@ class PairMaker(TriggerMatcher):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             sector = _modifier_sector(post, sm) or "MIL"
             return replace(t, sector=sector, code=t.country + sector, kind="role")
-        if t.kind in ("place", "country") and any(
-            p.lemma_.lower() in PUBLIC_VENUES or (p.i != tok.i and p.pos_ == "NOUN" and p.lemma_.lower() in STRUCK_PLACES)
-            for p in holders
-        ):
+        if t.kind in ("place", "country") and any(p.lemma_.lower() in PUBLIC_VENUES for p in holders):
             return replace(t, sector="CVL", code=t.country + "CVL", kind="role")  # "stormed a HOTEL in Bamako"
+        if t.kind in ("place", "country") and any(
+            p.i != tok.i and p.pos_ == "NOUN" and p.lemma_.lower() in STRUCK_PLACES for p in holders
+        ):
+            return replace(t, sector="CVL", code=t.country + "CVL")  # "hit a crowded MARKET in Khartoum"
         # a station or an office is someone's only when a modifier says whose: "POLICE stations" (not a
         # train station)
         manned = next((p for p in holders if p.lemma_.lower() in MANNED_PLACES), None)
