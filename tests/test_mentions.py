@@ -379,3 +379,16 @@ def test_one_of_an_appositive_describes_an_unlisted_name(nlp, kb):
 )
 def test_armed_men_are_of_whom_they_are_loyal_to(nlp, kb, text: str, head: str, expected: str) -> None:
     assert codes(nlp, kb, text, head) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Ecuadorean police arrested indigenous leader Leonidas Iza early on Tuesday.", "Iza", "ECUOPP"),
+        ("Police in Kenya arrested a tribal leader on Monday.", "leader", "KENCVL"),
+        ("Police in Kenya arrested a student leader on Monday.", "leader", "KENEDU"),
+    ],
+)
+def test_a_leader_of_people_outside_the_state_is_not_the_government(nlp, kb, text: str, head: str, expected: str) -> None:
+    # sectors.yaml: "leader" alone is a state's (GOV); indigenous, protest, tribal, student or spiritual leaders are not
+    assert codes(nlp, kb, text, head) == [expected]
