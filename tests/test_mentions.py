@@ -392,3 +392,16 @@ def test_armed_men_are_of_whom_they_are_loyal_to(nlp, kb, text: str, head: str, 
 def test_a_leader_of_people_outside_the_state_is_not_the_government(nlp, kb, text: str, head: str, expected: str) -> None:
     # sectors.yaml: "leader" alone is a state's (GOV); indigenous, protest, tribal, student or spiritual leaders are not
     assert codes(nlp, kb, text, head) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Turkish-backed Syrian rebels captured the northern city of Manbij on Sunday.", "rebels", "SYRREB"),
+        ("U.S.-backed Syrian Democratic Forces captured Raqqa from Islamic State on Tuesday.", "Forces", "SYRREB"),
+        ("Russian-backed separatists attacked Ukrainian troops in Donetsk on Monday.", "separatists", "UKRREB"),
+    ],
+)
+def test_a_backer_named_before_a_hyphen_is_not_the_home(nlp, kb, text: str, head: str, expected: str) -> None:
+    # "IRAN-backed", "U.S.-backed": the country backs the group, as "anti-" and "pro-" name a cause (every gold set)
+    assert codes(nlp, kb, text, head) == [expected]

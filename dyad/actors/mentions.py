@@ -93,6 +93,8 @@ STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce"
                   "grave", "serious", "solemn"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
 STANCE_PREFIXES = {"anti", "pro"}
+# "IRAN-backed militias", "U.S.-SUPPORTED forces": the country before the hyphen backs them; it is not their home
+BACKER_SUFFIXES = {"backed", "supported", "funded", "sponsored", "armed", "trained", "allied", "aligned"}
 # Possessive pronouns that can own a role or a country ("ITS forces", "HIS country")
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
@@ -405,11 +407,17 @@ class SentenceActors:
         return False
 
     def _stance(self, p: Piece) -> bool:
-        """"anti-Syria", "pro-Moscow": a country named as a cause or ally, not the actor's home."""
+        """"anti-Syria", "pro-Moscow", "IRAN-backed": a country named as a cause, ally or backer, not the
+        actor's home."""
         doc = self.doc
         first = doc[p.start]
         if first.lower_.split("-")[0] in STANCE_PREFIXES and "-" in first.text:
             return True
+        last = doc[p.end - 1]
+        if "-" in last.text and last.lower_.rsplit("-", 1)[1] in BACKER_SUFFIXES:
+            return True  # "U.S.-backed Syrian Democratic Forces" (one token)
+        if p.end + 1 < len(doc) and doc[p.end].text == "-" and doc[p.end + 1].lower_ in BACKER_SUFFIXES:
+            return True  # "the Iran - backed Kataib Hezbollah militia"
         return p.start >= 2 and doc[p.start - 1].text == "-" and doc[p.start - 2].lower_ in STANCE_PREFIXES
 
     def side_country(self, p: Piece, head: Token) -> str | None:
