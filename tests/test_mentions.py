@@ -405,3 +405,16 @@ def test_a_leader_of_people_outside_the_state_is_not_the_government(nlp, kb, tex
 def test_a_backer_named_before_a_hyphen_is_not_the_home(nlp, kb, text: str, head: str, expected: str) -> None:
     # "IRAN-backed", "U.S.-backed": the country backs the group, as "anti-" and "pro-" name a cause (every gold set)
     assert codes(nlp, kb, text, head) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Colombian troops killed FARC leader Alfonso Cano in Cauca on Friday.", "Cano", "COLREB"),
+        ("Israel said it had killed senior Hezbollah commander Fuad Shukr in an air strike on Beirut.", "Shukr", "LBNREB"),
+        # a state body's title stays the state's
+        ("Police arrested Ukrainian army commander Ivan Petrenko on Monday.", "Petrenko", "UKRMIL"),
+    ],
+)
+def test_a_title_a_group_modifies_is_the_groups(nlp, kb, text: str, head: str, expected: str) -> None:
+    assert codes(nlp, kb, text, head) == [expected]

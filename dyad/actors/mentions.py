@@ -84,6 +84,8 @@ PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL",
 GOVERNMENT_PREMISES = words("government_premises")
 # Office sectors that an "opposition" modifier turns into OPP ("opposition mayor", "opposition senator")
 OPPOSABLE_SECTORS = {"GOV", "LEG"}
+# Sectors of the state's own bodies: a title they modify stays the state's ("ARMY commander", "POLICE chief")
+STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 # Sectors of named armed groups whose gunmen are theirs ("Hamas gunmen" -> PSEREB)
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "RAD", "MIL", "CRM"}
 # Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
@@ -989,9 +991,13 @@ class SentenceActors:
 
     def _fill_from_cues(self, m: Mention, pieces: list[Piece], head: Token, keep_country: str | None = None) -> None:
         ctry = keep_country or self._country(pieces, head)
-        roles = [p.first({"role", "institution", "metonym"}) for p in pieces]
-        roles = [r for r in roles if r is not None and r.sector]
+        placed = [(p, r) for p in pieces if (r := p.first({"role", "institution", "metonym"})) is not None and r.sector]
+        roles = [r for _, r in placed]
         sector = roles[-1].sector if roles else None
+        if len(placed) > 1 and sector in ("GOV", "MIL") and placed[-2][0].end == placed[-1][0].start and (
+            placed[-2][1].sector not in STATE_BODIES
+        ):
+            sector = placed[-2][1].sector  # "FARC leader Alfonso Cano", "Haitian GANG leader", "Islamic Jihad commander"
         sector = self._office_sector(sector, head)  # "opposition MAYOR Ekrem Imamoglu"
         if ctry:
             m.country, m.sector = ctry, sector
