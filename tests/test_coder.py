@@ -2850,3 +2850,12 @@ def test_premises_conjoined_to_an_actor_are_their_owners(code) -> None:
     text = "Two car bombs driven by suicide bombers struck a U.N. office and Algeria's Constitutional Council in Algiers on Tuesday."
     got = triples(code(text, "2007-12-11"))
     assert {("DZAUAF", "DZAJUD", "1831"), ("DZAUAF", "IGOUNO", "1831")} <= got
+
+
+def test_a_rank_does_not_unseat_a_junta_leader_but_an_army_title_does(code) -> None:
+    # the rank written before the name gives way to the phrase's own role: "junta leader" (GOV, as the gold
+    # convention codes military juntas) against "army chief" (MIL)
+    got = triples(code("Mali's junta leader, Colonel Assimi Goita, pardoned 49 Ivorian soldiers on Friday.", "2023-01-06"))
+    assert ("MLIGOV", "CIVMIL", "0841") in got
+    got = triples(code("Sudan's army chief, General Abdel Fattah al-Burhan, flew to Egypt on Tuesday.", "2023-08-29"))
+    assert ("SDNMIL", "EGY", "042") in got

@@ -418,3 +418,4 @@ def test_a_backer_named_before_a_hyphen_is_not_the_home(nlp, kb, text: str, head
 )
 def test_a_title_a_group_modifies_is_the_groups(nlp, kb, text: str, head: str, expected: str) -> None:
     assert codes(nlp, kb, text, head) == [expected]
+

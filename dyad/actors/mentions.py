@@ -705,6 +705,8 @@ class SentenceActors:
                 m.kind, m.person, m.name = "person", person, person.name
                 m.code, m.country, m.sector = code, country, sector
                 title = self._title_sector(p)
+                if title == "MIL" and sector == "GOV" and self._phrase_sector(pieces, p) == "GOV":
+                    title = None  # "Mali's JUNTA LEADER, COLONEL Assimi Goita": the rank does not unseat the ruler
                 if title and country and title != sector and not self._former(seg):
                     # "President Laurent Gbagbo announced": the title the text gives is the role it means,
                     # whatever office the knowledge base has for the (possibly stand-in) date
@@ -928,6 +930,18 @@ class SentenceActors:
             i -= 1  # first names: "President Laurent Gbagbo"
         p = self.by_token.get(i) if i >= 0 else None
         return p is not None and p.end == i + 1 and p.first({"role"}) is not None
+
+    def _phrase_sector(self, pieces: list[Piece], person: Piece) -> str | None:
+        """Sector of the last role or institution a phrase names apart from the title right before a
+        name: "Mali's JUNTA LEADER, Colonel Assimi Goita" -> GOV, "Sudan's ARMY CHIEF, General ..." -> MIL."""
+        # the title itself ends right before the name (punctuation aside); an apposition's role ends earlier
+        found = [r.sector for q in pieces if q.end < person.start and not self._titles(q, person)
+                 and (r := q.first({"role", "institution"})) is not None and r.sector]  # fmt: skip
+        return found[-1] if found else None
+
+    def _titles(self, q: Piece, person: Piece) -> bool:
+        """Whether a piece is the title written right before a name."""
+        return all(t.text in (".", ",") for t in self.doc[q.end : person.start]) and q.end <= person.start
 
     def _title_sector(self, person: Piece) -> str | None:
         """Sector of a specific title written right before a known name ("President Laurent Gbagbo",
