@@ -2859,3 +2859,16 @@ def test_a_rank_does_not_unseat_a_junta_leader_but_an_army_title_does(code) -> N
     assert ("MLIGOV", "CIVMIL", "0841") in got
     got = triples(code("Sudan's army chief, General Abdel Fattah al-Burhan, flew to Egypt on Tuesday.", "2023-08-29"))
     assert ("SDNMIL", "EGY", "042") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Boko Haram militants kidnapped the wife of Cameroon's Vice Prime Minister Amadou Ali in a raid on Sunday.",
+         "2014-07-27", ("NGAREB", "CMRCVL", "181")),
+        ("U.S. President Joe Biden pardoned his son Hunter on Sunday.", "2024-12-01", ("USAGOV", "USACVL", "0841")),
+    ],
+)
+def test_a_relative_is_a_civilian_of_the_kins_country(code, text: str, date: str, expected: tuple) -> None:
+    # sectors.yaml CVL: the wife of a minister holds no office of his
+    assert expected in triples(code(text, date))
