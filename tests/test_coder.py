@@ -2872,3 +2872,8 @@ def test_a_rank_does_not_unseat_a_junta_leader_but_an_army_title_does(code) -> N
 def test_a_relative_is_a_civilian_of_the_kins_country(code, text: str, date: str, expected: tuple) -> None:
     # sectors.yaml CVL: the wife of a minister holds no office of his
     assert expected in triples(code(text, date))
+
+
+def test_an_act_noun_on_someones_record_is_no_news(code) -> None:
+    # "PRIOR arrests", "PREVIOUS sanctions": the record of a person or a country, not an event of the day
+    assert not triples(code("The EU's previous sanctions on Russia targeted banks.", "2013-03-13"))

@@ -147,6 +147,8 @@ NAMING_VERBS = words("naming_verbs")
 ACCIDENT_VERBS = words("accident_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
+# Modifiers that make an act noun part of someone's record rather than news (Coder._noun)
+PAST_RECORD_WORDS = {"prior", "previous", "past", "earlier"}
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
 JUDGED_PREPS = frozenset({"of", "for", "over", "into", "about", "against"})
 
@@ -970,6 +972,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         piece = sm.sa.by_token.get(tok.i)
         if piece is not None and piece.end - piece.start > 1 and piece.kinds() & {"role", "institution"}:
             return []  # "RIOT police", "PROTEST movement": part of an actor's name, not an act
+        if any(c.dep_ == "amod" and c.lemma_.lower() in PAST_RECORD_WORDS for c in tok.children):
+            return []  # "Gray has four PRIOR arrests", "PREVIOUS sanctions": a record, not news
         status = mod.assess(tok, self.cues)
         code = self._modal_code(pat.code, status)
         if code is None:
