@@ -419,3 +419,11 @@ def test_a_backer_named_before_a_hyphen_is_not_the_home(nlp, kb, text: str, head
 def test_a_title_a_group_modifies_is_the_groups(nlp, kb, text: str, head: str, expected: str) -> None:
     assert codes(nlp, kb, text, head) == [expected]
 
+
+
+def test_a_role_of_a_list_of_countries_is_each_countrys(nlp, kb):
+    # "the foreign ministers of Kazakhstan, Kyrgyzstan, ... and Uzbekistan in Astana": every listed country's
+    # ministers (the parser reads the second name as an apposition, and "in Astana" says where, not whose)
+    text = "Blinken met the foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Astana."
+    assert codes(nlp, kb, text, "ministers") == ["KAZGOV", "KGZGOV", "TJKGOV", "TKMGOV", "UZBGOV"]
+    assert codes(nlp, kb, "The military chiefs of Armenia and Azerbaijan agreed to halt the fighting.", "chiefs") == ["ARMMIL", "AZEMIL"]

@@ -454,8 +454,12 @@ class SentenceActors:
                         # of a name the knowledge base does not list and no title before it places ("former
                         # Bosnian Serb leader Radovan Karadzic, one of the world's most wanted suspects")
                         walk(child)
-                    elif child.lower_ == "in" and tok.i == head.i and self.is_roleish(tok) and self._names_country(child):
-                        walk(child)  # "Opposition groups in Zimbabwe", "security forces in Guinea"
+                    elif child.lower_ == "in" and tok.i == head.i and self.is_roleish(tok) and self._names_country(child) and not any(
+                        c.dep_ == "prep" and c.lower_ == "of" and self._names_country(c) for c in tok.children
+                    ):  # fmt: skip
+                        # "Opposition groups in Zimbabwe", "security forces in Guinea"; not "the ministers OF
+                        # Kazakhstan ... IN Astana", where the "of" phrase says whose they are and "in" where
+                        walk(child)
                     elif child.lower_ == "at" and tok.i == head.i and self.is_roleish(tok) and self._names_org(child):
                         walk(child)  # "judges AT the International Criminal Court": the court's judges
                     continue
@@ -535,7 +539,13 @@ class SentenceActors:
         tok = self.doc[nxt]
         while tok.head.i != tok.i and tok.head.i in tokset and tok.head.i > i:
             tok = tok.head
+        if tok.dep_ == "appos" and self._country_piece(tok) and self._country_piece(tok.head):
+            return True  # "the ministers of Kazakhstan, KYRGYZSTAN, Tajikistan ...": a list the parser read as an apposition
         return tok.dep_ == "conj"
+
+    def _country_piece(self, tok: Token) -> bool:
+        piece = self.by_token.get(tok.i)
+        return piece is not None and piece.side is None and piece.first({"country"}) is not None
 
     def segment_head(self, seg: list[int]) -> Token:
         """The token of a conjunct that governs most of it (rightmost on ties: English NPs are head-final)."""
@@ -577,7 +587,11 @@ class SentenceActors:
         tok, role = self.doc[m.head], self.doc[first.head]
         of_object = next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
-        if of_object is None or tok.dep_ != "conj" or tok.head.i != of_object.i:
+        # "the ministers of Kazakhstan, Kyrgyzstan, TAJIKISTAN and UZBEKISTAN": up the list to the "of" object
+        cur = tok
+        while of_object is not None and cur.dep_ in ("conj", "appos") and cur.head.i != of_object.i and cur.head.i != cur.i:
+            cur = cur.head
+        if of_object is None or cur.dep_ not in ("conj", "appos") or cur.head.i != of_object.i:
             return None
         return replace(m, code=m.country + first.sector if m.country else m.code, sector=first.sector, kind="role",
                        plural=first.plural, resolved_by="compose")  # fmt: skip
