@@ -2877,3 +2877,10 @@ def test_a_relative_is_a_civilian_of_the_kins_country(code, text: str, date: str
 def test_an_act_noun_on_someones_record_is_no_news(code) -> None:
     # "PRIOR arrests", "PREVIOUS sanctions": the record of a person or a country, not an event of the day
     assert not triples(code("The EU's previous sanctions on Russia targeted banks.", "2013-03-13"))
+
+
+def test_a_nation_beaten_is_a_match_not_an_assault(code) -> None:
+    # people_only_codes (182): a country beaten, as the object or the parser's npadvmod, leaves no event at all
+    text = "Angel Di Maria scored the only goal as Argentina beat hosts Brazil 1-0 at the Maracana on Saturday."
+    assert not triples(code(text, "2021-07-10"))
+    assert ("BLRCOP", "RUSMED", "182") in triples(code("Police beat Russian journalists in Minsk on Sunday.", "2021-07-10"))

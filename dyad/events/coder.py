@@ -542,9 +542,14 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = self._home_body(obj, sources, sm)  # "Tunisia's president dissolved PARLIAMENT"
             if targets:
                 how.append("home")
-        if targets and self.code_listed("people_only_codes", pat.code):
-            # "Spain won the World Cup, BEATING the Netherlands 1-0": one assaults people, not a nation
-            targets = [t for t in targets if t.kind != "country"]
+        beaten = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod")]
+        beaten += [c for o in beaten for c in o.children if c.dep_ in ("appos", "compound")]
+        if self.code_listed("people_only_codes", pat.code) and any(
+            m.kind == "country" and m.head == t.i for t in beaten for m in sm.get(t)
+        ):
+            # "Spain won the World Cup, BEATING the Netherlands 1-0", "Argentina beat HOSTS BRAZIL": a nation
+            # beaten is a match won, no assault at all
+            return []
         if targets and code.startswith("01") and all(t.sector == "MED" for t in targets):
             targets = []  # "telling REPORTERS in Harare that ...": speaking to the press is no act on the press
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
