@@ -2884,3 +2884,9 @@ def test_a_nation_beaten_is_a_match_not_an_assault(code) -> None:
     text = "Angel Di Maria scored the only goal as Argentina beat hosts Brazil 1-0 at the Maracana on Saturday."
     assert not triples(code(text, "2021-07-10"))
     assert ("BLRCOP", "RUSMED", "182") in triples(code("Police beat Russian journalists in Minsk on Sunday.", "2021-07-10"))
+
+
+def test_an_act_an_about_phrase_names_is_a_topic(code) -> None:
+    text = ("Chinese President Xi Jinping met the heads of the European Union's two main institutions in Beijing on "
+            "Thursday at a summit overshadowed by European complaints about China's support for Russia.")
+    assert triples(code(text, "2025-07-24")) == {("CHNGOV", "IGOEUREEC", "040")}

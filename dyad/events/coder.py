@@ -633,10 +633,11 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         EXERCISES ...": the background of the reported act; so is what a response answers ("in
         retaliation FOR Washington's DECISION to increase duties"); and so is the act an "over" phrase
         gives as the reason ("sanctions OVER Moscow's SEIZURE of Crimea", "the toughest measures yet
-        OVER Moscow's INVASION of Ukraine"), which the gold sets never code beside the news."""
+        OVER Moscow's INVASION of Ukraine"), which the gold sets never code beside the news, and the topic
+        an "about" phrase names ("complaints ABOUT China's SUPPORT for Russia")."""
         noun = first_conjunct(noun)
         return noun.dep_ == "pobj" and (
-            _marked(noun, self.background_marks) or _answered(noun) or noun.head.lower_ == "over"
+            _marked(noun, self.background_marks) or _answered(noun) or noun.head.lower_ in ("over", "about")
         )
 
     def _inside_background_phrase(self, noun: Token) -> bool:
