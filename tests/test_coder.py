@@ -2890,3 +2890,18 @@ def test_an_act_an_about_phrase_names_is_a_topic(code) -> None:
     text = ("Chinese President Xi Jinping met the heads of the European Union's two main institutions in Beijing on "
             "Thursday at a summit overshadowed by European complaints about China's support for Russia.")
     assert triples(code(text, "2025-07-24")) == {("CHNGOV", "IGOEUREEC", "040")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mongolian President Nambaryn Enkhbayar declared a four-day state of emergency in the capital Ulan Bator on Tuesday.",
+         ("MNGGOV", "MNGCVL", "1724")),
+        ("Nigerian President Goodluck Jonathan declared a state of emergency in the northeastern states of Borno, Yobe and Adamawa on Tuesday.",
+         ("NGAGOV", "NGACVL", "1724")),
+    ],
+)
+def test_emergency_rule_on_a_place_is_on_its_people(code, text: str, expected: tuple) -> None:
+    # pairs.EMERGENCY_CODES: a capital or a region under emergency rule stands for the people there, as seven
+    # of nine gold sentences code it
+    assert expected in triples(code(text, "2008-07-01"))

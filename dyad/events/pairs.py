@@ -51,6 +51,8 @@ LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
 # Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilian)
 CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
+# Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilian)
+EMERGENCY_CODES = {"1723", "1724"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
 
@@ -87,7 +89,7 @@ class PairMaker(TriggerMatcher):
         own = {s.code for s in sources}
         targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
-            targets = [self._civilian(t, sm) for t in targets]
+            targets = [self._civilian(t, sm, code) for t in targets]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
             ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
                       for t in (sources if pat.received else targets)]  # fmt: skip
@@ -161,7 +163,7 @@ class PairMaker(TriggerMatcher):
             return True  # "accused EACH OTHER": any act
         return code[:2] in self.reciprocal_roots and any(f" {w} " in text for w in self.reciprocal_words)
 
-    def _civilian(self, t: Mention, sm: SentenceMentions) -> Mention:
+    def _civilian(self, t: Mention, sm: SentenceMentions, code: str = "") -> Mention:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
         IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan"; a base or a post is its
         forces' (MIL). Actors, capitals standing for their government and countries named as such keep
@@ -174,6 +176,10 @@ class PairMaker(TriggerMatcher):
             return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
         if t.sector or not t.country:
             return t
+        if code in EMERGENCY_CODES and t.kind in ("place", "country", "capital"):
+            # "a state of emergency in the capital ULAN BATOR", "martial law in the states of BORNO, Yobe and
+            # Adamawa": the people living there, whatever the place (as the gold sets code them)
+            return replace(t, sector="CVL", code=t.country + "CVL")
         dwellers = self._dwellers(tok, sm)  # "a camp FOR DISPLACED PEOPLE", "a RESIDENTIAL area"
         if dwellers and t.kind in ("place", "country"):
             return replace(t, sector=dwellers, code=t.country + dwellers)
