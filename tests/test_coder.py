@@ -2905,3 +2905,23 @@ def test_emergency_rule_on_a_place_is_on_its_people(code, text: str, expected: t
     # pairs.EMERGENCY_CODES: a capital or a region under emergency rule stands for the people there, as seven
     # of nine gold sentences code it
     assert expected in triples(code(text, "2008-07-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uzbek President Shavkat Mirziyoyev held talks with Turkmen President Gurbanguly Berdimuhamedov in Ashgabat "
+         "on Monday, on his first foreign trip since taking office.", ("UZBGOV", "TKM", "042")),
+        ("Chinese President Xi Jinping held talks with Papua New Guinea Prime Minister Peter O'Neill in Port Moresby on "
+         "Friday during a state visit.", ("CHNGOV", "PNG", "042")),
+    ],
+)
+def test_a_visit_framing_an_act_is_to_where_the_act_took_place(code, text: str, expected: tuple) -> None:
+    # "ON his first foreign trip", "DURING a state visit": the visit is to the country of the act's scene, as
+    # the gold sets code it beside the talks
+    assert expected in triples(code(text, "2018-11-16"))
+
+
+def test_a_victim_on_a_visit_is_no_visitor_by_it(code) -> None:
+    text = "South Korean opposition leader Lee Jae-myung was stabbed in the neck during a visit to Busan on Tuesday."
+    assert not [t for t in triples(code(text, "2024-01-02")) if t[2] == "042"]

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.coref import ArticleContext
 from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
-from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load_generic_roles
+from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load_generic_roles, place_country
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
@@ -147,6 +147,11 @@ NAMING_VERBS = words("naming_verbs")
 ACCIDENT_VERBS = words("accident_verbs")
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
+# Visits framed as the occasion of another act ("ON his first foreign trip", "DURING a state visit")
+VISIT_CODES = {"042"}
+# Verbs whose subject suffers what happened on a visit, and so is no visitor by it ("was shot during a visit")
+VISIT_VICTIM_VERBS = {"die", "kill", "injure", "wound", "perish", "hurt", "arrest", "detain", "catch", "trap", "stab",
+                      "shoot", "attack", "assassinate"}  # fmt: skip
 # Modifiers that make an act noun part of someone's record rather than news (Coder._noun)
 PAST_RECORD_WORDS = {"prior", "previous", "past", "earlier"}
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
@@ -826,6 +831,26 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return m
         return m.as_sector("MIL")
 
+    @staticmethod
+    def _phrase_scene(verb: Token, sm: SentenceMentions) -> str | None:
+        """Country of a town or capital an "in / at" phrase names anywhere in a clause's own phrases (not in
+        a clause inside it): "held talks with Berdimuhamedov IN ASHGABAT" hangs the place on the person."""
+        for t in verb.subtree:
+            if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at"):
+                continue
+            path, cur = [], t
+            while cur.i != verb.i and cur.head.i != cur.i:
+                path.append(cur.dep_)
+                cur = cur.head
+            if cur.i != verb.i or any(d in ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj") for d in path):
+                continue
+            kinds = {m.kind for m in sm.get(t) if m.head == t.i}
+            if t.ent_type_ in ("GPE", "LOC", "FAC") or kinds & {"capital", "place"}:
+                country, _ = place_country(sm.sa, t)
+                if country:
+                    return country
+        return None
+
     def _unknown_doer(self, m: Mention, sm: SentenceMentions) -> Mention:
         """Civilians named only as men who do violence are unidentified armed men (UAF): "MEN dressed in
         army uniforms killed 60 civilians", "snatched by masked MEN" (``unknown_doers``, modality.yaml)."""
@@ -1035,11 +1060,15 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         # "workers walked off the job IN a nationwide STRIKE", "used sarin IN three ATTACKS"; the phrase
         # may hang on the verb's object instead ("launched a missile IN DEFIANCE of UN sanctions")
         # "told Putin IN A PHONE CALL"; "A and B agreed AT TALKS in Moscow" (two parties: see below)
-        carrier = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") else None
+        carrier = tok.head if tok.dep_ == "pobj" and (
+            tok.head.lower_ in ("in", "during", "at") or (tok.head.lower_ == "on" and pat.code in VISIT_CODES)
+        ) else None  # "held talks in Ashgabat ON his first foreign TRIP"  # fmt: skip
         if carrier is not None and carrier.head.dep_ in ("dobj", "obj") and carrier.head.head.pos_ == "VERB":
             carrier = carrier.head
+        # a visitor "held talks" or "was in Beijing" on a visit; only the victim of what befell him does not visit
+        undergoing = VISIT_VICTIM_VERBS if pat.code in VISIT_CODES else self.undergoing_verbs
         in_act = carrier is not None and (
-            carrier.head.pos_ == "VERB" and carrier.head.lemma_.lower() not in self.undergoing_verbs
+            carrier.head.pos_ == "VERB" and carrier.head.lemma_.lower() not in undergoing
             and carrier.head.dep_ not in ("relcl", "acl", "amod") and not is_passive(carrier.head)
         )  # fmt: skip
         if in_act:
@@ -1081,6 +1110,14 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 targets = [m for m in self._target_spec(spec, slot.head, slot, False, sm) if m.code]
             if targets:
                 break
+        if not targets and in_act and pat.code in VISIT_CODES:
+            # "held talks with Berdimuhamedov IN ASHGABAT, on his first foreign trip": the visit is to where
+            # the act it frames took place
+            country = self._scene_country(slot.head, sm) or self._phrase_scene(slot.head, sm)
+            if country:
+                targets = [Mention(tok.i, tok.i + 1, tok.i, tok.text, code=country, country=country,
+                                   name=self.kb.country_name(country) or country, kind="place", resolved_by="scene")]  # fmt: skip
+                how.append("fallback")
         if not targets and in_act:
             # "told Putin IN A PHONE CALL", "warned Xi during a video call": the verb's addressee
             verb = slot.head
