@@ -2925,3 +2925,10 @@ def test_a_visit_framing_an_act_is_to_where_the_act_took_place(code, text: str, 
 def test_a_victim_on_a_visit_is_no_visitor_by_it(code) -> None:
     text = "South Korean opposition leader Lee Jae-myung was stabbed in the neck during a visit to Busan on Tuesday."
     assert not [t for t in triples(code(text, "2024-01-02")) if t[2] == "042"]
+
+
+def test_a_denial_with_its_object_shifted_after_as(code) -> None:
+    # "dismissed AS completely unfounded ACCUSATIONS by ...": the parser makes the shifted object that of "as"
+    text = ("Russia's foreign ministry on Tuesday dismissed as completely unfounded accusations by Moldovan President "
+            "Maia Sandu that Moscow was plotting to overthrow her government.")
+    assert ("RUSGOV", "MDAGOV", "016") in triples(code(text, "2023-02-14"))

@@ -37,6 +37,8 @@ SETTING_PREPS = {"following", "after", "before", "since", "amid", "amidst", "des
 CHARGE_PREPS = frozenset({"of", "for", "over", "into"})
 # A town of this size after "in", "near" or "of a city" is a place, and a name the tagger missed names one
 PLACE_MIN_POPULATION = 10_000
+# Verbs whose object a writer shifts after an "as" predicate ("dismissed as unfounded the accusations")
+SHIFTED_OBJECT_VERBS = {"dismiss", "reject", "rebuff", "denounce"}
 
 
 class TriggerMatcher(CoderBase):
@@ -95,6 +97,11 @@ class TriggerMatcher(CoderBase):
             c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children
         ):
             return tok.head  # "areas of Ukraine THEY HAD OCCUPIED": the noun is what the clause acts on
+        if obj is None and not passive and tok.lemma_.lower() in SHIFTED_OBJECT_VERBS:
+            # "dismissed AS completely unfounded ACCUSATIONS by Moldova's president": the parser reads the
+            # shifted object, its predicate adjective before it, as the object of "as"
+            obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                        if g.dep_ == "pobj" and any(a.dep_ == "amod" and a.i < g.i for a in g.children)), None)  # fmt: skip
         if obj is None and not passive:
             obj = next((c for c in tok.children if c.dep_ == "attr"), None)
         if obj is None and not passive:
