@@ -427,3 +427,9 @@ def test_a_role_of_a_list_of_countries_is_each_countrys(nlp, kb):
     text = "Blinken met the foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Astana."
     assert codes(nlp, kb, text, "ministers") == ["KAZGOV", "KGZGOV", "TJKGOV", "TKMGOV", "UZBGOV"]
     assert codes(nlp, kb, "The military chiefs of Armenia and Azerbaijan agreed to halt the fighting.", "chiefs") == ["ARMMIL", "AZEMIL"]
+
+
+def test_a_place_torn_through_is_the_scene(nlp, kb):
+    # "tore THROUGH Aden airport": "through" names where it happened, and gives "the government" its country
+    found = article(nlp, kb, ["Explosions tore through Aden airport on Wednesday, and the government blamed the Houthi movement."])[0]
+    assert [m.code for m in found["government"]] == ["YEMGOV"]

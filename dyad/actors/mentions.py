@@ -67,7 +67,7 @@ CONTEXT_SECTORS = {"REB", "UAF", "CRM", "OPP", "CVL", "REF", "LAB", "AGR", "MED"
 # (courts too: "the court sentenced the former Pakistani prime minister")
 SENTENCE_SECTORS = {"COP", "JUD"}
 # Prepositions whose object is where something happens: "rebels IN Darfur", "a jail NEAR Hebron"
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "through", "throughout", "around", "within", "into", "toward",
                "towards"}
 # Directions that make an "of" phrase a place ("west of Baghdad", "40 km north of Kabul")
 COMPASS_POINTS = words("compass_points")
