@@ -2932,3 +2932,9 @@ def test_a_denial_with_its_object_shifted_after_as(code) -> None:
     text = ("Russia's foreign ministry on Tuesday dismissed as completely unfounded accusations by Moldovan President "
             "Maia Sandu that Moscow was plotting to overthrow her government.")
     assert ("RUSGOV", "MDAGOV", "016") in triples(code(text, "2023-02-14"))
+
+
+def test_fire_opened_on_people_the_parser_makes_a_gerund_subject(code) -> None:
+    text = ("Presidential guards in Madagascar opened fire on thousands of opposition supporters marching on the "
+            "presidential palace in Antananarivo on Saturday, killing at least 25 people.")
+    assert ("MDGMIL", "MDGOPP", "175") in triples(code(text, "2009-02-07"))

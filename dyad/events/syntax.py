@@ -119,7 +119,14 @@ def prep_objects(word: str, holders: Iterable[Token]) -> list[Token]:
             # the parser labels the recipient's "to" of giving/saying verbs as ``dative``
             # ("issued a stern reminder Saturday TO IRAQ")
             if (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ == word:
-                out.extend(g for g in c.children if g.dep_ == "pobj")
+                found = [g for g in c.children if g.dep_ == "pobj"]
+                # "opened fire on THOUSANDS of opposition supporters marching on the palace": the parser makes
+                # the people the subject of a gerund clause that is the preposition's object
+                # (not "with X saying ...", an absolute clause beside the act)
+                if not found and word in ("on", "at", "against", "upon"):
+                    found = [s for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                             for s in g.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # fmt: skip
+                out.extend(found)
     return out
 
 
