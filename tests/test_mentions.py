@@ -433,3 +433,15 @@ def test_a_place_torn_through_is_the_scene(nlp, kb):
     # "tore THROUGH Aden airport": "through" names where it happened, and gives "the government" its country
     found = article(nlp, kb, ["Explosions tore through Aden airport on Wednesday, and the government blamed the Houthi movement."])[0]
     assert [m.code for m in found["government"]] == ["YEMGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cameroonian police fired tear gas at supporters of opposition candidate Issa Tchiroma Bakary.", ["CMROPP"]),
+        # supporters of a ruler are people, not his government
+        ("Police fired tear gas at supporters of Cameroonian President Paul Biya in Garoua.", ["CMRCVL"]),
+    ],
+)
+def test_supporters_of_an_opposition_figure_are_the_opposition(nlp, kb, text: str, expected: list) -> None:
+    assert codes(nlp, kb, text, "supporters") == expected

@@ -447,8 +447,10 @@ class SentenceActors:
                 if dep in CLAUSAL:
                     continue
                 if dep == "prep":
-                    if child.lower_ in ROLEISH_PREPS and self.is_roleish(tok):
-                        walk(child)
+                    if child.lower_ in ROLEISH_PREPS and (self.is_roleish(tok) or (
+                        tok.lower_ in FOLLOWER_HEADS and child.lower_ == "of" and self._titled_of_object(child)
+                    )):
+                        walk(child)  # "chairs of the Russian parliament", "supporters OF defeated candidate Mousavi"
                     elif child.lower_ == "of" and tok.lower_ == "one" and tok.dep_ == "appos" and not self._known_name(tok.head):
                         # "Maria Kolesnikova, ONE OF the leaders of Belarus's opposition": what the text says
                         # of a name the knowledge base does not list and no title before it places ("former
@@ -485,6 +487,11 @@ class SentenceActors:
                     if found:
                         return found[0]
         return None
+
+    def _titled_of_object(self, prep: Token) -> bool:
+        """Whether an "of" phrase names a person by a role ("of defeated presidential CANDIDATE Mousavi",
+        "of opposition leader Raila Odinga") or by a name the knowledge base lists."""
+        return any(g.dep_ == "pobj" and self._known_name(g) for g in prep.children)
 
     def _known_name(self, tok: Token) -> bool:
         """Whether a name is one the knowledge base lists or one a title before it places."""
@@ -860,9 +867,13 @@ class SentenceActors:
             # "chairs of the Russian parliament", "a member of the Politburo", "opposition supporters"
             m.kind, m.generic_role = "role", True
             # the body nearest the head: "members of an elite Philippine POLICE unit"
-            inst = next((p.first({"institution", "role", "metonym"}) for p in reversed(pieces)
-                         if p.first({"institution", "role", "metonym"})), None)  # fmt: skip
+            body = next((p for p in reversed(pieces) if p.first({"institution", "role", "metonym"})), None)
+            inst = body.first({"institution", "role", "metonym"}) if body is not None else None
             m.sector = inst.sector if inst is not None else ("CVL" if follower else "GOV")
+            if follower and body is not None and body.start > head.i and m.sector != "OPP":
+                # "supporters OF opposition candidate Mondlane" are the opposition's; supporters of a
+                # president, a cleric or a militia are people (as the gold sets code them)
+                m.sector = "CVL"
             m.country = self._country(pieces, head)
             m.code = (m.country + (m.sector or "")) if m.country else None
             m.resolved_by = "compose"
