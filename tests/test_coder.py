@@ -2938,3 +2938,10 @@ def test_fire_opened_on_people_the_parser_makes_a_gerund_subject(code) -> None:
     text = ("Presidential guards in Madagascar opened fire on thousands of opposition supporters marching on the "
             "presidential palace in Antananarivo on Saturday, killing at least 25 people.")
     assert ("MDGMIL", "MDGOPP", "175") in triples(code(text, "2009-02-07"))
+
+
+def test_a_second_act_hung_on_a_reported_clause_is_the_tellers(code) -> None:
+    # the parser makes "accused" a conjunct of "lay", the reported clause whose subject ("their future") is no actor
+    text = ("U.S. Vice President Mike Pence told Balkan leaders in Podgorica on Wednesday that their future lay with "
+            "the West, and accused Russia of trying to destabilise the region.")
+    assert ("USAGOV", "RUS", "112") in triples(code(text, "2017-08-02"))

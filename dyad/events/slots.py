@@ -108,6 +108,15 @@ class SlotReader(TriggerMatcher):
                     return sm.get(obj), True
             if dep == "pcomp" and (head.dep_ == "agent" or (head.lower_ == "by" and is_passive(head.head))):
                 break  # "displaced BY FIGHTING": the passive's doer, not something its patients did
+            if dep == "conj" and head.dep_ == "ccomp" and not has_subject(cur):
+                # "told Balkan leaders that their future lay with the West, and ACCUSED Russia ...": the parser
+                # hangs the second act on the reported clause, whose subject names no actor; it is the teller's
+                said = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                teller = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if (said is None or not any(m.code for m in sm.get(said))) and teller is not None and any(
+                    m.code for m in sm.get(teller)
+                ):
+                    return self._or_members(teller, sm), True
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
                 dep == "attr" and head.lemma_ == "be" and cur.tag_ == "VBG"
             ):  # "Qatar is MEDIATING between ...": the progressive parsed as an attribute of "is"
