@@ -2945,3 +2945,8 @@ def test_a_second_act_hung_on_a_reported_clause_is_the_tellers(code) -> None:
     text = ("U.S. Vice President Mike Pence told Balkan leaders in Podgorica on Wednesday that their future lay with "
             "the West, and accused Russia of trying to destabilise the region.")
     assert ("USAGOV", "RUS", "112") in triples(code(text, "2017-08-02"))
+
+
+def test_an_act_of_a_reported_pronoun_subject_is_not_the_tellers(code) -> None:
+    text = "A driver has been charged with homicide after police say he struck and killed a woman in Queens last night."
+    assert not [t for t in triples(code(text, "2013-01-30")) if t[0] == "USACOP" and t[2].startswith(("17", "18", "19"))]

@@ -111,9 +111,13 @@ class SlotReader(TriggerMatcher):
             if dep == "conj" and head.dep_ == "ccomp" and not has_subject(cur):
                 # "told Balkan leaders that their future lay with the West, and ACCUSED Russia ...": the parser
                 # hangs the second act on the reported clause, whose subject names no actor; it is the teller's
+                # (only a subject that names nobody, and ", and" set off as the teller's own coordination: not
+                # "police say HE struck and killed a woman", where the driver did both)
                 said = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 teller = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-                if (said is None or not any(m.code for m in sm.get(said))) and teller is not None and any(
+                cc = next((c for c in head.children if c.dep_ == "cc" and c.i < cur.i), None)
+                set_off = cc is not None and cc.i > 0 and cc.doc[cc.i - 1].text == ","
+                if set_off and said is not None and said.pos_ == "NOUN" and not sm.get(said) and teller is not None and any(
                     m.code for m in sm.get(teller)
                 ):
                     return self._or_members(teller, sm), True
