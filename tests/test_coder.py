@@ -2950,3 +2950,17 @@ def test_a_second_act_hung_on_a_reported_clause_is_the_tellers(code) -> None:
 def test_an_act_of_a_reported_pronoun_subject_is_not_the_tellers(code) -> None:
     text = "A driver has been charged with homicide after police say he struck and killed a woman in Queens last night."
     assert not [t for t in triples(code(text, "2013-01-30")) if t[0] == "USACOP" and t[2].startswith(("17", "18", "19"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A suicide bomber wearing a military uniform blew himself up among soldiers rehearsing for a parade in Sanaa on Monday.",
+         ("YEMUAF", "YEMMIL", "1831")),
+        # worshippers are people at prayer, not a church body (as every gold set codes them)
+        ("Gunmen massacred at least 235 worshippers during Friday prayers at a Sufi mosque in Egypt's North Sinai province.",
+         ("EGYUAF", "EGYCVL", "202")),
+    ],
+)
+def test_a_bomber_among_people_and_worshippers_as_victims(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, "2017-11-24"))
