@@ -2964,3 +2964,18 @@ def test_an_act_of_a_reported_pronoun_subject_is_not_the_tellers(code) -> None:
 )
 def test_a_bomber_among_people_and_worshippers_as_victims(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, "2017-11-24"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijani and Armenian troops fought with artillery and armoured vehicles along their border on Tuesday.",
+         {("AZEMIL", "ARMMIL", "194"), ("ARMMIL", "AZEMIL", "194")}),
+        # the parser makes the lone nationality the head and "troops" its conjunct
+        ("Kyrgyz and Tajik troops fought with tanks along their disputed border on Friday.",
+         {("KGZMIL", "TJKMIL", "194"), ("TJKMIL", "KGZMIL", "194")}),
+    ],
+)
+def test_coordinated_troops_that_fight_fight_each_other(code, text: str, expected: set) -> None:
+    # fighting is mutual (verbs.yaml), and with artillery, tanks or mortars it is 194
+    assert expected <= triples(code(text, "2021-11-16"))

@@ -647,10 +647,20 @@ class SentenceActors:
         of the conjunct it modifies (RUSGOV, CHNGOV)."""
         head = self.segment_head(seg)
         later = {i for r in rest for i in r}
-        if head.dep_ not in ("amod", "compound", "nmod", "poss") or head.head.i not in later:
+        # "KYRGYZ and Tajik troops fought": the parser may make the lone nationality the phrase's head, its
+        # role noun a conjunct of it
+        if head.dep_ in ("amod", "compound", "nmod", "poss"):
+            shared = head.head
+        else:  # only a nationality word alone ("Kyrgyz"), never a country's name ("ISRAEL and the group Hamas")
+            piece = self.by_token.get(head.i)
+            nationality = len(seg) == 1 and piece is not None and bool(piece.kinds() & {"adjective", "demonym"}) and (
+                "country" not in piece.kinds()
+            )
+            shared = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i in later), None) if nationality else None
+        if shared is None or shared.i not in later:
             return None
         country = self._segment_country(seg, head)
-        target = next((r for r in rest if head.head.i in r), None)
+        target = next((r for r in rest if shared.i in r), None)
         other = self.compose(target) if target else None
         if not country or other is None or other.kind not in ("role", "country"):
             return None
