@@ -445,3 +445,9 @@ def test_a_place_torn_through_is_the_scene(nlp, kb):
 )
 def test_supporters_of_an_opposition_figure_are_the_opposition(nlp, kb, text: str, expected: list) -> None:
     assert codes(nlp, kb, text, "supporters") == expected
+
+
+def test_a_town_after_a_settlement_noun_is_the_scene_whatever_the_tagger_says(nlp, kb):
+    # the tagger takes "Goma" for a person; "the eastern city of Goma" is still where the gunmen struck
+    found = article(nlp, kb, ["Gunmen attacked the Italian ambassador's convoy near the eastern city of Goma on Monday."])[0]
+    assert [m.code for m in found["Gunmen"]] == ["CODUAF"]

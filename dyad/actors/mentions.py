@@ -340,7 +340,11 @@ class SentenceActors:
         from dyad.actors.places import city_country
 
         for ent in self.doc.ents:
-            if ent.label_ not in ("GPE", "LOC") or ent.start in exclude or any(i in seen_tokens for i in range(ent.start, ent.end)):
+            # "the eastern city of GOMA": after a settlement noun, a name the tagger took for a person is the town
+            named_town = ent.label_ in ("PERSON", "ORG", "NORP") and self._is_settlement_name(ent.root)
+            if (ent.label_ not in ("GPE", "LOC") and not named_town) or ent.start in exclude or any(
+                i in seen_tokens for i in range(ent.start, ent.end)
+            ):
                 continue
             if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root) or _across_a_border(ent.root):
                 continue
@@ -367,6 +371,11 @@ class SentenceActors:
         """Whether an institution's phrase names its country itself ("Kenya's Senate"), which then
         stands for it."""
         return p.first({"institution"}) is not None and self._modifier_country(self.doc[p.end - 1], p) is not None
+
+    @staticmethod
+    def _is_settlement_name(name: Token) -> bool:
+        """Whether a name is the "of" object of a settlement noun ("the city OF Goma")."""
+        return name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
     def _settlement_country(self, name: Token) -> str | None:
         """The country a settlement noun states for the place its "of" phrase names: "the northern
