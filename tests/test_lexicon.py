@@ -210,6 +210,7 @@ def code():
         ("Iran's overnight barrage of drones and missiles against Israel caused little damage.", ("IRN", "ISR", "195")),
         ("The Tajik president chided the Russian president at a summit in Astana.", ("TJK", "RUS", "111")),
         ("Chinese President Xi Jinping awarded Russian President Vladimir Putin China's first friendship medal.", ("CHN", "RUS", "051")),
+        ("Greece formally asked its euro zone partners on Wednesday for a new three-year loan.", ("GRC", None, "0231")),
         ("Youths hurled petrol bombs at police in central Athens on Sunday.", ("GRC", "GRC", "145")),
         ("Putin presented Indian Prime Minister Narendra Modi with Russia's highest state order on Tuesday.", ("RUS", "IND", "051")),
     ],
