@@ -555,6 +555,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             # "Spain won the World Cup, BEATING the Netherlands 1-0", "Argentina beat HOSTS BRAZIL": a nation
             # beaten is a match won, no assault at all
             return []
+        if targets and self.code_listed("people_only_codes", pat.code):
+            targets = [t for t in targets if t.kind != "country"]  # one assaults people, not a nation
         if targets and code.startswith("01") and all(t.sector == "MED" for t in targets):
             targets = []  # "telling REPORTERS in Harare that ...": speaking to the press is no act on the press
         solo = not targets and self._may_stand_alone(pat, tok, obj, passive, sm)
