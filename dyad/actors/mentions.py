@@ -1084,8 +1084,8 @@ class SentenceActors:
         return self._office_sector(role.sector, head)  # "an opposition senator"
 
     def _led_body(self, p: Piece, head: Token) -> bool:
-        """Whether a piece is the head of the "of" phrase on a leading head (or of one nested in it):
-        "the leader OF the Kenyan OPPOSITION", "one of the leaders OF Belarus's OPPOSITION"."""
+        """Whether a piece ends at the object of an "of" phrase on a leading head: "the leader OF the Kenyan
+        OPPOSITION", "one of the leaders OF Belarus's OPPOSITION"."""
         tok = self.doc[p.end - 1]
         return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i
 

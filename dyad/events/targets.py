@@ -338,7 +338,8 @@ class FallbackTargets(SlotReader):
         Why so narrow: only the state arrests, frees prisoners and demobilises in the news, but a
         sentence that names any other actor outside the act's own target and scene may name the
         doer in a way the parser did not link ("Hamas said two men were arrested in Gaza"); then no
-        event is coded. Returns (sources, targets); both empty when the rule does not apply."""
+        event is coded. The victim named again, the scene's own country and the press are no such actors.
+        Returns (sources, targets); both empty when the rule does not apply."""
         rule = self.state_act(pat.code)
         if rule is None or obj is None or tok.dep_ in ("acl", "relcl", "amod") or tok.head.dep_ in ("acl", "relcl"):
             return [], []
