@@ -451,3 +451,9 @@ def test_a_town_after_a_settlement_noun_is_the_scene_whatever_the_tagger_says(nl
     # the tagger takes "Goma" for a person; "the eastern city of Goma" is still where the gunmen struck
     found = article(nlp, kb, ["Gunmen attacked the Italian ambassador's convoy near the eastern city of Goma on Monday."])[0]
     assert [m.code for m in found["Gunmen"]] == ["CODUAF"]
+
+
+def test_a_role_word_inside_a_persons_name_is_no_cue(nlp, kb):
+    # "Masayoshi SON": a kin word past the name's first word is part of the name, not a civilian's role
+    found = article(nlp, kb, ["Japanese businessman Masayoshi Son met the president on Tuesday."])[0]
+    assert [m.code for m in found["Son"]] == ["JPNBUS"]

@@ -797,8 +797,10 @@ class SentenceActors:
         if person_ent is not None:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
-            # "KAREN B. Olson": a people's name inside the person's own name is a first name, no cue
-            cues = [p for p in pieces if not (isinstance(p.side, Group) and person_ent.start <= p.start < person_ent.end)]
+            # "KAREN B. Olson": a people's name inside the person's own name is a first name, no cue; so is a
+            # role word past the name's first word ("Masayoshi SON", "Martin Luther KING")
+            cues = [p for p in pieces if not (person_ent.start <= p.start < person_ent.end and (
+                isinstance(p.side, Group) or (p.start > person_ent.start and self.doc[p.start].pos_ == "PROPN")))]  # fmt: skip
             self._fill_from_cues(m, cues, head)
             titled = self._titled(person_ent.start)
             if m.sector and not m.country and (not m.surname_only or titled):
