@@ -2979,3 +2979,12 @@ def test_a_bomber_among_people_and_worshippers_as_victims(code, text: str, expec
 def test_coordinated_troops_that_fight_fight_each_other(code, text: str, expected: set) -> None:
     # fighting is mutual (verbs.yaml), and with artillery, tanks or mortars it is 194
     assert expected <= triples(code(text, "2021-11-16"))
+
+
+def test_a_tour_framing_a_meeting_is_no_visit_to_the_person_met(code) -> None:
+    # "visited Ukraine and met President Zelensky ON a European tour": the meeting stays a meeting (040), and
+    # the tour, with no place of its own, is not turned into a visit to the person met
+    text = ("China's special representative for Eurasian affairs, Li Hui, visited Ukraine and met President "
+            "Volodymyr Zelensky on a European tour.")
+    got = triples(code(text, "2023-05-26"))
+    assert ("CHNGOV", "UKRGOV", "040") in got and ("CHNGOV", "UKRGOV", "042") not in got

@@ -1120,8 +1120,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 targets = [Mention(tok.i, tok.i + 1, tok.i, tok.text, code=country, country=country,
                                    name=self.kb.country_name(country) or country, kind="place", resolved_by="scene")]  # fmt: skip
                 how.append("fallback")
-        if not targets and in_act:
-            # "told Putin IN A PHONE CALL", "warned Xi during a video call": the verb's addressee
+        if not targets and in_act and pat.code not in VISIT_CODES:
+            # "told Putin IN A PHONE CALL", "warned Xi during a video call": the verb's addressee (a visit is to
+            # a place, never to the person met on it)
             verb = slot.head
             addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             targets = [m for c in addressees for m in sm.get(c) if m.code and all(m.code != s.code for s in sources)]
