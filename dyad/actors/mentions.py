@@ -40,8 +40,8 @@ EXTRA_ROLE_HEADS = words("extra_role_heads")
 FOLLOWER_HEADS = words("follower_heads")
 MEMBER_ROLES = words("member_roles")
 LEADING_HEADS = words("leading_heads")
-# Adjectives that tie armed men to the actor they serve: "forces LOYAL to Haftar" (SentenceActors._patron)
-PATRON_WORDS = frozenset({"loyal", "allied", "faithful"})
+# Adjectives that tie armed men to the actor they serve: "forces LOYAL to Haftar" (words.yaml)
+PATRON_WORDS = words("patron_words")
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -95,8 +95,8 @@ STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce"
                   "grave", "serious", "solemn"}  # fmt: skip
 # "anti-Syria journalist", "pro-Moscow rebels": the country is the cause, not the home
 STANCE_PREFIXES = {"anti", "pro"}
-# "IRAN-backed militias", "U.S.-SUPPORTED forces": the country before the hyphen backs them; it is not their home
-BACKER_SUFFIXES = {"backed", "supported", "funded", "sponsored", "armed", "trained", "allied", "aligned"}
+# "IRAN-backed militias": a country before one of these is the backer, not the home (words.yaml)
+BACKER_SUFFIXES = words("backer_suffixes")
 # Possessive pronouns that can own a role or a country ("ITS forces", "HIS country")
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",

@@ -149,11 +149,9 @@ ACCIDENT_VERBS = words("accident_verbs")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 # Visits framed as the occasion of another act ("ON his first foreign trip", "DURING a state visit")
 VISIT_CODES = {"042"}
-# Verbs whose subject suffers what happened on a visit, and so is no visitor by it ("was shot during a visit")
-VISIT_VICTIM_VERBS = {"die", "kill", "injure", "wound", "perish", "hurt", "arrest", "detain", "catch", "trap", "stab",
-                      "shoot", "attack", "assassinate"}  # fmt: skip
-# Modifiers that make an act noun part of someone's record rather than news (Coder._noun)
-PAST_RECORD_WORDS = {"prior", "previous", "past", "earlier"}
+# Verbs whose subject suffers what happened on a visit, and act nouns that are someone's record (words.yaml)
+VISIT_VICTIM_VERBS = words("visit_victim_verbs")
+PAST_RECORD_WORDS = words("past_record_words")
 # Prepositions that name what a judgement is about ("apologized FOR", "accused X OF", "an inquiry INTO")
 JUDGED_PREPS = frozenset({"of", "for", "over", "into", "about", "against"})
 

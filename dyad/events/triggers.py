@@ -29,6 +29,7 @@ from dyad.events.syntax import (
     measured,
     particle,
 )
+from dyad.words import words
 
 # Prepositions whose phrase only sets an act in time or circumstance: it never refines the act's code
 SETTING_PREPS = {"following", "after", "before", "since", "amid", "amidst", "despite", "during", "ahead"}
@@ -37,8 +38,8 @@ SETTING_PREPS = {"following", "after", "before", "since", "amid", "amidst", "des
 CHARGE_PREPS = frozenset({"of", "for", "over", "into"})
 # A town of this size after "in", "near" or "of a city" is a place, and a name the tagger missed names one
 PLACE_MIN_POPULATION = 10_000
-# Verbs whose object a writer shifts after an "as" predicate ("dismissed as unfounded the accusations")
-SHIFTED_OBJECT_VERBS = {"dismiss", "reject", "rebuff", "denounce"}
+# Verbs whose object a writer shifts after an "as" predicate (words.yaml)
+SHIFTED_OBJECT_VERBS = words("shifted_object_verbs")
 
 
 class TriggerMatcher(CoderBase):
