@@ -380,9 +380,7 @@ class SentenceActors:
     def _settlement_country(self, name: Token) -> str | None:
         """The country a settlement noun states for the place its "of" phrase names: "the northern
         MOZAMBICAN town of Palma" is not Palma de Mallorca."""
-        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
-            return self._modifier_country(name.head.head)
-        return None
+        return self._modifier_country(name.head.head) if self._is_settlement_name(name) else None
 
     def _shared_name(self, p: Piece) -> bool:
         """Whether a piece is only a bare name many states' bodies share ("the Senate", "a Supreme Court
@@ -981,28 +979,29 @@ class SentenceActors:
         """Sector of the last role or institution a phrase names apart from the title right before a
         name: "Mali's JUNTA LEADER, Colonel Assimi Goita" -> GOV, "Sudan's ARMY CHIEF, General ..." -> MIL."""
         # the title itself ends right before the name (punctuation aside); an apposition's role ends earlier
-        found = [r.sector for q in pieces if q.end < person.start and not self._titles(q, person)
+        title = self._title_piece(person)
+        found = [r.sector for q in pieces if q.end < person.start and q is not title
                  and (r := q.first({"role", "institution"})) is not None and r.sector]  # fmt: skip
         return found[-1] if found else None
 
-    def _titles(self, q: Piece, person: Piece) -> bool:
-        """Whether a piece is the title written right before a name."""
-        return all(t.text in (".", ",") for t in self.doc[q.end : person.start]) and q.end <= person.start
+    def _title_piece(self, person: Piece) -> Piece | None:
+        """The knowledge-base piece that ends right before a name, punctuation aside ("PRESIDENT Laurent
+        Gbagbo", "Colonel, ..."): the title written for it, if any."""
+        i = person.start - 1
+        while i >= 0 and self.doc[i].text in (".", ","):
+            i -= 1
+        p = self.by_token.get(i) if i >= 0 else None
+        return p if p is not None and p.end == i + 1 else None
 
     def _title_sector(self, person: Piece) -> str | None:
         """Sector of a specific title written right before a known name ("President Laurent Gbagbo",
         "Prime Minister X"); generic nouns ("leader", "official") and roles elsewhere in the phrase do
         not count, so "opposition leader X" or "X's spokesman" leave the person's own role alone."""
-        i = person.start - 1
-        while i >= 0 and self.doc[i].text in (".", ","):
-            i -= 1
-        p = self.by_token.get(i)
-        if p is None or p.end != i + 1:
-            return None
-        role = p.first({"role"})
+        p = self._title_piece(person)
+        role = p.first({"role"}) if p is not None else None
         if role is None or not role.sector or role.name in self.generic_roles:
             return None
-        return self._office_sector(role.sector, self.doc[i])  # "OPPOSITION mayor Ekrem Imamoglu"
+        return self._office_sector(role.sector, self.doc[p.end - 1])  # "OPPOSITION mayor Ekrem Imamoglu"
 
     def _context_fill(self, m: Mention, seg: list[int], head: Token, pieces: list[Piece],
                       state_force: bool = False) -> None:  # fmt: skip
