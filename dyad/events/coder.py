@@ -1115,8 +1115,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             # the act it frames took place
             country = self._scene_country(slot.head, sm) or self._phrase_scene(slot.head, sm)
             if country:
-                targets = [Mention(tok.i, tok.i + 1, tok.i, tok.text, code=country, country=country,
-                                   name=self.kb.country_name(country) or country, kind="place", resolved_by="scene")]  # fmt: skip
+                targets = [self._country_place(tok.i, tok.i + 1, tok.i, tok.text, country, "scene")]
                 how.append("fallback")
         if not targets and in_act and pat.code not in VISIT_CODES:
             # "told Putin IN A PHONE CALL", "warned Xi during a video call": the verb's addressee (a visit is to

@@ -531,8 +531,12 @@ class SlotReader(TriggerMatcher):
             return None
         if not country:
             return None
-        return Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, code=country, country=country,
-                       name=self.kb.country_name(country) or country, kind="place", resolved_by="place")  # fmt: skip
+        return self._country_place(tok.left_edge.i, tok.right_edge.i + 1, tok.i, text, country, "place")
+
+    def _country_place(self, start: int, end: int, head: int, text: str, country: str, resolved_by: str) -> Mention:
+        """A place phrase standing for its country, as a target mention."""
+        return Mention(start, end, head, text, code=country, country=country, name=self.kb.country_name(country) or country,
+                       kind="place", resolved_by=resolved_by)  # fmt: skip
 
     def _people_of(self, tok: Token, sm: SentenceMentions) -> bool:
         """Whether a noun names actors rather than a place: an actor mention ("the base OF THE ARMY") or
