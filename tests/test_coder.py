@@ -332,8 +332,10 @@ def test_one_sided_reading_yields_to_an_event_with_a_target(code, text: str, kep
 def test_coordinated_subjects_agree_with_each_other(code) -> None:
     got = triples(code("Bosnia and Slovenia agreed to a ceasefire after two days of fighting."))
     assert {("BIH", "SVN", "0871"), ("SVN", "BIH", "0871")} <= got
-    got = triples(code("Bosnia and Slovenia agreed on a new trade deal."))
-    assert {("BIH", "SVN", "030"), ("SVN", "BIH", "030")} <= got
+    got = triples(code("Bosnia and Slovenia agreed on a new trade deal."))  # a deal agreed on is made (057)
+    assert {("BIH", "SVN", "057"), ("SVN", "BIH", "057")} <= got
+    got = triples(code("Bosnia and Slovenia agreed to boost trade."))  # the intent is each one's to the other
+    assert {("BIH", "SVN", "0311"), ("SVN", "BIH", "0311")} <= got
 
 
 @pytest.mark.parametrize(

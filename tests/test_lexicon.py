@@ -213,6 +213,12 @@ def code():
         ("Greece formally asked its euro zone partners on Wednesday for a new three-year loan.", ("GRC", None, "0231")),
         ("Youths hurled petrol bombs at police in central Athens on Sunday.", ("GRC", "GRC", "145")),
         ("Putin presented Indian Prime Minister Narendra Modi with Russia's highest state order on Tuesday.", ("RUS", "IND", "051")),
+        # cutting, pausing or putting off tariffs eases them; agreeing to is the intent (0354)
+        ("Washington slashed tariffs on Chinese goods on Monday.", ("USA", "CHN", "085")),
+        ("Japan and Vietnam agreed on Monday to suspend the tariffs they had imposed on each other's goods.", ("JPN", "VNM", "0354")),
+        ("Trump agreed on Monday to pause planned tariffs on Mexican goods for a month.", ("USA", "MEX", "0354")),
+        ("Trump and Xi agreed on Saturday to hold off on new tariffs for 90 days.", ("USA", "CHN", "0354")),
+        ("Canada and Mexico agreed on a trade deal on Sunday.", ("CAN", "MEX", "057")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

@@ -63,6 +63,7 @@ class CoderBase:
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]
+    reciprocal_heads: frozenset[str]
     intent_codes: dict[str, Any]
     refusal_codes: dict[str, Any]
     third_party_codes: dict[str, str]  # lemma -> code of a mediator's or host's act (modality.yaml)

@@ -157,11 +157,15 @@ class PairMaker(TriggerMatcher):
     def _reciprocal(self, tok: Token, code: str) -> bool:
         """Coordinated parties act on each other: any act whose object is "each other" (``reciprocal_objects``
         in modality.yaml: "Israel and Hamas accused EACH OTHER"), and a cooperative act (``reciprocal_roots``)
-        that names them together ("Russia and China pledged to deepen THEIR partnership")."""
+        that names them together ("Russia and China pledged to deepen THEIR partnership") or that they
+        agree on ("Trump and Xi AGREED to hold off on new tariffs": ``reciprocal_heads``)."""
         text = " " + " ".join(t.lower_ for t in tok.subtree if t.i > tok.i) + " "
         if any(f" {w} " in text for w in self.reciprocal_objects):
             return True  # "accused EACH OTHER": any act
-        return code[:2] in self.reciprocal_roots and any(f" {w} " in text for w in self.reciprocal_words)
+        if code[:2] not in self.reciprocal_roots:
+            return False
+        agreed = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.reciprocal_heads
+        return agreed or any(f" {w} " in text for w in self.reciprocal_words)
 
     def _civilian(self, t: Mention, sm: SentenceMentions, code: str = "") -> Mention:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
