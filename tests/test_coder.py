@@ -2990,3 +2990,35 @@ def test_a_tour_framing_a_meeting_is_no_visit_to_the_person_met(code) -> None:
             "Volodymyr Zelensky on a European tour.")
     got = triples(code(text, "2023-05-26"))
     assert ("CHNGOV", "UKRGOV", "040") in got and ("CHNGOV", "UKRGOV", "042") not in got
+
+
+# ---------------------------------------------------------------- acts pinned on a doer
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli officials said Hezbollah was behind the attack on the Israeli embassy.", ("LBNREB", "ISRGOV", "180")),
+        ("Ukraine said Russia was responsible for the missile strike on a hospital in Kyiv.", ("RUS", None, "195")),
+        ("Russia's GRU military intelligence agency was behind the cyberattacks, the White House said.", ("RUSSPY", None, "176")),
+    ],
+)
+def test_an_act_pinned_on_its_doer_is_the_doers(code, text: str, expected: tuple) -> None:
+    src, tgt, cameo = expected
+    got = triples(code(text, "2022-02-18"))
+    assert any(s == src and (tgt is None or t == tgt) and c == cameo for s, t, c in got), got
+
+
+@pytest.mark.parametrize("text", ["The project was behind schedule, Russian officials said.",
+                                  "Russia was responsible for the talks, Chinese officials said."])
+def test_behind_or_responsible_for_a_non_act_is_no_event(code, text: str) -> None:
+    assert not code(text, "2022-02-18")
+
+
+def test_cyberattacks_are_coded_with_their_target(code) -> None:
+    assert ("RUS", "UKRBUS", "176") in {(s[:3], t, c) for s, t, c in triples(
+        code("Russia carried out cyberattacks on Ukrainian banks this week.", "2022-02-18"))}
+    assert ("CHNCRM", "USAGOV", "176") in triples(code("Chinese hackers carried out a cyber attack on the U.S. Treasury."))
+
+
+def test_the_toll_in_a_relative_clause_is_the_attacks_target(code) -> None:
+    got = triples(code("Taliban fighters carried out an attack that killed 20 Afghan soldiers on Monday.", "2022-02-18"))
+    assert ("AFGREB", "AFGMIL", "190") in got

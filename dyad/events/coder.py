@@ -229,6 +229,19 @@ def _told_on(clause: Token) -> bool:
             and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children))  # fmt: skip
 
 
+def _blamed_doer_verb(noun: Token) -> Token | None:
+    """The copula whose subject an act noun is pinned on: "X was BEHIND the attack", "X is RESPONSIBLE FOR
+    the strike" (not "X was behind schedule": the noun must be a trigger, which the caller has checked)."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "behind" and prep.head.lemma_ == "be":
+        return prep.head
+    if prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible" and prep.head.dep_ == "acomp":
+        return prep.head.head if prep.head.head.lemma_ == "be" else None
+    return None
+
+
 def _answered(noun: Token) -> bool:
     """Whether a noun is what a response answers: the object of a phrase on a response noun ("in
     retaliation FOR the strikes", "in protest AT the offensive")."""
@@ -1078,6 +1091,18 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             c.dep_ in ("dative", "dobj", "oprd") and c.i != slot.i for c in slot.head.children
         )):
             return []  # "declaring THEM a threat": what they are said to be, not an act
+        if not sources and (behind := _blamed_doer_verb(slot)) is not None:
+            # "Hezbollah WAS BEHIND the attack", "Russia WAS RESPONSIBLE FOR the strike on a hospital": the act
+            # is the subject's, told as a fact (a "said" around it is a reported event, coded as the act)
+            if mod.assess(behind, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
+                return []
+            subj, inherited = self._subjects(behind, False, sm)
+            sources = [m for m in subj if m.code]
+            if pat.code[:2] in UNATTRIBUTED_ROOTS:
+                sources = [self._armed_owner(m, sm) for m in sources]
+            how[0] = "light"
+            if inherited:
+                how.append("inherited")
         if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
             in_act or self.patterns.is_light(slot.head)
         ):
@@ -1124,6 +1149,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             verb = slot.head
             addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             targets = [m for c in addressees for m in sm.get(c) if m.code and all(m.code != s.code for s in sources)]
+        if not targets and pat.code[:2] in UNATTRIBUTED_ROOTS:
+            # "carried out an attack THAT KILLED 20 AFGHAN SOLDIERS": the toll a relative clause tells
+            targets = [m for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in self.result_verbs
+                       for o in c.children if o.dep_ in ("dobj", "obj") for m in sm.get(o) if m.code]  # fmt: skip
         if not targets and pat.target:
             # "issued a stern reminder Saturday TO IRAQ", "Palestinian riots AGAINST Israeli military
             # policies": the party the act bears on, hanging on the noun or on its light verb
