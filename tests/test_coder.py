@@ -3022,3 +3022,12 @@ def test_cyberattacks_are_coded_with_their_target(code) -> None:
 def test_the_toll_in_a_relative_clause_is_the_attacks_target(code) -> None:
     got = triples(code("Taliban fighters carried out an attack that killed 20 Afghan soldiers on Monday.", "2022-02-18"))
     assert ("AFGREB", "AFGMIL", "190") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yemen's Houthis struck a British oil tanker, the Marlin Luanda, with a missile in the Gulf of Aden on Friday.",
+     "Israeli forces struck dozens of targets in Gaza from the air on Tuesday."],
+)
+def test_force_from_the_air_named_beside_the_object_is_aerial(code, text: str) -> None:
+    assert {c for _, _, c in triples(code(text, "2024-01-26"))} == {"195"}

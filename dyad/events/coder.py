@@ -637,10 +637,12 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         # "struck Iran's nuclear sites and killed its commander, IN A WAVE OF AIR STRIKES": the phrase may
         # hang on a verb coordinated with this one
         verbs = [tok, *(v for v in conjuncts(first_conjunct(tok)) if v.i != tok.i and not has_subject(v))]
-        words |= {t.lemma_.lower() for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
-                  for t in c.subtree}  # fmt: skip
-        # "struck a Greek-flagged tanker WITH MISSILES": the parser may hang the means on the object
-        words |= {t.lemma_.lower() for o in tok.children if o.dep_ == "dobj" for c in o.children
+        # "struck dozens of targets FROM THE AIR"
+        words |= {t.lemma_.lower() for v in verbs for c in v.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "with", "by", "from") for t in c.subtree}  # fmt: skip
+        # "struck a Greek-flagged tanker WITH MISSILES", "struck a British oil tanker, the Marlin Luanda, WITH A
+        # MISSILE": the parser may hang the means on the object or on its apposition
+        words |= {t.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "npadvmod") for c in o.subtree
                   if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}  # fmt: skip
         if "suicide" in words:
             words.discard("bomber")  # "SUICIDE bombers and gunmen stormed the court": people, not aircraft
