@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dyad.events.killings import victim_count
 from dyad.nlp import load_nlp
 
@@ -10,6 +12,16 @@ def test_killing_a_political_figure_is_an_assassination(code_triples) -> None:
     got = code_triples("An off-duty Turkish police officer shot dead Russia's ambassador to Turkey at an exhibition in Ankara.",
                "2016-12-19")
     assert ("TURCOP", "RUSGOV", "186") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A gunman shot dead Dutch populist politician Pim Fortuyn on Monday.",
+     "Dutch populist politician Pim Fortuyn was shot dead by a gunman outside a radio studio in Hilversum on Monday."],
+)
+def test_a_role_word_followed_by_a_name_is_a_figure_not_a_generic_role(code_triples, text: str) -> None:
+    assert {c for _, _, c in code_triples(text, "2002-05-06")} == {"186"}
+    assert {c for _, _, c in code_triples("A gunman shot dead a politician in Amsterdam on Monday.", "2002-05-06")} == {"180"}
 
 
 def test_killing_a_generic_leader_or_a_criminal_is_not(code_triples) -> None:

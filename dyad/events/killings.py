@@ -54,8 +54,16 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     """Whether the act kills one political figure (``assassination_sectors``): "shot dead Russia's
     ambassador", "a suicide attacker shot opposition leader Benazir Bhutto"."""
     tgt = f.target
-    return (f.trigger.lemma_.lower() in rules.verbs and tgt is not None and tgt.kind in ("person", "role")
-            and not tgt.plural and not tgt.generic_role and tgt.sector in rules.figures)  # fmt: skip
+    if tgt is None or tgt.kind not in ("person", "role") or tgt.plural:
+        return False
+    # a role word is generic ("a politician") unless a name follows it ("populist politician PIM FORTUYN")
+    doc = f.trigger.doc
+    role = doc[tgt.head]
+    named = role.pos_ == "PROPN" or (role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN") or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children
+    )
+    return (f.trigger.lemma_.lower() in rules.verbs and (named or not tgt.generic_role)
+            and tgt.sector in rules.figures)  # fmt: skip
 
 
 def _leader_killed(f: Found, rules: KillingRules) -> bool:
