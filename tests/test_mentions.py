@@ -400,6 +400,8 @@ def test_a_leader_of_people_outside_the_state_is_not_the_government(nlp, kb, tex
         ("Turkish-backed Syrian rebels captured the northern city of Manbij on Sunday.", "rebels", "SYRREB"),
         ("U.S.-backed Syrian Democratic Forces captured Raqqa from Islamic State on Tuesday.", "Forces", "SYRREB"),
         ("Russian-backed separatists attacked Ukrainian troops in Donetsk on Monday.", "separatists", "UKRREB"),
+        # an IGO that recognises or backs a government does not speak for its head
+        ("Fayez al-Serraj, head of Libya's U.N.-recognised government, signed agreements in Istanbul.", "Serraj", "LBYGOV"),
     ],
 )
 def test_a_backer_named_before_a_hyphen_is_not_the_home(nlp, kb, text: str, head: str, expected: str) -> None:

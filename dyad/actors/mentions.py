@@ -759,7 +759,9 @@ class SentenceActors:
                 if not m.code and not self._former(seg):
                     # "U.N. envoy Kofi Annan" (in 2012, no office the knowledge base lists): the body his
                     # title names speaks through him (a FORMER secretary-general speaks for himself)
-                    org = next((o for p2 in pieces if p2 is not p and (o := p2.first(ORG_KINDS)) is not None), None)
+                    # (not a backer: "head of Libya's U.N.-RECOGNISED government" is Libya's)
+                    org = next((o for p2 in pieces if p2 is not p and not self._stance(p2)
+                                and (o := p2.first(ORG_KINDS)) is not None), None)  # fmt: skip
                     if org is not None:
                         m.code, m.country, m.sector = org.code, org.country, org.sector
                 if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
@@ -768,7 +770,7 @@ class SentenceActors:
         # 2. a company or IGO; "the al-Qaeda terror network": a named body modifying a group noun
         group_head = head.lemma_.lower() in GROUP_HEADS and not head_pieces
         for p in pieces:
-            org = p.first(ORG_KINDS)
+            org = p.first(ORG_KINDS) if not self._stance(p) else None  # not "the U.N.-BACKED government"
             modifies_group = group_head and p.end <= head.i and doc[p.end - 1].head.i == head.i and (
                 doc[p.end - 1].dep_ in ("compound", "nmod", "amod")
             )
