@@ -459,3 +459,15 @@ def test_a_role_word_inside_a_persons_name_is_no_cue(nlp, kb):
     # "Masayoshi SON": a kin word past the name's first word is part of the name, not a civilian's role
     found = article(nlp, kb, ["Japanese businessman Masayoshi Son met the president on Tuesday."])[0]
     assert [m.code for m in found["Son"]] == ["JPNBUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Sri Lankan military police arrested former army chief Sarath Fonseka on Monday.", "police", "LKAMIL"),
+        ("A U.S. F-16 pilot mistakenly dropped a bomb on Canadian troops near Kandahar.", "pilot", "USAMIL"),
+        ("Sri Lankan police arrested the protest leaders on Monday.", "police", "LKACOP"),
+    ],
+)
+def test_military_police_and_pilots_are_the_military(nlp, kb, text: str, head: str, expected: str) -> None:
+    assert codes(nlp, kb, text, head) == [expected]
