@@ -387,6 +387,9 @@ def test_armed_men_are_of_whom_they_are_loyal_to(nlp, kb, text: str, head: str, 
         ("Ecuadorean police arrested indigenous leader Leonidas Iza early on Tuesday.", "Iza", "ECUOPP"),
         ("Police in Kenya arrested a tribal leader on Monday.", "leader", "KENCVL"),
         ("Police in Kenya arrested a student leader on Monday.", "leader", "KENEDU"),
+        # "leaders OF the protest" as "protest leaders"
+        ("Canadian police arrested two leaders of the trucker protest in Ottawa on Thursday.", "leaders", "CANOPP"),
+        ("Police in Kenya arrested the leaders of the tribe on Monday.", "leaders", "KENCVL"),
     ],
 )
 def test_a_leader_of_people_outside_the_state_is_not_the_government(nlp, kb, text: str, head: str, expected: str) -> None:

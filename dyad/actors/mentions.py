@@ -1084,6 +1084,12 @@ class SentenceActors:
                    for e in (p.first({"role", "institution"}),) if e is not None and e.sector]  # fmt: skip
             if led and led[0] not in OPPOSABLE_SECTORS:
                 return led[0]
+            # "two leaders OF THE TRUCKER PROTEST": as the listed "protest leaders" (sectors.yaml)
+            for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+                compound = (obj.lemma_.lower(), head.lower_)
+                listed = [e for _, e in self.kb.index.get(compound, []) if e.kind == "role" and e.sector]
+                if listed and listed[0].sector not in OPPOSABLE_SECTORS:
+                    return listed[0].sector
         return self._office_sector(role.sector, head)  # "an opposition senator"
 
     def _led_body(self, p: Piece, head: Token) -> bool:
