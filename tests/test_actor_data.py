@@ -88,8 +88,10 @@ def test_country_fields(countries: list[dict]) -> None:
         for name, sector in (c.get("metonyms") or {}).items():
             assert isinstance(name, str) and sector in SECTORS, (c["iso3"], name, sector)
         for inst in c.get("institutions") or []:
-            assert set(inst) == {"names", "sector"}, (c["iso3"], inst)
+            assert set(inst) <= {"names", "sector", "since"} and {"names", "sector"} <= set(inst), (c["iso3"], inst)
             assert inst["sector"] in SECTORS, (c["iso3"], inst)
+            # a dated change of standing: {YYYY-MM-DD: sector}
+            assert all(str(day)[:4].isdigit() and new in SECTORS for day, new in (inst.get("since") or {}).items()), inst
             assert inst["names"] and all(isinstance(n, str) and n for n in inst["names"]), (c["iso3"], inst)
 
 

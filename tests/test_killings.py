@@ -109,7 +109,7 @@ def test_peacekeepers_arriving_are_deployed_not_visiting(code_triples) -> None:
 def test_an_attack_on_a_base_or_a_post_hits_its_countrys_forces(code_triples) -> None:
     got = code_triples("Afghan Taliban forces attacked Pakistani border posts along the frontier late on Saturday.",
                        "2024-12-28")  # fmt: skip
-    assert ("AFGREB", "PAKMIL", "190") in got, got
+    assert ("AFGMIL", "PAKMIL", "190") in got, got  # the Taliban govern Afghanistan from August 2021
     got = code_triples("Militants attacked 30 police posts in Myanmar's Rakhine state on Friday.", "2017-08-25")
     assert ("MMRREB", "MMRCOP", "190") in got, got
     # a modifier says whose positions they are; "government" positions are its forces'

@@ -305,3 +305,20 @@ def test_named_armed_groups_parties_and_the_european_community() -> None:
 def test_a_region_named_in_an_address_is_no_place(kb: KnowledgeBase) -> None:
     found = [m.text for m in kb.match_places("Police closed Ontario Street; the fire spread in Ontario.")]
     assert found == ["Ontario"]
+
+
+def test_a_body_whose_standing_changed_has_the_code_of_the_events_date(kb: KnowledgeBase) -> None:
+    from dyad.actors.knowledge import institution_eras, on_date
+
+    eras = institution_eras("AFG", "REB", {"2021-08-16": "GOV"})
+    assert [(r.code, r.start, r.end) for r in eras] == [("AFGREB", None, "2021-08-15"), ("AFGGOV", "2021-08-16", None)]
+    assert institution_eras("AFG", "REB", {}) == ()
+    taliban = next(e for e in kb.match("the Taliban")[0].entries if e.kind == "institution")
+    assert on_date(taliban, "2001-09-22").code == "AFGREB"
+    assert (on_date(taliban, "2022-12-11").code, on_date(taliban, "2022-12-11").sector) == ("AFGGOV", "GOV")
+
+
+def test_the_taliban_are_rebels_until_they_take_kabul_and_the_government_after(code_events) -> None:
+    before = code_events("The Taliban refused to hand over Osama bin Laden to the United States.", "2001-09-22")
+    after = code_events("Afghan Taliban forces fired artillery at civilians in the Pakistani town of Chaman.", "2022-12-11")
+    assert {e.source.code for e in before} == {"AFGREB"} and {e.source.code for e in after} == {"AFGMIL"}

@@ -14,10 +14,11 @@ spelling or its upper-case form (headlines, datelines); an all-lowercase data wo
 from __future__ import annotations
 
 import csv
+import datetime
 import logging
 import os
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -136,6 +137,31 @@ class Entry:
                 return country + "ELI" if country else None, country, "ELI"
             return country, country, None
         return code, country, sector
+
+
+def institution_eras(iso3: str, sector: str, since: Mapping) -> tuple[Role, ...]:
+    """Dated codes of a body whose standing changed: ``since: {2021-08-15: GOV}`` makes the Taliban
+    (``sector: REB`` before that day) the government of Afghanistan from that day on. No changes, no roles."""
+    if not since:
+        return ()
+    changes = sorted((str(day), str(new).upper()) for day, new in since.items())
+    roles, start, current = [], None, sector
+    for day, new in changes:
+        last = (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
+        roles.append(Role(iso3 + current, start, last))
+        start, current = day, new
+    roles.append(Role(iso3 + current, start, None))
+    return tuple(roles)
+
+
+def on_date(entry: Entry, date: str | None) -> Entry:
+    """A dated institution as it stood on ``date`` (its code and sector then); any other entry as it is."""
+    if entry.kind != "institution" or not entry.roles:
+        return entry
+    role = pick_role(entry.roles, date)
+    code = role.code if role is not None else entry.code
+    country, sector = split_code(code) if code else (entry.country, entry.sector)
+    return Entry(entry.kind, entry.name, code, country, sector, (), entry.user)
 
 
 # Sectors of state office whose former holders are elites (ELI) once the office has ended
@@ -320,8 +346,9 @@ class KnowledgeBase:
                 for inst in rec.get("institutions") or []:
                     sector = str(inst.get("sector", "GOV")).upper()
                     names = [str(x) for x in inst.get("names") or []]
+                    roles = institution_eras(iso3, sector, inst.get("since") or {})
                     for nm in names:
-                        self.add(nm, Entry("institution", names[0], iso3 + sector, iso3, sector))
+                        self.add(nm, Entry("institution", names[0], iso3 + sector, iso3, sector, roles=roles))
                 if rec.get("iso2"):
                     self.iso2[str(rec["iso2"]).upper()] = iso3
             except (KeyError, TypeError, AttributeError) as exc:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.knowledge import Entry, Group, KnowledgeBase, Match, Region
+from dyad.actors.knowledge import Entry, Group, KnowledgeBase, Match, Region, on_date
 from dyad.records import Actor
 from dyad.words import words
 
@@ -186,6 +186,8 @@ class SentenceActors:
                 m = Match(m.start, m.end, m.text, [e for e in m.entries if e.kind in ORG_KINDS])
                 if not m.entries:
                     continue
+            if any(e.roles and e.kind == "institution" for e in m.entries):  # "the Taliban" in 2001 and in 2022
+                m = Match(m.start, m.end, m.text, [on_date(e, self.date) for e in m.entries])
             self._place(Piece(span.start, span.end, m))
         self._add_side_pieces()
         self._add_plural_roles()
