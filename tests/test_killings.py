@@ -139,3 +139,14 @@ def test_an_attack_by_suicide_bombers_is_a_suicide_bombing_whatever_its_toll(cod
     got = code_triples("A suicide attacker shot opposition leader Benazir Bhutto at an election rally in Rawalpindi "
                        "on Thursday.", "2007-12-27")  # fmt: skip
     assert ("PAKUAF", "PAKOPP", "186") in got, got
+
+
+def test_stabbing_to_death_is_a_killing_and_of_a_lawmaker_an_assassination(code_triples) -> None:
+    officer = code_triples("A man drove a car into pedestrians on Westminster Bridge in London on Wednesday and then "
+                           "stabbed a police officer to death at the gates of parliament.", "2017-03-22")  # fmt: skip
+    assert ("GBRUAF", "GBRCOP", "1823") in officer, officer
+    cox = code_triples("British Labour lawmaker Jo Cox was shot and stabbed to death in her constituency in northern "
+                       "England on Thursday by a man.", "2016-06-16")  # fmt: skip
+    assert {c for _, _, c in cox} == {"186"}, cox
+    # an execution stays an execution
+    assert ("IRQGOV", "IRQELI", "1823") in code_triples("Iraqi authorities hanged Saddam Hussein at dawn on Saturday.", "2006-12-30")

@@ -26,6 +26,8 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "RAD
 REPRESSED = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "MED"})
 # Armed groups outside the state: their attacks on unarmed people are assaults (180), not war (190)
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
+# Killed by physical assault ("stabbed / beaten to death"): a killing whatever the verb
+BEATEN_TO_DEATH, ASSAULT = "1823", "182"
 # Air strikes keep their code beside the assassination they carried out
 AERIAL_CODES = frozenset({"195"})
 # CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
@@ -62,7 +64,9 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     named = role.pos_ == "PROPN" or (role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN") or any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children
     )
-    return (f.trigger.lemma_.lower() in rules.verbs and (named or not tgt.generic_role)
+    # "stabbed to death": an assault (182) that killed; not an execution ("hanged", 1823 of its own)
+    killed = f.trigger.lemma_.lower() in rules.verbs or (f.code == BEATEN_TO_DEATH and f.pattern.code == ASSAULT)
+    return (killed and (named or not tgt.generic_role)
             and tgt.sector in rules.figures)  # fmt: skip
 
 
