@@ -3031,3 +3031,12 @@ def test_the_toll_in_a_relative_clause_is_the_attacks_target(code) -> None:
 )
 def test_force_from_the_air_named_beside_the_object_is_aerial(code, text: str) -> None:
     assert {c for _, _, c in triples(code(text, "2024-01-26"))} == {"195"}
+
+
+def test_a_capital_named_where_an_attack_happened_is_a_place_not_the_government(code) -> None:
+    got = triples(code("A suicide bomber blew himself up on a bus in Tunis on Tuesday.", "2015-11-24"))
+    assert got == {("TUNUAF", "TUN", "1831")}, got
+    guard = triples(code("A suicide bomber blew himself up on a bus carrying members of Tunisia's presidential guard "
+                         "in central Tunis on Tuesday, killing at least 12 of them.", "2015-11-24"))  # fmt: skip
+    assert guard == {("TUNUAF", "TUNMIL", "1831")}, guard
+

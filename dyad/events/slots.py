@@ -44,6 +44,8 @@ BRANCH_HEADS = words("branch_heads")
 # Smallest city an untagged name may be outside a place phrase ("attacked Grozny"); after "in", "near"
 # or "the city of", triggers.PLACE_MIN_POPULATION
 UNTAGGED_PLACE_MIN_POPULATION = 200_000
+# Prepositions whose nested object says where ("on a bus IN Tunis"): a capital there is a place
+NESTED_PLACE_PREPS = frozenset({"in", "at", "near"})
 ACCUSATION_NOUNS = words("accusation_nouns")
 ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
@@ -371,7 +373,13 @@ class SlotReader(TriggerMatcher):
                     for g in c.children:
                         for t in g.subtree:
                             if (t.dep_ == "agent" and word == "by") or (t.dep_ == "prep" and t.lower_ == word):
-                                out.extend(m for p in t.children if p.dep_ == "pobj" for m in sm.get(p))
+                                for p in (p for p in t.children if p.dep_ == "pobj"):
+                                    found = sm.get(p)
+                                    if word in NESTED_PLACE_PREPS and any(m.kind == "capital" for m in found):
+                                        # "blew himself up on a bus IN TUNIS": where, not the government
+                                        place = self._place_mention(p, sm)
+                                        found = [place] if place is not None else []
+                                    out.extend(found)
             return out
         return []
 
