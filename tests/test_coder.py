@@ -3040,3 +3040,8 @@ def test_a_capital_named_where_an_attack_happened_is_a_place_not_the_government(
                          "in central Tunis on Tuesday, killing at least 12 of them.", "2015-11-24"))  # fmt: skip
     assert guard == {("TUNUAF", "TUNMIL", "1831")}, guard
 
+
+def test_a_greek_orthodox_church_is_no_greek_actor(code) -> None:
+    got = triples(code("A suicide bomber blew himself up inside the Mar Elias Greek Orthodox church in Damascus during "
+                       "Sunday Mass, killing at least 20 people.", "2025-06-22"))  # fmt: skip
+    assert got == {("SYRUAF", "SYRCVL", "1831")}, got
