@@ -474,3 +474,10 @@ def test_a_role_word_inside_a_persons_name_is_no_cue(nlp, kb):
 )
 def test_military_police_and_pilots_are_the_military(nlp, kb, text: str, head: str, expected: str) -> None:
     assert codes(nlp, kb, text, head) == [expected]
+
+
+def test_a_crowd_led_by_the_opposition_is_the_opposition(nlp, kb) -> None:
+    text = "Pakistani police fired tear gas at thousands of protesters led by opposition politician Imran Khan in Islamabad."
+    assert codes(nlp, kb, text, "protesters") == ["PAKOPP"]
+    text = "Pakistani police fired tear gas at thousands of protesters led by a cleric in Islamabad."
+    assert codes(nlp, kb, text, "protesters") == ["PAKCVL"]

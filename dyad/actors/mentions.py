@@ -859,6 +859,8 @@ class SentenceActors:
                     # to former Vice President Riek Machar" or a commander's forces are rebels (REB)
                     m.country = patron.country or m.country
                     m.sector = "MIL" if patron.sector == "GOV" else "REB"
+                if m.sector == "CVL" and self._led_by_opposition(head):
+                    m.sector = "OPP"  # "thousands of protesters LED BY opposition politician Imran Khan"
                 m.code = (m.country + (m.sector or "")) if m.country else None
                 m.resolved_by = "compose"
                 owner = self._owning_org(pieces, head)
@@ -1093,6 +1095,23 @@ class SentenceActors:
                 if listed and listed[0].sector not in OPPOSABLE_SECTORS:
                     return listed[0].sector
         return self._office_sector(role.sector, head)  # "an opposition senator"
+
+    def _led_by_opposition(self, head: Token) -> bool:
+        """Whether a crowd is "led by" the opposition: an opposition role in the agent phrase of a "led"
+        participle on the head ("protesters led by OPPOSITION politician Imran Khan and cleric ...")."""
+        # the participle may hang on a count: "THOUSANDS of protesters led by ..."
+        counted = [head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else []
+        agents = [a for h in (head, *counted) for c in h.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                  for a in c.children if a.dep_ == "agent"]  # fmt: skip
+        for tok in (t for a in agents for t in a.subtree):
+            piece = self.by_token.get(tok.i)
+            entry = piece.first({"role", "institution"}) if piece is not None else None
+            if entry is not None and entry.sector == "OPP":
+                return True
+            person = piece.first(NAME_KINDS) if piece is not None else None
+            if person is not None and person.actor_code(self.date)[2] == "OPP":
+                return True
+        return False
 
     def _led_body(self, p: Piece, head: Token) -> bool:
         """Whether a piece ends at the object of an "of" phrase on a leading head: "the leader OF the Kenyan
