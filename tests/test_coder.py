@@ -3045,3 +3045,11 @@ def test_a_greek_orthodox_church_is_no_greek_actor(code) -> None:
     got = triples(code("A suicide bomber blew himself up inside the Mar Elias Greek Orthodox church in Damascus during "
                        "Sunday Mass, killing at least 20 people.", "2025-06-22"))  # fmt: skip
     assert got == {("SYRUAF", "SYRCVL", "1831")}, got
+
+
+def test_a_state_speaking_of_its_own_country_is_no_event(code) -> None:
+    got = triples(code("South African Foreign Minister Naledi Pandor hosted her Russian counterpart Sergei Lavrov in "
+                       "Pretoria on Monday and defended her country's plans to hold naval exercises.", "2023-01-23"))  # fmt: skip
+    assert got == {("ZAFGOV", "RUSGOV", "043")}, got
+    # the state acting on its own people is still coded
+    assert ("BLR", "BLRCVL", "0841") in triples(code("Belarus released 18 political prisoners on Friday.", "2024-07-05"))

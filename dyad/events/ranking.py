@@ -18,6 +18,9 @@ DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "2
 # ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu", and a
 # claim for an attack on compatriots: "Boko Haram claimed responsibility" (NGAREB 015 NGACVL in the gold sets)
 DOMESTIC_CODES = ("087", "015")
+# Words and cooperation a state's own officials address to their country as a whole are the state
+# speaking of itself ("defended her country's plans", "praised Russia's resilience"), not an event
+SELF_SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "06"})
 # Sectors of the state: a domestic event between two sectors needs one of them on a side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Opponents of the state that deal with it as a party: rebels, the opposition
@@ -168,6 +171,8 @@ def _self_event(f: Found) -> bool:
         return False
     if f.code[:3] in HOME_VISIT_CODES and not t.sector:
         return True  # "the Red Sox manager flew to TEXAS", "the premier toured Sichuan": a trip at home is no visit
+    if not t.sector and s.sector in STATE_SECTORS and f.code[:2] in SELF_SPOKEN_ROOTS:
+        return True  # "the foreign minister defended HER COUNTRY's plans": the state speaking of itself
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
     return not _domestic_code(f.code)
