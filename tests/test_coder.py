@@ -3053,3 +3053,13 @@ def test_a_state_speaking_of_its_own_country_is_no_event(code) -> None:
     assert got == {("ZAFGOV", "RUSGOV", "043")}, got
     # the state acting on its own people is still coded
     assert ("BLR", "BLRCVL", "0841") in triples(code("Belarus released 18 political prisoners on Friday.", "2024-07-05"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The African Union condemned on Friday what it called shocking remarks by Tunisian President Kais Saied.",
+      ("IGOAFRAFU", "TUNGOV", "111")),
+     ("China denounced what it described as provocations by the United States.", ("CHN", "USA", "111"))],
+)
+def test_what_a_free_relative_names_is_the_object(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, "2023-02-24"))

@@ -84,6 +84,7 @@ from dyad.events.syntax import (
     is_to_infinitive,
     mend_dated_objects,
     mend_finite_conjuncts,
+    mend_free_relative_objects,
     mend_gerund_objects,
     mend_infinitive_complements,
     mend_irregular_lemmas,
@@ -384,6 +385,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
         mend_small_clause_objects(doc, NAMING_VERBS)
+        mend_free_relative_objects(doc, NAMING_VERBS)
         mend_plural_noun_verbs(doc)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)

@@ -423,6 +423,27 @@ def mend_small_clause_objects(doc: Doc, heads: Container[str]) -> int:
     return mended
 
 
+def mend_free_relative_objects(doc: Doc, heads: Container[str]) -> int:
+    """Make what a free relative names the object of the verb it stands for: "condemned WHAT IT CALLED
+    shocking REMARKS by Kais Saied", "denounced what it described AS PROVOCATIONS by the United States"
+    are parsed with a that-clause as the object; returns how many were mended. The remarks are what was
+    condemned, and their "by" phrase whose."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ != "ccomp" or tok.lemma_.lower() not in heads or tok.head.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in tok.children):
+            continue
+        named = next((c for c in tok.children if c.dep_ == "oprd"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"), None
+        )
+        if named is None or named.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            continue
+        named.head, named.dep_ = tok.head, "dobj"
+        mended += 1
+    return mended
+
+
 def mend_participle_roots(doc: Doc) -> int:
     """Make the main verb of a sentence whose subject carries a passive participle: "Mortar bombs fired
     by rebels SLAMMED into Monrovia" is parsed with "bombs" as the root and "slammed" as a clause on
