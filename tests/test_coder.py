@@ -3063,3 +3063,9 @@ def test_a_state_speaking_of_its_own_country_is_no_event(code) -> None:
 )
 def test_what_a_free_relative_names_is_the_object(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, "2023-02-24"))
+
+
+def test_a_rank_of_birth_before_a_name_does_not_unseat_its_office(code) -> None:
+    got = triples(code("Saudi Foreign Minister Prince Faisal bin Farhan held talks with Syrian President Bashar "
+                       "al-Assad in Damascus on Tuesday.", "2023-04-18"))  # fmt: skip
+    assert ("SAUGOV", "SYRGOV", "040") in got, got

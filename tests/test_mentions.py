@@ -481,3 +481,4 @@ def test_a_crowd_led_by_the_opposition_is_the_opposition(nlp, kb) -> None:
     assert codes(nlp, kb, text, "protesters") == ["PAKOPP"]
     text = "Pakistani police fired tear gas at thousands of protesters led by a cleric in Islamabad."
     assert codes(nlp, kb, text, "protesters") == ["PAKCVL"]
+

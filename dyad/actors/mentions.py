@@ -747,7 +747,8 @@ class SentenceActors:
                 title = self._title_sector(p)
                 if title == "MIL" and sector == "GOV" and self._phrase_sector(pieces, p) == "GOV":
                     title = None  # "Mali's JUNTA LEADER, COLONEL Assimi Goita": the rank does not unseat the ruler
-                if title and country and title != sector and not self._former(seg):
+                if title and country and title != sector and title != "ELI" and not self._former(seg):
+                    # (a rank of birth says no office: "Foreign Minister PRINCE Faisal bin Farhan" is GOV)
                     # "President Laurent Gbagbo announced": the title the text gives is the role it means,
                     # whatever office the knowledge base has for the (possibly stand-in) date
                     m.sector, m.code = title, country + title
