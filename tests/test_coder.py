@@ -3069,3 +3069,9 @@ def test_a_rank_of_birth_before_a_name_does_not_unseat_its_office(code) -> None:
     got = triples(code("Saudi Foreign Minister Prince Faisal bin Farhan held talks with Syrian President Bashar "
                        "al-Assad in Damascus on Tuesday.", "2023-04-18"))  # fmt: skip
     assert ("SAUGOV", "SYRGOV", "040") in got, got
+
+
+def test_a_hyphenated_name_the_parser_took_for_a_verb_is_the_object(code) -> None:
+    got = triples(code("A Seoul court sentenced former South Korean President Lee Myung-bak to 15 years in prison on "
+                       "Friday for bribery and embezzlement.", "2018-10-05"))  # fmt: skip
+    assert got == {("KORJUD", "KORELI", "116")}, got

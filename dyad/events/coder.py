@@ -41,7 +41,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dyad.actors.coref import ArticleContext
-from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb
+from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb, hyphenated_name_words
 from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load_generic_roles, place_country
 from dyad.events import modality as mod
 from dyad.events.base import Found
@@ -99,6 +99,7 @@ from dyad.events.syntax import (
     mend_stranded_agents,
     mend_trailing_appositions,
     mend_trailing_rebuttals,
+    mend_verbal_name_parts,
     mend_verbless_roots,
     particle,
     prep_objects,
@@ -255,6 +256,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def __init__(self, kb: KnowledgeBase | None = None, codebook: Any = None,
                  patterns: PatternSet | None = None) -> None:  # fmt: skip
         self.kb = kb or default_kb()
+        self.name_words = hyphenated_name_words(self.kb)  # "Myung-bak": a name, not a verb
         self.patterns = patterns or load_patterns(str(default_dictionary_dir()))
         if codebook is None:
             try:
@@ -382,6 +384,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_trailing_rebuttals(doc, ACCUSATION_NOUNS, REBUTTAL_VERBS)
         mend_trailing_appositions(doc)
         mend_place_appositions(doc, SETTLEMENT_NOUNS)
+        mend_verbal_name_parts(doc, self.name_words)
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
         mend_small_clause_objects(doc, NAMING_VERBS)

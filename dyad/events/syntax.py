@@ -274,6 +274,32 @@ def mend_proper_objects(doc: Doc) -> int:
     return mended
 
 
+def mend_verbal_name_parts(doc: Doc, name_words: Container[str]) -> int:
+    """Make a hyphenated part of a known name that the parser read as a verb the head of the name again:
+    "sentenced former President Lee MYUNG-BAK to 15 years" is parsed as "sentenced [that Lee myung-bakked
+    to 15 years]", and the sentence loses whom it was passed on; returns how many were mended. The name
+    becomes the verb's object (when it has none), its first part a compound, and the verb's other
+    phrases ("to 15 years") hang on the verb again."""
+    mended = 0
+    for tok in doc:
+        if tok.text not in name_words or tok.pos_ not in ("VERB", "AUX", "ADJ") or tok.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        verb = tok.head
+        first = doc[tok.i - 1] if tok.i > 0 else None
+        if verb.pos_ != "VERB" or first is None or first.head.i != tok.i or first.pos_ != "PROPN":
+            continue
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            continue
+        for child in list(tok.children):
+            if child.i < tok.i:
+                child.head, child.dep_ = tok, ("compound" if child.pos_ == "PROPN" else child.dep_)
+            else:
+                child.head = verb  # "to 15 years", "on Friday"
+        tok.head, tok.dep_, tok.pos_, tok.tag_ = verb, "dobj", "PROPN", "NNP"
+        mended += 1
+    return mended
+
+
 def mend_gerund_objects(doc: Doc, reporting: Container[str]) -> int:
     """Re-hang as the verb's object the subject of an "-ing" clause the parser made the verb's
     complement, and the clause as that noun's modifier; returns how many were moved.
