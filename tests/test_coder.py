@@ -3075,3 +3075,10 @@ def test_a_hyphenated_name_the_parser_took_for_a_verb_is_the_object(code) -> Non
     got = triples(code("A Seoul court sentenced former South Korean President Lee Myung-bak to 15 years in prison on "
                        "Friday for bribery and embezzlement.", "2018-10-05"))  # fmt: skip
     assert got == {("KORJUD", "KORELI", "116")}, got
+
+
+def test_works_a_company_owns_are_the_companys(code) -> None:
+    got = triples(code("Houthi drones struck an Aramco oil facility in Abqaiq on Saturday.", "2019-09-14"))
+    assert got == {("YEMREB", "SAUBUS", "195")}, got
+    refinery = triples(code("Ukrainian drones struck a Russian oil refinery in Ryazan on Saturday.", "2024-03-16"))
+    assert refinery == {("UKRMIL", "RUS", "195")}, refinery  # a country's refinery stays a place

@@ -49,6 +49,7 @@ NESTED_PLACE_PREPS = frozenset({"in", "at", "near"})
 ACCUSATION_NOUNS = words("accusation_nouns")
 ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
+COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
@@ -486,6 +487,10 @@ class SlotReader(TriggerMatcher):
         ``asked``: the pattern's slot expects a place ("took control OF BAKHMUT"), so a name the tagger
         took for a person is a town of the size its object test accepts."""
         if tok.lemma_.lower() in OWNED_PREMISES and (owner := self._premises_owner(tok, sm)) is not None:
+            return owner
+        if tok.lemma_.lower() in COMPANY_PREMISES and (owner := self._premises_owner(tok, sm)) is not None and (
+            owner.sector == "BUS"
+        ):
             return owner
         if tok.lemma_.lower() in GOVERNMENT_PREMISES - OWNED_PREMISES:
             # "stormed the presidential PALACE in Niamey": the seat of the government of the country it is in
