@@ -17,6 +17,7 @@ from dyad.events.patterns import Pattern
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import (
     AIM_VERBS,
+    MEASURES,
     SERIES,
     conjuncts,
     first_conjunct,
@@ -349,8 +350,10 @@ class SlotReader(TriggerMatcher):
             return [m for p in prep_objects(word, holders) for q in conjuncts(p) for m in self._holder(q, sm)]
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank", "tariffs on
             # $60 billion worth of U.S. goods"
+            # "tariffs on $60 BILLION of American goods": an amount's "of" object is what it measures
             return [m for p in prep_objects(word, holders)
-                    for q in (prep_objects("of", [p]) if is_series(p) else [p]) for m in self._owner_of(q, sm)]  # fmt: skip
+                    for q in (prep_objects("of", [p]) if is_series(p) or p.lower_ in MEASURES else [p])
+                    for m in self._owner_of(q, sm)]  # fmt: skip
         if kind == "place":
             places = [obj] if word == "dobj" and obj is not None else prep_objects(word, holders)
             out = []
