@@ -140,8 +140,9 @@ class Entry:
 
 
 def institution_eras(iso3: str, sector: str, since: Mapping) -> tuple[Role, ...]:
-    """Dated codes of a body whose standing changed: ``since: {2021-08-15: GOV}`` makes the Taliban
-    (``sector: REB`` before that day) the government of Afghanistan from that day on. No changes, no roles."""
+    """Dated codes of a body whose standing changed: ``since: {2021-08-16: GOV}`` makes the Taliban
+    (``sector: REB`` until the day before, the fall of Kabul) the government of Afghanistan from that day
+    on. No changes, no roles."""
     if not since:
         return ()
     changes = sorted((str(day), str(new).upper()) for day, new in since.items())

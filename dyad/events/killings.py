@@ -61,7 +61,8 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     # a role word is generic ("a politician") unless a name follows it ("populist politician PIM FORTUYN")
     doc = f.trigger.doc
     role = doc[tgt.head]
-    named = role.pos_ == "PROPN" or (role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN") or any(
+    after = doc[role.i + 1] if role.i + 1 < len(doc) else None  # not "killed a lawmaker MONDAY"
+    named = role.pos_ == "PROPN" or (after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("DATE", "TIME")) or any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children
     )
     # "stabbed to death": an assault (182) that killed; not an execution ("hanged", 1823 of its own)
