@@ -291,10 +291,10 @@ def mend_verbal_name_parts(doc: Doc, name_words: Container[str]) -> int:
         if any(c.dep_ in ("dobj", "obj") for c in verb.children):
             continue
         for child in list(tok.children):
-            if child.i < tok.i:
-                child.head, child.dep_ = tok, ("compound" if child.pos_ == "PROPN" else child.dep_)
-            else:
+            if child.i > tok.i:
                 child.head = verb  # "to 15 years", "on Friday"
+            elif child.pos_ == "PROPN":
+                child.dep_ = "compound"  # "LEE Myung-bak"
         tok.head, tok.dep_, tok.pos_, tok.tag_ = verb, "dobj", "PROPN", "NNP"
         mended += 1
     return mended
