@@ -1101,30 +1101,22 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if not sources and (behind := _blamed_doer_verb(slot)) is not None:
             # "Hezbollah WAS BEHIND the attack", "Russia WAS RESPONSIBLE FOR the strike on a hospital": the act
             # is the subject's, told as a fact (a "said" around it is a reported event, coded as the act)
-            if mod.assess(behind, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
+            doers = self._clause_doers(behind, how, sm)
+            if doers is None:
                 return []
-            subj, inherited = self._subjects(behind, False, sm)
-            sources = [m for m in subj if m.code]
-            if pat.code[:2] in UNATTRIBUTED_ROOTS:
-                sources = [self._armed_owner(m, sm) for m in sources]
-            how[0] = "light"
-            if inherited:
-                how.append("inherited")
+            sources = [self._armed_owner(m, sm) for m in doers] if pat.code[:2] in UNATTRIBUTED_ROOTS else doers
         if not sources and (in_act or slot.dep_ in ("dobj", "obj")) and (
             in_act or self.patterns.is_light(slot.head)
         ):
             # "Serbia lodged a protest with Albania": the light verb's subject is the source
             verb = slot.head
-            if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
+            doers = self._clause_doers(verb, how, sm)  # "staged a rally": as sure as a verb trigger, nearly
+            if doers is None:
                 return []
-            subj, inherited = self._subjects(verb, False, sm)
-            sources = [m for m in subj if m.code]
+            sources = doers
             if not sources and pat.code[:2] in OWNED_SUBJECT_ROOTS:  # "ISRAELI warplanes carried out strikes"
                 sources = [self._armed_owner(m, sm) for m in self._weapon_owner(verb, False, sm)]
             light = True
-            how[0] = "light"  # "staged a rally": as sure as a verb trigger, nearly
-            if inherited:
-                how.append("inherited")
             if carrier is not None and carrier.lower_ == "at":
                 # "A and B agreed on a ceasefire AT TALKS in Minsk": talks between the verb's two parties,
                 # as sure as the verb (not the agreement's aim). One party's act at a summit ("Trump
@@ -1177,6 +1169,18 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if code in TERRITORY_CODES and not any(t.kind in ("place", "country", "capital") for t in targets):
             return []  # "the capture of two Russian SOLDIERS": people taken, not ground
         return self._pairs(tok, pat, self._people_code(code, targets), sources, targets, how, sm, solo=solo)
+
+    def _clause_doers(self, verb: Token, how: list[str], sm: SentenceMentions) -> list[Mention] | None:
+        """The coded subjects of the clause a noun trigger's act is told in ("Serbia LODGED a protest",
+        "Hezbollah WAS BEHIND the attack"), with the path tagged as read off that clause; None when the
+        clause is not told as done, intended or conditional (negated, hypothetical, a question)."""
+        if mod.assess(verb, self.cues) not in (mod.ASSERTED, mod.INTENDED, mod.CONDITIONAL):
+            return None
+        subj, inherited = self._subjects(verb, False, sm)
+        how[0] = "light"
+        if inherited:
+            how.append("inherited")
+        return [m for m in subj if m.code]
 
     def _people_code(self, code: str, targets: list[Mention]) -> str:
         """The code an act has when it is done to persons only ("released AUNG SAN SUU KYI" is 0841, not
