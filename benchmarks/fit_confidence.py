@@ -74,18 +74,24 @@ def fit(rows: list[tuple[tuple[str, ...], bool]], l2: float) -> tuple[float, dic
         for f in features:
             x[r, index[f]] = 1.0
     y = np.array([float(right) for _, right in rows])
-    w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
-    for _ in range(50):
+    w = newton(x, y, np.zeros(x.shape[1]), penalty, iterations=50, tolerance=1e-8)
+    return float(w[0]), {f: float(w[i]) for f, i in index.items()}
+
+
+def newton(x: np.ndarray, y: np.ndarray, w: np.ndarray, penalty: np.ndarray, iterations: int, tolerance: float) -> np.ndarray:
+    """Weights minimising the log loss of ``logistic(x @ w)`` plus ``penalty * w**2 / 2``, from ``w``."""
+    w = w.astype(float).copy()
+    for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-x @ w))
         gradient = x.T @ (p - y) + penalty * w
         hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
         step = np.linalg.solve(hessian, gradient)
         w -= step
-        if np.abs(step).max() < 1e-8:
+        if np.abs(step).max() < tolerance:
             break
-    return float(w[0]), {f: float(w[i]) for f, i in index.items()}
+    return w
 
 
 def platt(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
@@ -93,14 +99,8 @@ def platt(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
     scores = np.clip(np.array([s for s, _ in pairs]), 1e-6, 1 - 1e-6)
     x = np.column_stack([np.ones(len(pairs)), np.log(scores / (1 - scores))])
     y = np.array([float(r) for _, r in pairs])
-    w = np.array([0.0, 1.0])
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        step = np.linalg.solve((x * (p * (1 - p))[:, None]).T @ x + 1e-9 * np.eye(2), x.T @ (p - y))
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return float(w[0]), float(w[1])
+    a, b = newton(x, y, np.array([0.0, 1.0]), np.zeros(2), iterations=100, tolerance=1e-9)
+    return float(a), float(b)
 
 
 def fold(bias: float, weights: dict[str, float], a: float, b: float) -> tuple[float, dict[str, float]]:
