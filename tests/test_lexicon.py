@@ -219,6 +219,8 @@ def code():
         ("Trump agreed on Monday to pause planned tariffs on Mexican goods for a month.", ("USA", "MEX", "0354")),
         ("Trump and Xi agreed on Saturday to hold off on new tariffs for 90 days.", ("USA", "CHN", "0354")),
         ("Canada and Mexico agreed on a trade deal on Sunday.", ("CAN", "MEX", "057")),
+        # a span's "of" object is the act, by its form too ("fighting", whose lemma is "fight")
+        ("Armenia and Azerbaijan agreed on Tuesday to halt four days of fighting over Nagorno-Karabakh.", ("ARM", "AZE", "0871")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
     ],

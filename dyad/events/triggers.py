@@ -193,10 +193,12 @@ class TriggerMatcher(CoderBase):
             out.add(t.lower_)
             if t.ent_type_ == "MONEY":  # "provided $5 BILLION": a sum of money
                 out.add("money")
-            if is_series(t):  # "a series of agreements", "dozens of"
+            if is_series(t):  # "a series of agreements", "dozens of", "halted four days of FIGHTING"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
-                        out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+                        for g in c.children:
+                            if g.dep_ == "pobj":  # the form too, as for the object itself ("fighting")
+                                out.update((g.lemma_.lower(), g.lower_))
             comp = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
             if comp:
                 out.add(f"{comp} {t.lemma_.lower()}")
