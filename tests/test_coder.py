@@ -1055,6 +1055,14 @@ def test_a_surname_spelled_as_an_alias_names_the_person(code) -> None:
     assert got == {("UKRGOV", "IGOWSTNAT", "0232")}
 
 
+def test_bare_surnames_of_the_knowledge_base(code) -> None:
+    # the tagger takes a sentence-opening "Trump" for the common noun; the surname still names him
+    assert triples(code("Trump met Putin in Helsinki on Monday.", "2018-07-17")) == {("USAGOV", "RUSGOV", "040")}
+    # a surname two known people share is the one in office on the date
+    assert triples(code("Aliyev met Putin in Sochi on Saturday.", "2018-07-17")) == {("AZEGOV", "RUSGOV", "040")}
+    assert not code("Rice prices rose sharply on Monday.", "2005-07-17")  # the word, not Condoleezza Rice
+
+
 def test_a_by_phrase_closing_a_passive_is_its_agent(code) -> None:
     got = triples(code("Iran has been accused of attacking two tankers by the United States.", "2019-06-14"))
     assert got == {("USA", "IRN", "112")}

@@ -89,6 +89,13 @@ def test_unique_surnames_are_indexed(kb: KnowledgeBase) -> None:
     assert kb.surname_person("Li") is None  # many Lis: only the article can tell which
 
 
+def test_a_shared_surname_is_the_person_in_office_on_the_date(kb: KnowledgeBase) -> None:
+    assert kb.surname_person("Aliyev") is None  # Heydar and Ilham
+    assert kb.surname_person("Aliyev", "2018-07-17").name == "Ilham Aliyev"
+    assert kb.surname_person("Aliyev", "1998-01-01").name == "Heydar Aliyev"
+    assert kb.surname_person("Aliyev", "2003-09-01") is None  # both in office: the article must tell
+
+
 # ---------------------------------------------------------------- composition on parsed text
 @pytest.fixture(scope="module")
 def compose(kb: KnowledgeBase):

@@ -241,7 +241,7 @@ class ArticleContext:
                     continue
                 if fuzz.ratio(t, word) >= ratio or (_skeleton(t) == _skeleton(word) and abs(len(t) - len(word)) <= 2):
                     return self._apply(m, a, "fuzzy")
-        person = self.kb.surname_person(word)
+        person = self.kb.surname_person(word, self.date)
         if person is not None:
             code, country, sector = person.actor_code(self.date)
             m.name, m.person, m.code, m.country, m.sector = person.name, person, code, country, sector

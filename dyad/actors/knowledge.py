@@ -578,10 +578,16 @@ class KnowledgeBase:
         """Whether ``text`` names any actor or role at all (cheap; used by the event prefilter)."""
         return bool(self.match(text))
 
-    def surname_person(self, surname: str) -> Entry | None:
-        """The person with this surname when exactly one is known."""
+    def surname_person(self, surname: str, date: str | None = None) -> Entry | None:
+        """The person with this surname when exactly one is known, or, given the event's date, when
+        exactly one of those known holds an office on that date ("Aliyev" in 2018 is Ilham Aliyev, not
+        his father Heydar, president until 2003)."""
         hits = self.surnames.get(surname.lower())
-        return hits[0] if hits and len(hits) == 1 else None
+        if not hits:
+            return None
+        if len(hits) > 1 and date:
+            hits = [h for h in hits if any(r.holds_on(date) for r in h.roles)]
+        return hits[0] if len(hits) == 1 else None
 
     def country_name(self, iso3: str | None) -> str | None:
         rec = self.countries.get(iso3 or "")

@@ -42,6 +42,8 @@ MEMBER_ROLES = words("member_roles")
 LEADING_HEADS = words("leading_heads")
 # Adjectives that tie armed men to the actor they serve: "forces LOYAL to Haftar" (words.yaml)
 PATRON_WORDS = words("patron_words")
+# Dependencies of a verb's or preposition's arguments, where a bare name stands for its bearer
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 NAME_ENT_TYPES = {"", "PERSON", "ORG", "GPE"}  # the NER often mistypes a bare surname; never a DATE
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
@@ -786,11 +788,13 @@ class SentenceActors:
                            and not all(i in self.by_token for i in range(e.start, e.end))),
                           None)  # fmt: skip  # a known place the NER took for a person ("Kyiv") stays a place
         multiword_ent = any(e.start <= head.i < e.end and len(e) > 1 and e.label_ != "PERSON" for e in doc.ents)
-        if person_ent is None and head.pos_ == "PROPN" and head.i not in self.by_token and head.is_title and (
+        noun_surname = self._surname_as_noun(head)
+        if person_ent is None and (head.pos_ == "PROPN" or noun_surname) and head.i not in self.by_token and head.is_title and (
             not multiword_ent and head.ent_type_ in NAME_ENT_TYPES and head.lower_ not in CALENDAR
         ):
             # a bare proper name the NER did not type: maybe a surname ("Li", "Lee") for coreference
-            m.surname_only = len([i for i in seg if doc[i].pos_ == "PROPN" and i not in self.by_token]) == 1
+            names = [i for i in seg if (doc[i].pos_ == "PROPN" or (noun_surname and i == head.i)) and i not in self.by_token]
+            m.surname_only = len(names) == 1
             if m.surname_only:
                 m.kind, m.name = "person", head.text
                 self._fill_from_cues(m, pieces, head)
@@ -1043,12 +1047,21 @@ class SentenceActors:
         """A person match that ends right before a possessive head noun is a modifier, not the head."""
         return p.start <= head.i < p.end
 
+    def _surname_as_noun(self, head: Token) -> bool:
+        """A known surname the tagger read as a common noun: "TRUMP met Putin in Helsinki" (the small
+        model takes a sentence-opening "Trump" for the word): a bare, capitalised argument of a verb
+        with no article, whose lowercase form is a surname of the knowledge base."""
+        return (
+            head.pos_ == "NOUN" and head.lower_ in self.kb.surnames and head.dep_ in ARGUMENT_DEPS
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.children)
+        )  # fmt: skip
+
     def _surname_country(self, head: Token) -> str | None:
         """The country of a known person whose surname alone modifies a role noun ("the BIDEN
         administration", "the Netanyahu government"): the office they hold on the date decides."""
         for c in head.children:
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i:
-                person = self.kb.surname_person(c.text)
+                person = self.kb.surname_person(c.text, self.date)
                 if person is not None:
                     country = person.actor_code(self.date)[1]
                     if country:
