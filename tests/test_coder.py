@@ -151,6 +151,7 @@ def test_same_country_cooperation_is_not_an_event(code) -> None:
         "Japan and South Korea have yet to sign the agreement.",
         "Iran is accused of arming Houthi rebels in Yemen.",
         "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
+        "Ukraine's refusal to extend a gas transit agreement with Russia halted gas flows to Europe.",
     ],
 )
 def test_not_an_event(code, text: str) -> None:

@@ -221,6 +221,12 @@ def code():
         ("Canada and Mexico agreed on a trade deal on Sunday.", ("CAN", "MEX", "057")),
         # a span's "of" object is the act, by its form too ("fighting", whose lemma is "fight")
         ("Armenia and Azerbaijan agreed on Tuesday to halt four days of fighting over Nagorno-Karabakh.", ("ARM", "AZE", "0871")),
+        # leaving or voiding a treaty reduces relations; extending or initialling one is agreeing it
+        ("Iran pulled out of the nuclear deal with the United States on Tuesday.", ("IRN", "USA", "160")),
+        ("Washington scrapped its trade agreement with Mexico.", ("USA", "MEX", "160")),
+        ("Trump withdrew from the Iran nuclear deal in May.", ("USA", "IRN", "160")),
+        ("Russia and the United States extended the New START treaty for five years on Wednesday.", ("RUS", "USA", "057")),
+        ("Serbia and Kosovo initialled an agreement in Brussels on Friday.", ("SRB", "XKX", "057")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
     ],

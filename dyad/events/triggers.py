@@ -143,6 +143,9 @@ class TriggerMatcher(CoderBase):
             # "spoke BY telephone": the parser may label that "by" as a passive agent
             heads = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in (pat.preps or {"in"})
                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            # "pulled OUT OF the deal": the parser hangs "of" on "out"
+            heads += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "out" and "out" in pat.preps
+                      for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]  # fmt: skip
             pobjs = {g.lemma_.lower() for g in heads} | {t.lemma_.lower() for g in heads for t in _counted(g)}
             if obj is not None:
                 pobjs |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" for g in c.children}
