@@ -1064,6 +1064,14 @@ def test_bare_surnames_of_the_knowledge_base(code) -> None:
     assert not code("Rice prices rose sharply on Monday.", "2005-07-17")  # the word, not Condoleezza Rice
 
 
+def test_a_described_country_is_the_one_named_before_it(code) -> None:
+    got = triples(code("Chinese President Xi Jinping held talks with Fijian Prime Minister Frank Bainimarama in Nadi "
+                       "on Saturday, during the first visit to the Pacific island nation by a Chinese leader.", "2014-11-22"))
+    assert ("CHNGOV", "FJI", "042") in got, got  # not China, the headline actor's own country
+    got = triples(code("Putin arrived in Pyongyang on Wednesday, and he praised the reclusive state for its support.", "2024-06-19"))
+    assert ("RUSGOV", "PRK", "051") in got, got
+
+
 def test_a_by_phrase_closing_a_passive_is_its_agent(code) -> None:
     got = triples(code("Iran has been accused of attacking two tankers by the United States.", "2019-06-14"))
     assert got == {("USA", "IRN", "112")}

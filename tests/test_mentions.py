@@ -482,3 +482,19 @@ def test_a_crowd_led_by_the_opposition_is_the_opposition(nlp, kb) -> None:
     text = "Pakistani police fired tear gas at thousands of protesters led by a cleric in Islamabad."
     assert codes(nlp, kb, text, "protesters") == ["PAKCVL"]
 
+
+
+# ---------------------------------------------------------------- definite descriptions of a country
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Hu Jintao brought gas from Turkmenistan to China during a visit to the Central Asian state.", "state", ["TKM"]),
+        ("Sri Lanka's central bank raised rates as the crisis-hit island ran out of dollars.", "island", ["LKA"]),
+        # ranked, of-phrased or modifier-less phrases point at no country named before
+        ("Japan praised Ireland, and China praised the first European country.", "country", []),
+        ("Floods hit India on Monday, killing 40 people in the southern state of Kerala.", "state", []),
+        ("India sent aid to Nepal, and China praised the country.", "country", []),
+    ],
+)
+def test_a_described_country_points_back(nlp, kb, text: str, head: str, expected: list[str]) -> None:
+    assert [c for c in codes(nlp, kb, text, head) if c] == expected

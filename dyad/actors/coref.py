@@ -163,6 +163,8 @@ class ArticleContext:
         """Fill ``m`` from the article context when it is a surname, a bare title or a pronoun."""
         if m.kind == "pronoun":
             return self._pronoun(m, sa, sentence_index)
+        if m.resolved_by == "description" and not m.country:
+            return self._described_country(m, sentence_index)
         if m.kind == "person" and m.person is None and (m.surname_only or not m.code):
             m = self._surname(m, sentence_index)
             if m.needs_country and not m.country:  # "President Assad" in a story that named Syria before
@@ -201,6 +203,20 @@ class ArticleContext:
             m.country = scene[0]
             m.code = m.country + (m.sector or "")
             m.resolved_by = "scene"
+        return m
+
+    def _described_country(self, m: Mention, sentence_index: int) -> Mention:
+        """"a visit to the Central Asian STATE": the country the sentence named last before the phrase,
+        passing over the one it named first -- the headline actor's own, whose deeds the sentence tells
+        ("CHINESE President Hu ... gas from Turkmenistan to CHINA, during a visit to the Central Asian
+        state" is Turkmenistan) unless it is the only one; with none named in the sentence, the
+        article's most-named country."""
+        here = [c for s, c in self.countries if s == sentence_index]
+        others = [c for c in here if c != here[0]] if here else []
+        country = (others or here or [None])[-1]
+        if country is None:
+            return self._article_country(m, sentence_index)
+        m.country, m.code, m.needs_country = country, country, False
         return m
 
     def _article_country(self, m: Mention, sentence_index: int) -> Mention:

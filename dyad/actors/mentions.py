@@ -92,6 +92,9 @@ STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "RAD", "MIL", "CRM"}
 # Nouns that name a stance as well as a side: "strong OPPOSITION to the plan" is no party
 STANCE_NOUNS = {"opposition", "resistance"}
+# "the Central Asian STATE", "the Pacific island NATION": a described country (see compose)
+COUNTRY_NOUNS = words("country_nouns")
+RANKING_WORDS = words("ranking_words")
 STANCE_VERBS = {"express", "voice", "reiterate", "restate", "state", "signal", "register", "underline", "stress"}
 STANCE_DEGREES = {"firm", "strong", "strongest", "staunch", "resolute", "fierce", "vehement", "stiff", "growing",
                   "grave", "serious", "solemn"}  # fmt: skip
@@ -717,6 +720,10 @@ class SentenceActors:
             m.plural = head.lower_ in ("they", "them", "their", "themselves")
             return m
 
+        if self._describes_a_country(head, pieces):
+            # "during a visit to the Central Asian state": the country the article context names (coref)
+            m.kind, m.needs_country, m.resolved_by = "country", True, "description"
+            return m
         if head.lemma_.lower() == "office" and (owner := self._office_holder(head)) is not None:
             # "Peru's attorney general's OFFICE said": the office speaks for its holder (PERJUD)
             return replace(owner, start=start, end=end, head=head.i, text=text, plural=False, definite=True)
@@ -1046,6 +1053,27 @@ class SentenceActors:
     def _is_name_head(self, p: Piece, head: Token) -> bool:
         """A person match that ends right before a possessive head noun is a modifier, not the head."""
         return p.start <= head.i < p.end
+
+    def _describes_a_country(self, head: Token, pieces: list[Piece]) -> bool:
+        """A definite description of a country: "THE Central Asian STATE", "the Pacific island NATION",
+        "the Gulf KINGDOM" -- "the", a country noun and a describing modifier, with no country named in
+        the phrase ("the Indonesian island" is a place), no "of" phrase ("the state OF Kerala"), no
+        ranking ("the FIRST country to recognise") and not said of a subject ("became the first state")."""
+        if head.lemma_.lower() not in COUNTRY_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN":
+            return False
+        if head.dep_ in ("attr", "appos", "oprd", "npadvmod", "compound"):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return False
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+        if not mods or any(c.lower_ in RANKING_WORDS or c.tag_ in ("JJS", "RBS") or c.dep_ == "nummod"
+                           or any(g.tag_ in ("JJS", "RBS") for g in c.children) for c in mods):  # fmt: skip
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
+            c.dep_ in ("acl", "relcl") for c in head.children
+        ):
+            return False
+        return not any(p.first(COUNTRY_KINDS) is not None for p in pieces)
 
     def _surname_as_noun(self, head: Token) -> bool:
         """A known surname the tagger read as a common noun: "TRUMP met Putin in Helsinki" (the small
