@@ -152,6 +152,7 @@ def test_same_country_cooperation_is_not_an_event(code) -> None:
         "Iran is accused of arming Houthi rebels in Yemen.",
         "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
         "Ukraine's refusal to extend a gas transit agreement with Russia halted gas flows to Europe.",
+        "Iran and the United States reached no agreement on Friday.",  # denied through the object
     ],
 )
 def test_not_an_event(code, text: str) -> None:

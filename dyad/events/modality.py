@@ -57,6 +57,11 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         return HYPOTHETICAL  # "a Chinese BLOCKADE of Taiwan WOULD disrupt supplies": a scenario, not an act
     if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() in neg_verbs for c in trigger.children):
         return NEGATED  # "Most Germans OPPOSE giving Greece a bailout", with the verb parsed as an auxiliary
+    if trigger.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)
+        for c in trigger.children
+    ):
+        return NEGATED  # "reached NO deal", "sent NO troops": the act is denied through its object
     state = ASSERTED
     tok = trigger
     lead = first_conjunct(trigger)  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."
