@@ -2674,6 +2674,14 @@ def test_dissolving_parliament_is_a_sanction_on_the_countrys_own_legislature(cod
     assert got == {("ECUGOV", "ECULEG", "172")}
 
 
+def test_a_state_arrests_its_own_counted_soldiers_and_former_ministers(code) -> None:
+    got = triples(code("Turkish authorities detained thousands of soldiers on Saturday.", "2016-07-16"))
+    assert got == {("TURGOV", "TURMIL", "173")}
+    got = triples(code("Eritrean security forces arrested 11 former ministers and senior ruling party officials on "
+                       "Tuesday.", "2001-09-19"))  # fmt: skip
+    assert ("ERICOP", "ERIELI", "173") in got, got
+
+
 def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
                        "legislature.", "2022-12-07"))  # fmt: skip

@@ -20,7 +20,7 @@ from dyad.events.patterns import Pattern
 from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import SlotReader
-from dyad.events.syntax import SERIES, conjuncts, is_passive, is_to_infinitive, prep_objects
+from dyad.events.syntax import SERIES, conjuncts, is_passive, is_series, is_to_infinitive, prep_objects
 
 # Violent roots coded to unidentified armed forces when the passive names no doer (FallbackTargets._unattributed)
 UNATTRIBUTED_ROOTS = {"18", "19", "20"}
@@ -301,15 +301,20 @@ class FallbackTargets(SlotReader):
     def _home_body(obj: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
         """A body of the state named with no country ("dissolved PARLIAMENT", "purged THE ARMY") as the
         object of a coercive act by a state actor of one country is that country's own: a state coerces
-        its own institutions. Only bodies (GOV, LEG, JUD, MIL, COP, SPY), only one doers' country."""
+        its own institutions and former office holders. Only bodies (GOV, LEG, JUD, MIL, COP, SPY) and ELI,
+        only one doers' country; a counted noun ("thousands OF SOLDIERS") and each conjunct."""
         countries = {s.country for s in sources if s.sector in STATE_SECTORS}
         if len(countries) != 1 or None in countries or len(sources) != len([s for s in sources if s.country]):
             return []
         home = countries.pop()
         out = []
-        for m in sm.get(obj):
-            if m.head == obj.i and not m.country and m.sector in STATE_SECTORS and m.kind in ("role", "institution"):
-                out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))
+        # "detained THOUSANDS OF soldiers": the counted noun; "purged the army AND the police": each conjunct
+        for head in prep_objects("of", [obj]) if is_series(obj) else [obj]:
+            heads = {c.i for c in conjuncts(head)}
+            for m in sm.get(head):
+                # "arrested 11 FORMER ministers": its former office holders too (ELI)
+                if m.head in heads and not m.country and m.sector in (*STATE_SECTORS, "ELI") and m.kind in ("role", "institution"):
+                    out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))
         return out
 
     @staticmethod
