@@ -2682,6 +2682,19 @@ def test_a_state_arrests_its_own_counted_soldiers_and_former_ministers(code) -> 
     assert ("ERICOP", "ERIELI", "173") in got, got
 
 
+def test_a_treaty_named_after_a_city_is_nobodys_and_a_doers_own_country_is_no_target(code) -> None:
+    got = triples(code("Trump signed an executive order on Monday withdrawing the United States from the Paris "
+                       "climate agreement.", "2025-01-20"))  # fmt: skip
+    assert got == {("USAGOV", None, "160")}, got  # neither France nor the United States itself
+    assert not code("Russia criticised the Minsk agreements on Monday.", "2022-02-21")  # Belarus made no deal
+
+
+def test_a_shared_institution_name_takes_the_phrase_owner(code) -> None:
+    got = triples(code("Protesters stormed and set fire to part of Paraguay's Congress building in Asuncion on Friday.",
+                       "2017-03-31"))  # fmt: skip
+    assert ("PRYCVL", "PRYLEG", "145") in got and not any(t == "USALEG" for _, t, _ in got), got
+
+
 def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
                        "legislature.", "2022-12-07"))  # fmt: skip

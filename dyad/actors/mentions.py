@@ -846,6 +846,10 @@ class SentenceActors:
                 m.kind, m.name = "institution", inst.name
                 m.code, m.country, m.sector = inst.code, inst.country, inst.sector
                 stated = self._country(pieces, head, exclude=p) if inst.kind == "institution" else None
+                if inst.kind == "institution" and not stated and head.dep_ == "compound":
+                    # "PARAGUAY's Congress building": the possessor of the phrase the name modifies
+                    owners = [q for g in head.head.children if g.dep_ == "poss" and (q := self.by_token.get(g.i))]
+                    stated = self._country(owners, head)
                 if stated and inst.country and stated != inst.country and inst.sector:
                     # "BRAZIL's Supreme Court": a name several states' bodies share, the country stated wins
                     m.country, m.code, m.name = stated, stated + inst.sector, None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
-from dyad.events.patterns import Pattern
+from dyad.events.patterns import Pattern, word_classes
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import (
     AIM_VERBS,
@@ -52,6 +52,8 @@ ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
 COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
+# Treaties and deals (classes.yaml): a capital modifying one names where it was made
+TREATIES = word_classes()["treaties"]
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
 UNSURE_PLACE_LABELS = ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
 
@@ -466,11 +468,14 @@ class SlotReader(TriggerMatcher):
         return [m] if m.code else []
 
     def _modifier_actor(self, c: Token, sm: SentenceMentions) -> list[Mention]:
-        """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod)."""
+        """The actor a modifier names: "Li's", "US" (compound), "Chinese" (amod); not a capital naming
+        where a treaty was made ("the PARIS climate agreement", "the MINSK accords")."""
         if c.dep_ == "poss":
             return sm.get(c)
         piece = sm.sa.by_token.get(c.i)
         if piece is None:
+            return []
+        if c.head.lemma_.lower() in TREATIES and piece.first({"capital"}) is not None and piece.first({"country"}) is None:
             return []
         e = piece.first({"country", "adjective", "capital", "metonym", "institution", "person", "company", "igo"})
         if e is None:

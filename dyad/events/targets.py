@@ -61,8 +61,9 @@ class FallbackTargets(SlotReader):
         country ("attacked Grozny")."""
         taken = {i for m in sources for i in range(m.start, m.end)}
 
+
         def ok(ms: list[Mention]) -> list[Mention]:
-            return [m for m in ms if m.code and m.head not in taken and all(m.code != s.code for s in sources)]
+            return [m for m in ms if m.code and m.head not in taken and not _own(m, sources)]
 
         def actor_or_owner(t: Token, depth: int = 0) -> list[Mention]:
             found = ok(sm.get(t))
@@ -169,7 +170,7 @@ class FallbackTargets(SlotReader):
                 # before the verb sets the scene ("ON the Seattle campus, a gunman killed ...")
                 continue
             found = [m for m in sm.get(t) if m.code and m.head == t.i and m.kind not in ("capital", "place")
-                     and m.head not in taken and all(m.code != s.code for s in sources)]  # fmt: skip
+                     and m.head not in taken and not _own(m, sources)]  # fmt: skip
             if found:
                 return found[:1]
         return []
@@ -379,3 +380,8 @@ class FallbackTargets(SlotReader):
                       name=None, kind="role", resolved_by="agentless")  # fmt: skip
         return [src], targets
 
+
+def _own(m: Mention, sources: list[Mention]) -> bool:
+    """A doer itself, or the doers' own country named bare: no fallback target ("Trump signed an order
+    withdrawing THE UNITED STATES from the Paris agreement" bears on no one)."""
+    return any(m.code == s.code or (m.kind == "country" and m.country == s.country) for s in sources)
