@@ -2695,6 +2695,15 @@ def test_a_shared_institution_name_takes_the_phrase_owner(code) -> None:
     assert ("PRYCVL", "PRYLEG", "145") in got and not any(t == "USALEG" for _, t, _ in got), got
 
 
+def test_fighting_that_broke_out_between_two_sides_is_each_fighting_the_other(code) -> None:
+    got = triples(code("Heavy fighting broke out between Azerbaijan and Armenia on Sunday.", "2020-09-27"))
+    assert got == {("AZE", "ARM", "190"), ("ARM", "AZE", "190")}
+    # what an act ended is no fight of its own
+    got = triples(code("Egypt's intelligence chief held talks with Netanyahu in Jerusalem on Sunday on shoring up the "
+                       "ceasefire that ended 11 days of fighting between Israel and Hamas.", "2021-05-30"))  # fmt: skip
+    assert not any(c == "190" for _, _, c in got), got
+
+
 def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
                        "legislature.", "2022-12-07"))  # fmt: skip

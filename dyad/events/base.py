@@ -59,6 +59,7 @@ class CoderBase:
     weapon_words: frozenset[str]
     unknown_doers: frozenset[str]
     clash_words: frozenset[str]
+    subject_only_nouns: frozenset[str]
     aerial_doers: frozenset[str]
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]

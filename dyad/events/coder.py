@@ -83,6 +83,7 @@ from dyad.events.syntax import (
     is_series,
     is_to_infinitive,
     mend_dated_objects,
+    mend_eruption_phrases,
     mend_finite_conjuncts,
     mend_free_relative_objects,
     mend_gerund_objects,
@@ -147,6 +148,7 @@ _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")
 REBUTTAL_VERBS = words("rebuttal_verbs")
 NAMING_VERBS = words("naming_verbs")
 ACCIDENT_VERBS = words("accident_verbs")
+ERUPTION_VERBS = words("eruption_verbs")  # "fighting BROKE OUT between ..." (syntax.mend_eruption_phrases)
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
 # Visits framed as the occasion of another act ("ON his first foreign trip", "DURING a state visit")
@@ -313,6 +315,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.weapon_words = self._cue_words("weapon_words")
         self.unknown_doers = self._cue_words("unknown_doers")
         self.clash_words = self._cue_words("clash_words")
+        self.subject_only_nouns = self._cue_words("subject_only_nouns")
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.from_data(self.patterns.comments)
@@ -390,6 +393,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_small_clause_objects(doc, NAMING_VERBS)
         mend_free_relative_objects(doc, NAMING_VERBS)
         mend_plural_noun_verbs(doc)
+        mend_eruption_phrases(doc, self.clash_words, ERUPTION_VERBS)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
         sm = SentenceMentions(sa, ctx, index)
         sm.prime()
@@ -1026,6 +1030,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             return []  # "RIOT police", "PROTEST movement": part of an actor's name, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in PAST_RECORD_WORDS for c in tok.children):
             return []  # "Gray has four PRIOR arrests", "PREVIOUS sanctions": a record, not news
+        if tok.lemma_.lower() in self.subject_only_nouns and tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []  # "the ceasefire that ended 11 days of FIGHTING between Israel and Hamas"
         status = mod.assess(tok, self.cues)
         code = self._modal_code(pat.code, status)
         if code is None:
