@@ -508,6 +508,9 @@ def test_city_hit_by_force_is_its_country_and_its_people(code) -> None:
     assert any(s == "ISRMIL" and t == "PSECVL" for s, t, _ in got), got
     got = triples(code("Iran threatened to shell Iraqi towns today.", published="1985-01-01"))
     assert any(t == "IRQCVL" for _, t, _ in got), got
+    # places spread "across" a country are that country's
+    got = triples(code("Russia pounded cities across Ukraine with missiles on Monday.", published="2022-10-10"))
+    assert ("RUS", "UKR", "195") in got, got
     # a country invaded is the country, not its civilians; rebel-held ground is not a town
     assert ("RUS", "UKR", "190") in {(s, t, c[:3]) for s, t, c in triples(code("Russia invaded Ukraine."))}
 

@@ -129,10 +129,11 @@ class FallbackTargets(SlotReader):
         if pat.code[:2] in UNATTRIBUTED_ROOTS and not passive and not nominal:
             # "attacked Grozny", "fired shells at targets IN JERICHO": the place hit, or where what was
             # hit lies, stands for its country
+            # "struck targets ACROSS Gaza", "pounded cities ACROSS Ukraine": a spread of places
             aimed = ([obj] if obj is not None else []) + [
-                p for w in ("at", "on", "against", "into") for p in prep_objects(w, holders)]  # fmt: skip
+                p for w in ("at", "on", "against", "into", "across") for p in prep_objects(w, holders)]  # fmt: skip
             for a in aimed:
-                for q in [a, *prep_objects("in", [a])]:
+                for q in [a, *prep_objects("in", [a]), *prep_objects("across", [a])]:
                     m = self._place_mention(q, sm)
                     if m is not None and m.code and m.head not in taken:
                         return [m]
