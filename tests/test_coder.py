@@ -2707,6 +2707,14 @@ def test_fighting_that_broke_out_between_two_sides_is_each_fighting_the_other(co
     assert not any(c == "190" for _, _, c in got), got
 
 
+def test_a_number_of_someone_is_those_counted(code) -> None:
+    got = triples(code("India said 20 of its soldiers had been killed by Chinese troops.", "2020-06-16"))
+    assert got == {("CHNMIL", "INDMIL", "190")}, got  # "its": India's, told as the clause's subject
+    got = triples(code("Cambodia's Supreme Court dissolved the main opposition Cambodia National Rescue Party on "
+                       "Thursday and banned 118 of its members from politics.", "2017-11-16"))  # fmt: skip
+    assert not any(t == "KHMGOV" for _, t, _ in got), got  # the party's members, not the state's
+
+
 def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
                        "legislature.", "2022-12-07"))  # fmt: skip

@@ -65,7 +65,7 @@ class SentenceMentions:
             m = self.ctx.resolve(m, self.sa, self.index)
             # "ITS forces had captured", "HIS country was breaking off relations": a subject role, or a
             # country anywhere ("recalled ITS ambassador to Seoul" is the host's business: left alone)
-            owned = m.kind == "country" or (m.kind == "role" and tok.dep_ in ("nsubj", "nsubjpass"))
+            owned = m.kind == "country" or (m.kind == "role" and _subject_phrase(tok))
             if owned and not m.country and (owner := self._possessor(tok)) is not None:
                 m = replace(m, country=owner.country, code=owner.country + (m.sector or ""), needs_country=False,
                             resolved_by="pronoun")  # fmt: skip
@@ -242,3 +242,11 @@ class SentenceMentions:
         if (tok.lower_ == "it") == self._is_person(found[0], subj):
             return None
         return found
+
+
+def _subject_phrase(tok: Token) -> bool:
+    """A clause's subject, or what its counting word counts ("20 OF ITS SOLDIERS were killed")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    counter = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return counter is not None and counter.dep_ in ("nsubj", "nsubjpass") and (counter.like_num or is_series(counter))

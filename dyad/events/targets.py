@@ -314,6 +314,8 @@ class FallbackTargets(SlotReader):
         for head in prep_objects("of", [obj]) if is_series(obj) else [obj]:
             heads = {c.i for c in conjuncts(head)}
             for m in sm.get(head):
+                if any(c.dep_ == "poss" for c in obj.doc[m.head].children):
+                    continue  # "banned 118 of ITS members": whose they are is said
                 # "arrested 11 FORMER ministers": its former office holders too (ELI)
                 if m.head in heads and not m.country and m.sector in (*STATE_SECTORS, "ELI") and m.kind in ("role", "institution"):
                     out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))

@@ -28,6 +28,7 @@ from dyad.events.syntax import (
     is_to_infinitive,
     measured,
     particle,
+    prep_objects,
 )
 from dyad.words import words
 
@@ -92,6 +93,8 @@ class TriggerMatcher(CoderBase):
         if obj is None and passive and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
             # "Putin arrived in Beijing and WAS WELCOMED by Xi": the subject it shares with the first verb
             obj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is not None and obj.like_num and (counted := prep_objects("of", [obj])):
+            obj = counted[0]  # "20 OF ITS SOLDIERS had been killed": the number counts the soldiers
         if obj is not None and tok.dep_ == "relcl" and obj.lower_ in ("that", "which", "whom", "who"):
             return tok.head  # "areas THAT Russian forces had occupied": the pronoun stands for the noun
         if obj is None and not passive and tok.dep_ == "relcl" and any(
