@@ -153,6 +153,7 @@ def test_same_country_cooperation_is_not_an_event(code) -> None:
         "Japan will criticize China.",  # announced verbal conflict is not an intent to cooperate
         "Ukraine's refusal to extend a gas transit agreement with Russia halted gas flows to Europe.",
         "Iran and the United States reached no agreement on Friday.",  # denied through the object
+        "One of the major hospitals in the Iranian city of Bam was destroyed on Sunday.",  # no doer: no state act
     ],
 )
 def test_not_an_event(code, text: str) -> None:

@@ -280,6 +280,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if unknown:
             raise ValueError(f"xcomp_codes names unknown tables {sorted(unknown)}: use {', '.join(self.code_tables)}")
         for key, rule in (self.cues.get("state_acts") or {}).items():
+            if rule is None:
+                continue  # no state doer for these codes, whatever their parent says
             if not isinstance(rule, dict) or rule.get("from", "scene_or_people") not in ("scene", "scene_or_people"):
                 raise ValueError(f"modality.yaml state_acts {key!r}: give sector and from: scene or scene_or_people")
         # verbs whose "to"-infinitive is their complement: intent, governing and negating heads, and
