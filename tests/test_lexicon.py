@@ -221,6 +221,7 @@ def code():
         ("Canada and Mexico agreed on a trade deal on Sunday.", ("CAN", "MEX", "057")),
         # a span's "of" object is the act, by its form too ("fighting", whose lemma is "fight")
         ("Armenia and Azerbaijan agreed on Tuesday to halt four days of fighting over Nagorno-Karabakh.", ("ARM", "AZE", "0871")),
+        ("Colombia's president broke off three years of peace talks with FARC rebels on Wednesday.", ("COL", "COL", "164")),
         # leaving or voiding a treaty reduces relations; extending or initialling one is agreeing it
         ("Iran pulled out of the nuclear deal with the United States on Tuesday.", ("IRN", "USA", "160")),
         ("Washington scrapped its trade agreement with Mexico.", ("USA", "MEX", "160")),
