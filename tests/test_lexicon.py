@@ -228,6 +228,15 @@ def code():
         ("Trump withdrew from the Iran nuclear deal in May.", ("USA", "IRN", "160")),
         ("Russia and the United States extended the New START treaty for five years on Wednesday.", ("RUS", "USA", "057")),
         ("Serbia and Kosovo initialled an agreement in Brussels on Friday.", ("SRB", "XKX", "057")),
+        # recalls, removals, emergencies, frozen talks, agreed schemes, switched recognition
+        ("Cambodia withdrew its ambassador from Thailand on Thursday.", ("KHM", "THA", "161")),
+        ("Mexico and Venezuela recalled their ambassadors on Monday.", ("VEN", "MEX", "161")),
+        ("Haiti's Senate voted on Saturday to dismiss Prime Minister Jacques-Edouard Alexis.", ("HTI", "HTI", "116")),
+        ("Bolivia's president declared a 90-day state of siege on Saturday.", ("BOL", "BOL", "1724")),
+        ("The Philippine president placed the southern province of Maguindanao under martial law.", ("PHL", "PHL", "1724")),
+        ("European Union foreign ministers agreed on Monday to freeze talks with Turkey.", (None, "TUR", "164")),
+        ("Britain and France agreed on Thursday on a pilot scheme for migrants.", ("GBR", "FRA", "057")),
+        ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
     ],
