@@ -2716,6 +2716,12 @@ def test_a_number_of_someone_is_those_counted(code) -> None:
     assert not any(t == "KHMGOV" for _, t, _ in got), got  # the party's members, not the state's
 
 
+def test_us_law_enforcement_agencies_are_police(code) -> None:
+    got = triples(code("U.S. Drug Enforcement Administration agents arrested a former Mexican defence minister at Los "
+                       "Angeles airport on Thursday.", "2020-10-16"))  # fmt: skip
+    assert got == {("USACOP", "MEXELI", "173")}, got
+
+
 def test_what_an_after_clause_tried_to_do_is_background(code) -> None:
     got = triples(code("Congress removed President Pedro Castillo on Wednesday, hours after he tried to dissolve the "
                        "legislature.", "2022-12-07"))  # fmt: skip
