@@ -2664,6 +2664,10 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
                        "of Al-Ula on Tuesday for a Gulf summit.", "2021-01-05"))  # fmt: skip
     assert ("SAUGOV", "SAU", "042") not in got, got
     assert ("CHNGOV", "RUS", "042") in triples(code("Chinese Premier Li Qiang arrived in Moscow on Monday.", "2023-11-06"))
+    # nor is a trip to compatriots of another sector
+    got = triples(code("French President Emmanuel Macron visited French troops in the northern Malian city of Gao on "
+                       "Friday on his first trip outside Europe since taking office.", "2017-05-19"))  # fmt: skip
+    assert ("FRAGOV", "MLI", "042") in got and ("FRAGOV", "FRAMIL", "042") not in got, got
 
 
 def test_declining_a_request_for_an_interview_is_no_rejection_of_a_demand(code) -> None:

@@ -169,8 +169,10 @@ def _self_event(f: Found) -> bool:
         return not _domestic_code(f.code)
     if not (s.country and s.country == t.country):
         return False
-    if f.code[:3] in HOME_VISIT_CODES and not t.sector:
-        return True  # "the Red Sox manager flew to TEXAS", "the premier toured Sichuan": a trip at home is no visit
+    if f.code[:3] in HOME_VISIT_CODES:
+        # "the premier toured SICHUAN", "Macron visited FRENCH TROOPS in Gao", "Sonko headed to a COURT
+        # hearing": a trip to one's own country or compatriots is no visit (no gold set codes one)
+        return True
     if not t.sector and s.sector in STATE_SECTORS and f.code[:2] in SELF_SPOKEN_ROOTS:
         return True  # "the foreign minister defended HER COUNTRY's plans": the state speaking of itself
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
