@@ -498,3 +498,9 @@ def test_a_crowd_led_by_the_opposition_is_the_opposition(nlp, kb) -> None:
 )
 def test_a_described_country_points_back(nlp, kb, text: str, head: str, expected: list[str]) -> None:
     assert [c for c in codes(nlp, kb, text, head) if c] == expected
+
+
+def test_indigenous_peoples_of_the_americas_are_not_indias(nlp, kb):
+    assert codes(nlp, kb, "A mob of Aymara Indians beat the mayor of the Peruvian town of Ilave.", "mob") != ["INDCVL"]
+    text = "Peruvian police opened fire on Amazon Indians blocking a highway near the town of Bagua."
+    assert codes(nlp, kb, text, "Indians") == ["PERCVL"]
