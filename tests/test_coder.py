@@ -2670,6 +2670,12 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
     assert ("FRAGOV", "MLI", "042") in got and ("FRAGOV", "FRAMIL", "042") not in got, got
 
 
+def test_flight_into_exile_is_no_visit(code) -> None:
+    got = triples(code("Liberian President Charles Taylor handed power to his deputy and flew into exile in Nigeria on "
+                       "Monday.", "2003-08-11"))  # fmt: skip
+    assert not any(c == "042" for _, _, c in got), got
+
+
 def test_declining_a_request_for_an_interview_is_no_rejection_of_a_demand(code) -> None:
     assert not code("Russian officials declined a request for an interview on Saturday.", "2009-02-14")
 
