@@ -2670,6 +2670,15 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
     assert ("FRAGOV", "MLI", "042") in got and ("FRAGOV", "FRAMIL", "042") not in got, got
 
 
+def test_people_seized_are_abducted(code) -> None:
+    got = triples(code("Abu Sayyaf gunmen seized three Americans and 17 Filipinos from a luxury resort on the island of "
+                       "Palawan on Sunday.", "2001-05-27"))  # fmt: skip
+    assert got == {("PHLREB", "USACVL", "181"), ("PHLREB", "PHLCVL", "181")}, got
+    got = triples(code("Libyan Prime Minister Ali Zeidan was seized by armed men from a Tripoli hotel on Thursday.", "2013-10-10"))
+    assert got == {("LBYUAF", "LBYGOV", "181")}, got
+    assert ("IRN", "GBRBUS", "1711") in triples(code("Iran seized a British oil tanker on Friday.", "2019-07-19"))
+
+
 def test_flight_into_exile_is_no_visit(code) -> None:
     got = triples(code("Liberian President Charles Taylor handed power to his deputy and flew into exile in Nigeria on "
                        "Monday.", "2003-08-11"))  # fmt: skip

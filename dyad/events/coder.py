@@ -588,6 +588,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             obj.ent_type_ in ("GPE", "LOC") or any(m.kind in ("capital", "place") for m in sm.get(obj))
         ):
             code = "192"  # "Syrian rebels seized DAMASCUS": a place taken is territory occupied
+        elif code == "171" and targets and all(t.kind == "person" or (t.kind == "role" and t.sector == "CVL") for t in targets):
+            code = "181"  # "gunmen seized three AMERICANS", "the prime minister WAS SEIZED by armed men": abduction
         if code in ("190", "194") and self._aerial(tok):
             code = "195"  # "French WARPLANES destroyed several tanks": force from the air
         code = self._people_code(code, targets)
