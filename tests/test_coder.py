@@ -2670,6 +2670,20 @@ def test_a_trip_at_home_is_no_visit(code) -> None:
     assert ("FRAGOV", "MLI", "042") in got and ("FRAGOV", "FRAMIL", "042") not in got, got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan and the United States agreed on Friday to relocate a U.S. Marine air base within Okinawa.", "057"),
+        ("Obama and Xi agreed on Friday that neither government would support cyber theft.", "057"),
+        ("The two leaders agreed on Monday to work together to persuade North Korea to disarm.", "030"),
+        ("Blinken and Xi agreed on Monday to stabilise their relationship.", "030"),
+    ],
+)
+def test_parties_agreeing_to_a_concrete_measure_made_a_deal(code, text: str, expected: str) -> None:
+    got = {c for _, _, c in triples(code("Chinese President Xi Jinping met U.S. President Barack Obama. " + text, "2015-09-25"))}
+    assert expected in got and ({"030", "057"} - {expected}).isdisjoint(got), got
+
+
 def test_people_seized_are_abducted(code) -> None:
     got = triples(code("Abu Sayyaf gunmen seized three Americans and 17 Filipinos from a luxury resort on the island of "
                        "Palawan on Sunday.", "2001-05-27"))  # fmt: skip

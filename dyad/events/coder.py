@@ -611,8 +611,24 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 return []
             if mapped:
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
+            elif asked is None and len(sources) > 1 and status == mod.ASSERTED:
+                mapped = self._agreed_deal(tok, x)  # "Japan and the United States agreed to RELOCATE a base"
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _agreed_deal(self, tok: Token, x: Token | None) -> str | None:
+        """The deal code (modality.yaml ``agreed_deal``) for coordinated parties agreeing to a concrete
+        measure the lexicon has no code for, or that something be so ("the two leaders agreed THAT
+        neither government would ..."); None for agreeing to work together or to improve ties."""
+        rule = self.cues.get("agreed_deal") or {}
+        if tok.lemma_.lower() not in set(rule.get("heads") or ()):
+            return None
+        if x is None:
+            x = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
+        if x is None or x.lemma_.lower() in set(rule.get("except") or ()):
+            return None
+        return str(rule.get("code") or "") or None
 
     def _asks_for_peace(self, x: Token) -> bool:
         """Whether what an asked act is done to speaks of ending violence: "implored Putin to stop THE
