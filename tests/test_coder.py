@@ -2684,6 +2684,15 @@ def test_parties_agreeing_to_a_concrete_measure_made_a_deal(code, text: str, exp
     assert expected in got and ({"030", "057"} - {expected}).isdisjoint(got), got
 
 
+def test_workers_killed_are_civilians_and_striking_workers_labour(code) -> None:
+    got = triples(code("Separatist rebels killed at least 19 construction workers building a bridge in Indonesia's "
+                       "Papua province on Sunday.", "2018-12-04"))  # fmt: skip
+    assert ("IDNREB", "IDNCVL", "180") in got, got
+    got = triples(code("Kazakh police opened fire on striking oil workers in the town of Zhanaozen on Friday, killing "
+                       "at least 10 people.", "2011-12-17"))  # fmt: skip
+    assert ("KAZCOP", "KAZLAB", "175") in got, got
+
+
 def test_people_seized_are_abducted(code) -> None:
     got = triples(code("Abu Sayyaf gunmen seized three Americans and 17 Filipinos from a luxury resort on the island of "
                        "Palawan on Sunday.", "2001-05-27"))  # fmt: skip

@@ -51,6 +51,9 @@ LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
 # Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilian)
 CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
+# ... and of violence, whose victims at work are civilians
+VIOLENT_TARGET_ROOTS = {"18", "19", "20"}
+LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "march", "rally", "picket", "walkout"})
 # Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilian)
 EMERGENCY_CODES = {"1723", "1724"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
@@ -178,6 +181,12 @@ class PairMaker(TriggerMatcher):
             return replace(t, sector="MIL", code=t.country + "MIL" if t.country else t.code)
         if t.sector == "REL" and t.country and tok.lemma_.lower() in WORSHIP_PLACES:
             return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
+        if t.sector == "LAB" and t.country and code[:2] in VIOLENT_TARGET_ROOTS and not any(
+            w.lemma_.lower() in LABOUR_ACTIONS for w in (*tok.subtree, tok.head)
+        ):
+            # "killed 19 construction WORKERS", "43 farm LABOURERS": people at work, no union acting (as the
+            # gold sets code them); "garment workers STRIKING for higher wages" are labour
+            return replace(t, sector="CVL", code=t.country + "CVL")
         if t.sector or not t.country:
             return t
         if code in EMERGENCY_CODES and t.kind in ("place", "country", "capital"):
