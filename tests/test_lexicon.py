@@ -229,6 +229,8 @@ def code():
         ("Russia and the United States extended the New START treaty for five years on Wednesday.", ("RUS", "USA", "057")),
         ("Serbia and Kosovo initialled an agreement in Brussels on Friday.", ("SRB", "XKX", "057")),
         ("The armies of India and Pakistan agreed to strictly observe all ceasefire agreements along the Line of Control.", ("IND", "PAK", "0871")),
+        # a name is what its apposition says it is: a stronghold taken is territory
+        ("Philippine troops captured Camp Abubakar, the main stronghold of the separatist Moro Islamic Liberation Front, on Sunday.", ("PHL", "PHL", "192")),
         # recalls, removals, emergencies, frozen talks, agreed schemes, switched recognition
         ("Cambodia withdrew its ambassador from Thailand on Thursday.", ("KHM", "THA", "161")),
         ("Mexico and Venezuela recalled their ambassadors on Monday.", ("VEN", "MEX", "161")),

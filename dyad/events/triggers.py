@@ -216,6 +216,8 @@ class TriggerMatcher(CoderBase):
                 out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN")
             if t.lemma_.lower() in EFFORT_HEADS:  # "ended MEDIATION efforts": the act the effort is
                 out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
+            if t.pos_ == "PROPN":  # "captured Camp Abubakar, the main STRONGHOLD of the MILF": what the name is
+                out.update(c.lemma_.lower() for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN")
         return out
 
     def _modal_code(self, code: str, status: str) -> str | None:
