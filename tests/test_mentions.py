@@ -504,3 +504,10 @@ def test_indigenous_peoples_of_the_americas_are_not_indias(nlp, kb):
     assert codes(nlp, kb, "A mob of Aymara Indians beat the mayor of the Peruvian town of Ilave.", "mob") != ["INDCVL"]
     text = "Peruvian police opened fire on Amazon Indians blocking a highway near the town of Bagua."
     assert codes(nlp, kb, text, "Indians") == ["PERCVL"]
+
+
+def test_coordinated_modifiers_of_one_role_noun_are_one_actor(nlp, kb):
+    text = "The United States imposed sanctions on Turkey's justice and interior ministers on Wednesday."
+    assert codes(nlp, kb, text, "ministers") == ["TURGOV"]
+    # two countries' troops stay two actors
+    assert codes(nlp, kb, "Thai and Cambodian troops exchanged fire on Wednesday.", "troops") == ["THAMIL", "KHMMIL"]

@@ -544,7 +544,7 @@ class SentenceActors:
         for i in toks:
             t = self.doc[i]
             is_cc = t.pos_ == "CCONJ" or t.dep_ == "cc" or t.lower_ in {"and", "or", "&"}
-            if is_cc and t.lower_ in {"and", "or", "&", "nor"}:
+            if is_cc and t.lower_ in {"and", "or", "&", "nor"} and not self._joins_modifiers(t):
                 parts.append([])
                 continue
             if t.text == "," and self._comma_starts_conjunct(i, tokset):
@@ -552,6 +552,18 @@ class SentenceActors:
                 continue
             parts[-1].append(i)
         return [p for p in parts if p]
+
+    def _joins_modifiers(self, cc: Token) -> bool:
+        """Whether a conjunction joins two modifiers of one head that name no actor: "Turkey's JUSTICE and
+        INTERIOR ministers" are two ministers of Turkey, not Turkey's justice plus some interior ministers
+        ("THAI and CAMBODIAN troops" join two countries' and are split)."""
+        first = cc.head
+        if cc.dep_ != "cc" or first.dep_ not in ("amod", "nmod", "compound") or first.pos_ == "PROPN":
+            return False
+        second = next((c for c in first.children if c.dep_ == "conj"), None)
+        return second is not None and second.pos_ != "PROPN" and not any(
+            self.by_token.get(x.i) is not None for x in (first, second)
+        )
 
     def _comma_starts_conjunct(self, i: int, tokset: set[int]) -> bool:
         nxt = i + 1
