@@ -2693,6 +2693,13 @@ def test_workers_killed_are_civilians_and_striking_workers_labour(code) -> None:
     assert ("KAZCOP", "KAZLAB", "175") in got, got
 
 
+def test_one_national_is_a_person_not_the_nation(code) -> None:
+    assert triples(code("Gunmen killed a Belgian in Bamako on Saturday.", "2015-03-07")) == {("MLIUAF", "BELCVL", "180")}
+    assert triples(code("Gunmen kidnapped a Togolese in northern Niger on Thursday.", "2010-09-16")) == {
+        ("NERUAF", "TGOCVL", "181")
+    }
+
+
 def test_people_seized_are_abducted(code) -> None:
     got = triples(code("Abu Sayyaf gunmen seized three Americans and 17 Filipinos from a luxury resort on the island of "
                        "Palawan on Sunday.", "2001-05-27"))  # fmt: skip

@@ -969,9 +969,11 @@ class SentenceActors:
                     # "the Uighurs", "the Rohingya": a group's people, coded with its sector (CVL, REB)
                     m.kind, m.name, m.sector, m.code = "role", None, ctry.sector, ctry.country + ctry.sector
                     m.resolved_by = "compose"
-                elif ctry.kind != "country" and plural and counted:
-                    # "more than 100 Palestinians", "thousands of Serbs", "several Americans": counted
-                    # people, not the nation
+                elif ctry.kind != "country" and ((plural and counted) or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+                )):
+                    # "more than 100 Palestinians", "thousands of Serbs", "several Americans", "A BELGIAN":
+                    # counted people, not the nation
                     m.kind, m.name, m.sector, m.code = "role", None, "CVL", ctry.country + "CVL"
                     m.resolved_by = "compose"
                 return m
