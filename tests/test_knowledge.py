@@ -329,3 +329,12 @@ def test_the_taliban_are_rebels_until_they_take_kabul_and_the_government_after(c
     before = code_events("The Taliban refused to hand over Osama bin Laden to the United States.", "2001-09-22")
     after = code_events("Afghan Taliban forces fired artillery at civilians in the Pakistani town of Chaman.", "2022-12-11")
     assert {e.source.code for e in before} == {"AFGREB"} and {e.source.code for e in after} == {"AFGMIL"}
+
+
+@pytest.mark.parametrize(
+    ("form", "iso3"),
+    [("Madagascan", "MDG"), ("Swede", "SWE"), ("Dane", "DNK"), ("Finn", "FIN"), ("Briton", "GBR"), ("Spaniard", "ESP"),
+     ("Turk", "TUR"), ("Burkinabé", "BFA"), ("Ecuadoreans", "ECU")],
+)
+def test_singular_and_variant_demonyms(kb: KnowledgeBase, form: str, iso3: str) -> None:
+    assert any(e.country == iso3 for m in kb.match(f"a {form} was freed") for e in m.entries)
