@@ -2700,6 +2700,12 @@ def test_one_national_is_a_person_not_the_nation(code) -> None:
     }
 
 
+def test_fans_and_bystanders_are_civilians(code) -> None:
+    got = triples(code("Indonesian police fired tear gas at football fans who invaded the pitch after a match in Malang "
+                       "on Saturday night.", "2022-10-02"))  # fmt: skip
+    assert got == {("IDNCOP", "IDNCVL", "175")}, got
+
+
 def test_people_seized_are_abducted(code) -> None:
     got = triples(code("Abu Sayyaf gunmen seized three Americans and 17 Filipinos from a luxury resort on the island of "
                        "Palawan on Sunday.", "2001-05-27"))  # fmt: skip
