@@ -2691,6 +2691,10 @@ def test_workers_killed_are_civilians_and_striking_workers_labour(code) -> None:
     got = triples(code("Kazakh police opened fire on striking oil workers in the town of Zhanaozen on Friday, killing "
                        "at least 10 people.", "2011-12-17"))  # fmt: skip
     assert ("KAZCOP", "KAZLAB", "175") in got, got
+    # a civilian who shoots workers: still an attack on workers (civilians on both sides would read as none)
+    got = triples(code("A disgruntled woman opened fire at a Kraft factory in Philadelphia last night, killing two "
+                       "workers.", "2010-09-10"))  # fmt: skip
+    assert ("USACVL", "USALAB", "190") in got, got
 
 
 def test_one_national_is_a_person_not_the_nation(code) -> None:

@@ -92,7 +92,7 @@ class PairMaker(TriggerMatcher):
         own = {s.code for s in sources}
         targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
-            targets = [self._civilian(t, sm, code) for t in targets]
+            targets = [self._civilian(t, sm, code, sources) for t in targets]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
             ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
                       for t in (sources if pat.received else targets)]  # fmt: skip
@@ -170,7 +170,7 @@ class PairMaker(TriggerMatcher):
         agreed = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.reciprocal_heads
         return agreed or any(f" {w} " in text for w in self.reciprocal_words)
 
-    def _civilian(self, t: Mention, sm: SentenceMentions, code: str = "") -> Mention:
+    def _civilian(self, t: Mention, sm: SentenceMentions, code: str = "", doers: list[Mention] | None = None) -> Mention:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
         IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan"; a base or a post is its
         forces' (MIL). Actors, capitals standing for their government and countries named as such keep
@@ -183,9 +183,10 @@ class PairMaker(TriggerMatcher):
             return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
         if t.sector == "LAB" and t.country and code[:2] in VIOLENT_TARGET_ROOTS and not any(
             w.lemma_.lower() in LABOUR_ACTIONS for w in (*tok.subtree, tok.head)
-        ):
+        ) and not any(d.sector == "CVL" for d in doers or ()):
             # "killed 19 construction WORKERS", "43 farm LABOURERS": people at work, no union acting (as the
-            # gold sets code them); "garment workers STRIKING for higher wages" are labour
+            # gold sets code them); "garment workers STRIKING for higher wages" are labour; and a civilian
+            # who shoots his co-workers still shoots workers (CVL against CVL would read as no event)
             return replace(t, sector="CVL", code=t.country + "CVL")
         if t.sector or not t.country:
             return t
