@@ -318,6 +318,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.unknown_doers = self._cue_words("unknown_doers")
         self.clash_words = self._cue_words("clash_words")
         self.subject_only_nouns = self._cue_words("subject_only_nouns")
+        deal = self.cues.get("agreed_deal") or {}
+        self.agreed_deal = (str(deal.get("code") or ""), frozenset(deal.get("heads") or ()), frozenset(deal.get("except") or ()))
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.from_data(self.patterns.comments)
@@ -620,15 +622,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """The deal code (modality.yaml ``agreed_deal``) for coordinated parties agreeing to a concrete
         measure the lexicon has no code for, or that something be so ("the two leaders agreed THAT
         neither government would ..."); None for agreeing to work together or to improve ties."""
-        rule = self.cues.get("agreed_deal") or {}
-        if tok.lemma_.lower() not in set(rule.get("heads") or ()):
+        code, heads, vague = self.agreed_deal
+        if not code or tok.lemma_.lower() not in heads:
             return None
         if x is None:
             x = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
-        if x is None or x.lemma_.lower() in set(rule.get("except") or ()):
-            return None
-        return str(rule.get("code") or "") or None
+        return code if x is not None and x.lemma_.lower() not in vague else None
 
     def _asks_for_peace(self, x: Token) -> bool:
         """Whether what an asked act is done to speaks of ending violence: "implored Putin to stop THE

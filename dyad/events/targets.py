@@ -61,7 +61,6 @@ class FallbackTargets(SlotReader):
         country ("attacked Grozny")."""
         taken = {i for m in sources for i in range(m.start, m.end)}
 
-
         def ok(ms: list[Mention]) -> list[Mention]:
             return [m for m in ms if m.code and m.head not in taken and not _own(m, sources)]
 
@@ -127,9 +126,8 @@ class FallbackTargets(SlotReader):
             if found:
                 return found
         if pat.code[:2] in UNATTRIBUTED_ROOTS and not passive and not nominal:
-            # "attacked Grozny", "fired shells at targets IN JERICHO": the place hit, or where what was
-            # hit lies, stands for its country
-            # "struck targets ACROSS Gaza", "pounded cities ACROSS Ukraine": a spread of places
+            # "attacked Grozny", "fired shells at targets IN JERICHO", "pounded cities ACROSS Ukraine": the
+            # place hit, or where what was hit lies, stands for its country
             aimed = ([obj] if obj is not None else []) + [
                 p for w in ("at", "on", "against", "into", "across") for p in prep_objects(w, holders)]  # fmt: skip
             for a in aimed:
