@@ -242,6 +242,10 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # rockets are aerial weapons (195), as the gold sets code them ten to one; mortars stay artillery
+        ("Hezbollah fired more than 100 rockets into northern Israel early on Sunday.", ("LBN", "ISR", "195")),
+        ("Hamas launched a rocket attack on Israel on Monday.", ("PSE", "ISR", "195")),
+        ("Rebels fired mortars at an army base in Somalia on Monday.", ("SOM", "SOM", "194")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
