@@ -1929,6 +1929,15 @@ def test_strikes_carried_out_by_warplanes_and_missiles_slamming_into_a_city(code
     assert triples(code("A truck slammed into a crowd in Nice.", "2016-07-15")) == set()
 
 
+def test_a_military_operation_is_an_act_not_a_military_post(code) -> None:
+    # "ordered" is a light verb, and a military operation is force; "military" makes its place no army post
+    got = triples(code("Putin ordered a military operation in Ukraine on Thursday.", "2022-02-24"))
+    assert got == {("RUSGOV", "UKR", "190")}, got
+    got = triples(code("Russia launched a military operation in Ukraine on Thursday.", "2022-02-24"))
+    assert got == {("RUS", "UKR", "190")}, got
+    assert triples(code("The minister praised the operation on Thursday.", "2022-02-24")) == set()
+
+
 def test_a_possessive_pronoun_gives_a_subject_role_or_a_country_its_owner(code) -> None:
     got = triples(code("Russia said on Sunday its forces had captured the city of Bakhmut.", "2023-05-21"))
     assert got == {("RUSMIL", "UKR", "192")}, got

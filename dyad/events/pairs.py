@@ -44,6 +44,7 @@ MILITARY_PLACES = {"base", "airbase", "position", "positions", "front", "frontli
 # posts" -> PAKMIL, "an army base in northeast NIGERIA" -> NGAMIL; "police posts" -> COP)
 ARMED_PLACES = {"base", "airbase", "barracks", "garrison", "outpost", "post", "checkpoint", "position", "positions"}
 PUBLIC_VENUES = frozenset(words("public_venues"))
+MILITARY_ACTS = frozenset(words("military_acts"))
 # Places that belong to a body of the state only when a modifier names it ("POLICE stations", "ARMY headquarters")
 MANNED_PLACES = {"station", "headquarters", "office", "offices"}
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
@@ -212,7 +213,9 @@ class PairMaker(TriggerMatcher):
             holders += [c for c in cur.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not sm.get(c)]
         # "MILITARY sites across Syria", "military targets in Iran" are posts too
         post = next((p for p in holders if p.lemma_.lower() in ARMED_PLACES
-                     or any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in p.children)), None)  # fmt: skip
+                     or (p.lemma_.lower() not in MILITARY_ACTS
+                         and any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in p.children))),
+                    None)  # fmt: skip
         if post is not None and t.kind in ("place", "country"):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             sector = _modifier_sector(post, sm) or "MIL"
