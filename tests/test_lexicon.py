@@ -242,6 +242,9 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # armed men entering or rolling into a town take it (192); marchers do not
+        ("Taliban fighters entered Kabul on Sunday and President Ashraf Ghani fled the country.", ("AFG", "AFG", "192")),
+        ("Northern Alliance fighters rolled into Kabul on Tuesday.", ("AFG", "AFG", "192")),
         # rockets are aerial weapons (195), as the gold sets code them ten to one; mortars stay artillery
         ("Hezbollah fired more than 100 rockets into northern Israel early on Sunday.", ("LBN", "ISR", "195")),
         ("Hamas launched a rocket attack on Israel on Monday.", ("PSE", "ISR", "195")),
@@ -257,6 +260,11 @@ def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", ["The ministry awarded a contract to Huawei on Monday.", "Putin presented Modi with a plan on Tuesday."])
 def test_awarding_a_contract_or_presenting_a_plan_is_no_praise(code, text: str) -> None:
     assert not [c for _, _, c in code(text) if c == "051"]
+
+
+@pytest.mark.parametrize("text", ["Protesters marched into the capital on Tuesday.", "Three Russian jets entered Estonian airspace on Friday."])
+def test_entering_a_place_takes_it_only_for_armed_men_on_the_ground(code, text: str) -> None:
+    assert not [c for _, _, c in code(text) if c == "192"]
 
 
 def test_word_classes_expand_and_unknown_ones_are_named() -> None:
