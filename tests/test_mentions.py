@@ -511,3 +511,16 @@ def test_coordinated_modifiers_of_one_role_noun_are_one_actor(nlp, kb):
     assert codes(nlp, kb, text, "ministers") == ["TURGOV"]
     # two countries' troops stay two actors
     assert codes(nlp, kb, "Thai and Cambodian troops exchanged fire on Wednesday.", "troops") == ["THAMIL", "KHMMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # the parser reads the list as three modifiers of the noun ...
+        ("Iranian Foreign Minister Abbas Araqchi met his British, French and German counterparts in Geneva.", "counterparts"),
+        # ... or as modifiers conjoined to the first one
+        ("Rubio met the British, French and German foreign ministers on Friday.", "ministers"),
+    ],
+)
+def test_a_list_of_nationalities_shares_its_role_noun(nlp, kb, text, head):
+    assert codes(nlp, kb, text, head) == ["GBRGOV", "FRAGOV", "DEUGOV"]

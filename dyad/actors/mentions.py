@@ -569,12 +569,19 @@ class SentenceActors:
         nxt = i + 1
         if nxt >= len(self.doc) or nxt not in tokset:
             return False
-        tok = self.doc[nxt]
+        tok, before = self.doc[nxt], self.doc[i - 1]
+        if (tok.dep_ in ("amod", "compound") and before.dep_ in ("amod", "compound") and tok.head.i == before.head.i
+                and self._nationality_piece(tok) and self._nationality_piece(before)):  # fmt: skip
+            return True  # "his BRITISH, FRENCH and German counterparts": a list of nationalities of one noun
         while tok.head.i != tok.i and tok.head.i in tokset and tok.head.i > i:
             tok = tok.head
         if tok.dep_ == "appos" and self._country_piece(tok) and self._country_piece(tok.head):
             return True  # "the ministers of Kazakhstan, KYRGYZSTAN, Tajikistan ...": a list the parser read as an apposition
         return tok.dep_ == "conj"
+
+    def _nationality_piece(self, tok: Token) -> bool:
+        piece = self.by_token.get(tok.i)
+        return piece is not None and piece.side is None and bool(piece.kinds() & {"country", "adjective", "demonym"})
 
     def _country_piece(self, tok: Token) -> bool:
         piece = self.by_token.get(tok.i)
@@ -597,7 +604,8 @@ class SentenceActors:
         segs = self.split_conjuncts(toks)
         for k, seg in enumerate(segs):
             m = self.compose(seg)
-            content = [i for i in seg if self.doc[i].dep_ != "det"]
+            # "HIS British, French and German counterparts": a possessive pronoun is no content either
+            content = [i for i in seg if self.doc[i].dep_ != "det" and not (self.doc[i].dep_ == "poss" and self.doc[i].pos_ == "PRON")]
             if k + 1 < len(segs) and (m is None or (m.kind == "country" and len(content) == 1)):
                 # "THAI and Cambodian troops", "THE CHINESE and Russian navies": a lone nationality (even
                 # one the tagger took for a noun) shares the role noun it modifies
@@ -675,8 +683,13 @@ class SentenceActors:
         later = {i for r in rest for i in r}
         # "KYRGYZ and Tajik troops fought": the parser may make the lone nationality the phrase's head, its
         # role noun a conjunct of it
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "the British, FRENCH and German foreign ministers": up to the first modifier
         if head.dep_ in ("amod", "compound", "nmod", "poss"):
             shared = head.head
+        elif first.i != head.i and first.dep_ in ("amod", "compound", "nmod") and self._nationality_piece(head):
+            shared = first.head
         else:  # only a nationality word alone ("Kyrgyz"), never a country's name ("ISRAEL and the group Hamas")
             piece = self.by_token.get(head.i)
             nationality = len(seg) == 1 and piece is not None and bool(piece.kinds() & {"adjective", "demonym"}) and (
