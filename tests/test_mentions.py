@@ -524,3 +524,20 @@ def test_coordinated_modifiers_of_one_role_noun_are_one_actor(nlp, kb):
 )
 def test_a_list_of_nationalities_shares_its_role_noun(nlp, kb, text, head):
     assert codes(nlp, kb, text, head) == ["GBRGOV", "FRAGOV", "DEUGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        # an apposition that continues a list of nationals is one more conjunct
+        ("Gunmen attacked a restaurant in Bamako, killing a French national, a Belgian and three Malians.", "national",
+         ["FRACVL", "BELCVL", "MLICVL"]),
+        # and "a Norwegian" tagged as an adjective is still a person
+        ("Gunmen abducted two Canadians, a Norwegian and a Filipino woman on Monday.", "Canadians",
+         ["CANCVL", "NORCVL", "PHLCVL"]),
+        # an apposition that describes the first conjunct stays with it
+        ("The Chinese ambassador, a veteran diplomat, met Putin on Monday.", "ambassador", ["CHNGOV"]),
+    ],
+)
+def test_a_list_of_nationals_read_as_an_apposition_is_split(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected

@@ -577,6 +577,10 @@ class SentenceActors:
             tok = tok.head
         if tok.dep_ == "appos" and self._country_piece(tok) and self._country_piece(tok.head):
             return True  # "the ministers of Kazakhstan, KYRGYZSTAN, Tajikistan ...": a list the parser read as an apposition
+        if tok.dep_ == "appos" and self._nationality_piece(tok) and (self._nationality_piece(tok.head) or any(
+            c.dep_ in ("amod", "compound") and self._nationality_piece(c) for c in tok.head.children
+        )):
+            return True  # "killing a French national, A BELGIAN and three Malians": so is a list of nationals
         return tok.dep_ == "conj"
 
     def _nationality_piece(self, tok: Token) -> bool:
@@ -970,8 +974,9 @@ class SentenceActors:
                 m.code, m.country, m.sector = cap.code, cap.country, cap.sector
                 return m
             ctry = p.first({"country", "demonym"})
-            if ctry is None and head.pos_ in ("NOUN", "PROPN") and definite:
-                ctry = p.first({"adjective"})  # "the Chinese" used as a noun
+            indefinite_noun = head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+            if ctry is None and ((head.pos_ in ("NOUN", "PROPN") and definite) or indefinite_noun):
+                ctry = p.first({"adjective"})  # "the Chinese" used as a noun; "two Canadians, A NORWEGIAN and ..."
             if ctry is not None:
                 m.kind, m.name = "country", self.kb.country_name(ctry.country) or ctry.name
                 m.code, m.country = ctry.country, ctry.country
