@@ -948,6 +948,15 @@ def test_a_relative_clause_acts_on_its_noun_and_they_is_the_subject_group(code) 
     assert any(s == "INDMIL" and c == "173" for s, _, c in got)  # "them": the pirates, not the commandos
 
 
+def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
+    got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
+                       "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip
+    assert {("FJIGOV", "AUSGOV", "112"), ("FJIGOV", "NZLGOV", "112")} <= got, got
+    got = triples(code("Bolivia's interim government expelled Mexico's ambassador and two Spanish diplomats on Monday, "
+                       "accusing them of plotting to help allies of Evo Morales escape.", "2019-12-30"))  # fmt: skip
+    assert {("BOLGOV", "MEXGOV", "112"), ("BOLGOV", "ESPGOV", "112")} <= got, got
+
+
 def test_an_act_noun_read_off_its_verb_needs_a_target(code) -> None:
     got = triples(code("On Wednesday, Russian President Vladimir Putin had trade ties with China during an official "
                        "meeting in Moscow.", "2024-08-21"))  # fmt: skip

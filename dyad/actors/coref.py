@@ -134,7 +134,13 @@ class ArticleContext:
             # "caught pirates ... and took 23 of THEM into custody": the nearest plural actor named
             plural = [a for a in same if a.plural]
             if plural:
-                return [self._copy(m, max(plural, key=lambda a: a.head))]
+                near = max(plural, key=lambda a: a.head)
+                # "expelled the Australian and New Zealand high commissioners, accusing THEM": every
+                # conjunct of the list the nearest one belongs to
+                group = next((members for sent, pos, _, members in reversed(self.groups)
+                              if sent == sentence_index and pos < m.head and any(a.head == near.head for a in members)),
+                             [near])  # fmt: skip
+                return [self._copy(m, a) for a in group]
         if len({a.code for a in same}) >= 2:
             return [self._copy(m, a) for a in same]
         for sent, pos, subject, members in reversed(self.groups):
