@@ -948,6 +948,13 @@ def test_a_relative_clause_acts_on_its_noun_and_they_is_the_subject_group(code) 
     assert any(s == "INDMIL" and c == "173" for s, _, c in got)  # "them": the pirates, not the commandos
 
 
+def test_posts_named_together_are_each_forces_posts(code) -> None:
+    got = triples(code("Rohingya insurgents attacked 30 police posts and an army base in Myanmar's Rakhine state on "
+                       "Friday.", "2017-08-25"))  # fmt: skip
+    assert got == {("MMRREB", "MMRCOP", "190"), ("MMRREB", "MMRMIL", "190")}, got
+    got = triples(code("Rebels attacked an army base in Myanmar's Rakhine state on Friday.", "2017-08-25"))
+    assert got == {("MMRREB", "MMRMIL", "190")}, got
+
 def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
     got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
                        "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip

@@ -50,12 +50,12 @@ MANNED_PLACES = {"station", "headquarters", "office", "offices"}
 LAND_PLACES = {"region", "province", "state", "country", "nation", "republic", "oblast", "county", "area",
                "zone", "island", "islands", "peninsula", "coast", "soil", "waters", "sea", "strait", "valley",
                "mountains", "hills", "gulf", "capital"}  # fmt: skip
-# Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilian)
+# Roots of force and coercion whose place or property targets stand for the people there (PairMaker._civilians)
 CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
 # ... and of violence, whose victims at work are civilians
 VIOLENT_TARGET_ROOTS = {"18", "19", "20"}
 LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "march", "rally", "picket", "walkout"})
-# Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilian)
+# Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilians)
 EMERGENCY_CODES = {"1723", "1724"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
@@ -93,7 +93,7 @@ class PairMaker(TriggerMatcher):
         own = {s.code for s in sources}
         targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
-            targets = [self._civilian(t, sm, code, sources) for t in targets]
+            targets = [c for t in targets for c in self._civilians(t, sm, code, sources)]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
             ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
                       for t in (sources if pat.received else targets)]  # fmt: skip
@@ -171,7 +171,7 @@ class PairMaker(TriggerMatcher):
         agreed = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.reciprocal_heads
         return agreed or any(f" {w} " in text for w in self.reciprocal_words)
 
-    def _civilian(self, t: Mention, sm: SentenceMentions, code: str = "", doers: list[Mention] | None = None) -> Mention:
+    def _civilians(self, t: Mention, sm: SentenceMentions, code: str = "", doers: list[Mention] | None = None) -> list[Mention]:
         """A town, a home or a village hit by force or coercion is its people's (CAMEO ``CVL``): "shelled
         IRAQI towns", "demolished PALESTINIAN homes", "a curfew in Abidjan"; a base or a post is its
         forces' (MIL). Actors, capitals standing for their government and countries named as such keep
@@ -179,25 +179,25 @@ class PairMaker(TriggerMatcher):
         tok = sm.sa.doc[t.head]
         if t.sector == "GOV" and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in ARMED_PLACES:
             # "fired on GOVERNMENT positions": the government's forces
-            return replace(t, sector="MIL", code=t.country + "MIL" if t.country else t.code)
+            return [replace(t, sector="MIL", code=t.country + "MIL" if t.country else t.code)]
         if t.sector == "REL" and t.country and tok.lemma_.lower() in WORSHIP_PLACES:
-            return replace(t, sector="CVL", code=t.country + "CVL")  # "opened fire at two MOSQUES"
+            return [replace(t, sector="CVL", code=t.country + "CVL")]  # "opened fire at two MOSQUES"
         if t.sector == "LAB" and t.country and code[:2] in VIOLENT_TARGET_ROOTS and not any(
             w.lemma_.lower() in LABOUR_ACTIONS for w in (*tok.subtree, tok.head)
         ) and not any(d.sector == "CVL" for d in doers or ()):
             # "killed 19 construction WORKERS", "43 farm LABOURERS": people at work, no union acting (as the
             # gold sets code them); "garment workers STRIKING for higher wages" are labour; and a civilian
             # who shoots his co-workers still shoots workers (CVL against CVL would read as no event)
-            return replace(t, sector="CVL", code=t.country + "CVL")
+            return [replace(t, sector="CVL", code=t.country + "CVL")]
         if t.sector or not t.country:
-            return t
+            return [t]
         if code in EMERGENCY_CODES and t.kind in ("place", "country", "capital"):
             # "a state of emergency in the capital ULAN BATOR", "martial law in the states of BORNO, Yobe and
             # Adamawa": the people living there, whatever the place (as the gold sets code them)
-            return replace(t, sector="CVL", code=t.country + "CVL")
+            return [replace(t, sector="CVL", code=t.country + "CVL")]
         dwellers = self._dwellers(tok, sm)  # "a camp FOR DISPLACED PEOPLE", "a RESIDENTIAL area"
         if dwellers and t.kind in ("place", "country"):
-            return replace(t, sector=dwellers, code=t.country + dwellers)
+            return [replace(t, sector=dwellers, code=t.country + dwellers)]
         owned = tok.head.lemma_.lower() if tok.dep_ in ("amod", "compound", "nmod", "poss") else ""
         # the post itself, the post the country modifies ("PAKISTANI border posts"), or the post a place
         # phrase locates ("an army base IN the village of Metele")
@@ -218,20 +218,21 @@ class PairMaker(TriggerMatcher):
                     None)  # fmt: skip
         if post is not None and t.kind in ("place", "country"):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
-            sector = _modifier_sector(post, sm) or "MIL"
-            return replace(t, sector=sector, code=t.country + sector, kind="role")
+            # ... every force whose posts are named together: "army AND POLICE posts", "30 police posts and
+            # an army base"
+            return [replace(t, sector=s, code=t.country + s, kind="role") for s in _post_sectors(post, sm)]
         if t.kind in ("place", "country") and any(p.lemma_.lower() in PUBLIC_VENUES for p in holders):
-            return replace(t, sector="CVL", code=t.country + "CVL", kind="role")  # "stormed a HOTEL in Bamako"
+            return [replace(t, sector="CVL", code=t.country + "CVL", kind="role")]  # "stormed a HOTEL in Bamako"
         if t.kind in ("place", "country") and any(
             p.i != tok.i and p.pos_ == "NOUN" and p.lemma_.lower() in STRUCK_PLACES for p in holders
         ):
-            return replace(t, sector="CVL", code=t.country + "CVL")  # "hit a crowded MARKET in Khartoum"
+            return [replace(t, sector="CVL", code=t.country + "CVL")]  # "hit a crowded MARKET in Khartoum"
         # a station or an office is someone's only when a modifier says whose: "POLICE stations" (not a
         # train station)
         manned = next((p for p in holders if p.lemma_.lower() in MANNED_PLACES), None)
         sector = _modifier_sector(manned, sm) if manned is not None and t.kind in ("place", "country") else None
         if sector in STATE_SECTORS:
-            return replace(t, sector=sector, code=t.country + sector, kind="role")
+            return [replace(t, sector=sector, code=t.country + sector, kind="role")]
         piece = sm.sa.by_token.get(tok.i)
         nation = piece is not None and bool(piece.kinds() & {"country", "capital", "adjective", "demonym"})
         region = piece is not None and (piece.side is not None or "region" in piece.kinds())
@@ -240,8 +241,8 @@ class PairMaker(TriggerMatcher):
             not region or self._is_city(tok.text, t.country)
         )  # "shelled Grozny", "targets in Jericho"; not "invaded Ukraine" or "the border region of Kursk"
         if town or (t.kind == "country" and owned in CIVILIAN_PLACES):
-            return replace(t, sector="CVL", code=t.country + "CVL")
-        return t
+            return [replace(t, sector="CVL", code=t.country + "CVL")]
+        return [t]
 
     @staticmethod
     def _dwellers(place: Token, sm: SentenceMentions) -> str | None:
@@ -283,6 +284,27 @@ def venue_code(venue: str, source: str | None, target: str | None, code: str) ->
     if venue == source:
         return "043"
     return "044"
+
+
+def _post_sectors(post: Token, sm: SentenceMentions) -> list[str]:
+    """The forces holding a post and the posts named with it, in order: "army and POLICE posts" MIL and
+    COP, "30 police posts and an ARMY base" COP and MIL; MIL where no modifier says whose."""
+    posts = [post, *(c for c in post.children if c.dep_ == "conj" and c.lemma_.lower() in ARMED_PLACES)]
+    if post.dep_ == "conj" and post.head.lemma_.lower() in ARMED_PLACES:
+        posts.insert(0, post.head)
+    out: list[str] = []
+    for p in posts:
+        mods = [c for c in p.children if c.dep_ in ("amod", "compound", "nmod")]
+        first = next((s for c in mods if (s := _role_sector(c, sm))), None)
+        joined = [s for c in mods for g in c.conjuncts if (s := _role_sector(g, sm))]  # "army AND POLICE posts"
+        out += [s for s in dict.fromkeys([first or "MIL", *joined]) if s not in out]
+    return out
+
+
+def _role_sector(tok: Token, sm: SentenceMentions) -> str | None:
+    piece = sm.sa.by_token.get(tok.i)
+    role = piece.first({"role"}) if piece is not None else None
+    return role.sector if role is not None else None
 
 
 def _modifier_sector(noun: Token, sm: SentenceMentions) -> str | None:
