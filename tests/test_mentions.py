@@ -541,3 +541,16 @@ def test_a_list_of_nationalities_shares_its_role_noun(nlp, kb, text, head):
 )
 def test_a_list_of_nationals_read_as_an_apposition_is_split(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        # a count or an article before the nationality does not hide it from the later conjuncts
+        ("Russia banned nine U.S. officials and lawmakers from entering the country.", "officials", ["USAGOV", "USALEG"]),
+        ("The envoy shuttled between the Syrian government and opposition delegations in Geneva.", "government",
+         ["SYRGOV", "SYROPP"]),
+    ],
+)
+def test_a_leading_nationality_after_a_count_is_every_conjuncts(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected

@@ -646,7 +646,10 @@ class SentenceActors:
         palace": a nationality or possessor that opens a coordinated phrase is every conjunct's that
         names no country of its own (SYRGOV, SYRREB, BRAJUD), not the country the sentence happens to
         be set in nor the one a shared institution name defaults to."""
-        lead = self.by_token.get(first_seg[0])
+        # the first word that names a country, after any count ("NINE U.S. officials and lawmakers")
+        lead_i = next((i for i in first_seg if not self.doc[i].like_num and self.doc[i].dep_ not in ("det", "nummod", "quantmod")),
+                      first_seg[0])
+        lead = self.by_token.get(lead_i)
         entry = lead.first({"country", "adjective"}) if lead is not None and lead.side is None else None
         tok = self.doc[m.head]
         # "REBEL delegations": a modifier's sector says whose delegation it is
@@ -655,7 +658,7 @@ class SentenceActors:
         sector = next((r.sector for r in roles if r.sector), None) or m.sector
         if entry is None or not entry.country or not sector:
             return None
-        lead_tok = self.doc[first_seg[0]]
+        lead_tok = self.doc[lead_i]
         if lead_tok.dep_ not in ("amod", "compound", "nmod", "poss") or lead_tok.head.i not in first_seg:
             return None  # "China and rebel groups": a country of its own, not a modifier
         own = None
