@@ -955,6 +955,15 @@ def test_posts_named_together_are_each_forces_posts(code) -> None:
     got = triples(code("Rebels attacked an army base in Myanmar's Rakhine state on Friday.", "2017-08-25"))
     assert got == {("MMRREB", "MMRMIL", "190")}, got
 
+def test_an_alliance_of_ethnic_armies_is_rebels_of_the_state_they_fight(code) -> None:
+    # an alliance OF armies: the armies act; ethnic armies are rebels (REB); "Shan state" in lower case
+    # is Myanmar's, so the Chinese border nearby gives the rebels no country
+    got = triples(code("An alliance of three ethnic minority armies launched coordinated attacks on Myanmar military "
+                       "posts in northern Shan state near the Chinese border on Friday.", "2023-10-27"))  # fmt: skip
+    assert got == {("MMRREB", "MMRMIL", "190")}, got
+    got = triples(code("A group of gunmen attacked a police station in Peshawar on Monday.", "2023-10-27"))
+    assert got == {("PAKUAF", "PAKCOP", "190")}, got
+
 def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
     got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
                        "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip
