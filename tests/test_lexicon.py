@@ -226,6 +226,7 @@ def code():
         ("Iran pulled out of the nuclear deal with the United States on Tuesday.", ("IRN", "USA", "160")),
         ("Washington scrapped its trade agreement with Mexico.", ("USA", "MEX", "160")),
         ("Trump withdrew from the Iran nuclear deal in May.", ("USA", "IRN", "160")),
+        ("Putin said on Saturday that Moscow was suspending the Intermediate-Range Nuclear Forces Treaty.", ("RUS", None, "160")),
         ("Russia and the United States extended the New START treaty for five years on Wednesday.", ("RUS", "USA", "057")),
         ("Serbia and Kosovo initialled an agreement in Brussels on Friday.", ("SRB", "XKX", "057")),
         ("The armies of India and Pakistan agreed to strictly observe all ceasefire agreements along the Line of Control.", ("IND", "PAK", "0871")),
