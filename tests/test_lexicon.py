@@ -243,6 +243,9 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # a town taken "from" someone is ground of its country (192), the gold sets' convention
+        ("Northern Alliance forces captured the strategic northern Afghan city of Mazar-i-Sharif from the Taliban on Friday.", ("AFG", "AFG", "192")),
+        ("Afghan troops captured the city of Kunduz from the Taliban on Friday.", ("AFG", "AFG", "192")),
         # armed men entering or rolling into a town take it (192); marchers do not
         ("Taliban fighters entered Kabul on Sunday and President Ashraf Ghani fled the country.", ("AFG", "AFG", "192")),
         ("Northern Alliance fighters rolled into Kabul on Tuesday.", ("AFG", "AFG", "192")),
