@@ -29,6 +29,17 @@ IRREGULAR_PAST = {
     "seek": "sought", "sell": "sold", "send": "sent", "set": "set", "shake": "shook", "shoot": "shot",
     "shut": "shut", "sit": "sat", "speak": "spoke", "stand": "stood", "strike": "struck", "take": "took",
     "tell": "told", "throw": "threw", "undertake": "undertook", "withdraw": "withdrew", "withhold": "withheld",
+    # more of English's irregular verbs, checked only where a pattern uses the lemma
+    "arise": "arose", "bear": "bore", "bend": "bent", "bid": "bid", "bind": "bound", "bite": "bit", "bleed": "bled",
+    "build": "built", "burst": "burst", "cast": "cast", "catch": "caught", "choose": "chose", "deal": "dealt",
+    "dig": "dug", "draw": "drew", "drive": "drove", "feed": "fed", "feel": "felt", "flee": "fled", "forbid": "forbade",
+    "forsake": "forsook", "grind": "ground", "grow": "grew", "hang": "hung", "hide": "hid", "hurt": "hurt",
+    "know": "knew", "let": "let", "lose": "lost", "mean": "meant", "overcome": "overcame", "oversee": "oversaw",
+    "overthrow": "overthrew", "rebuild": "rebuilt", "ride": "rode", "rise": "rose", "run": "ran", "see": "saw",
+    "shed": "shed", "shrink": "shrank", "slay": "slew", "slide": "slid", "spend": "spent", "split": "split",
+    "spread": "spread", "steal": "stole", "stick": "stuck", "strive": "strove", "swear": "swore", "sweep": "swept",
+    "swing": "swung", "teach": "taught", "tear": "tore", "think": "thought", "thrust": "thrust", "undergo": "underwent",
+    "uphold": "upheld", "upset": "upset", "wake": "woke", "wear": "wore", "win": "won", "write": "wrote",
 }  # fmt: skip
 
 
@@ -249,6 +260,7 @@ def code():
         # armed men entering or rolling into a town take it (192); marchers do not
         ("Taliban fighters entered Kabul on Sunday and President Ashraf Ghani fled the country.", ("AFG", "AFG", "192")),
         ("Northern Alliance fighters rolled into Kabul on Tuesday.", ("AFG", "AFG", "192")),
+        ("U.S. troops swept into the heart of Baghdad on Wednesday.", ("USA", "IRQ", "192")),
         # rockets are aerial weapons (195), as the gold sets code them ten to one; mortars stay artillery
         ("Hezbollah fired more than 100 rockets into northern Israel early on Sunday.", ("LBN", "ISR", "195")),
         ("Hamas launched a rocket attack on Israel on Monday.", ("PSE", "ISR", "195")),
