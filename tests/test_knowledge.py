@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.actors.knowledge import KnowledgeBase, Role, pick_role, split_code
+from dyad.actors.knowledge import KnowledgeBase, Role, article_spellings, pick_role, split_code
 
 
 @pytest.fixture(scope="module")
@@ -338,3 +338,12 @@ def test_the_taliban_are_rebels_until_they_take_kabul_and_the_government_after(c
 )
 def test_singular_and_variant_demonyms(kb: KnowledgeBase, form: str, iso3: str) -> None:
     assert any(e.country == iso3 for m in kb.match(f"a {form} was freed") for e in m.entries)
+
+
+@pytest.mark.parametrize(
+    "text", ["King Hamad bin Isa al-Khalifa said", "Hamad bin Isa Al Khalifa said", "Hamad bin Isa al Khalifa said"]
+)
+def test_an_arabic_article_in_a_name_matches_hyphenated_or_spaced(kb: KnowledgeBase, text: str) -> None:
+    found = [m for m in kb.match(text) if m.entries[0].kind == "person"]
+    assert [m.entries[0].name for m in found] == ["Hamad bin Isa Al Khalifa"], found
+    assert article_spellings("Alexei Navalny") == ["Alexei Navalny"]

@@ -57,6 +57,19 @@ def normalize(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+# The Arabic article in a name, written "al-Khalifa", "Al Khalifa" or "el-Sisi" by different outlets
+_ARTICLE = re.compile(r"\b(?:al|el)[- ](?=\w)", re.IGNORECASE)
+
+
+def article_spellings(name: str) -> list[str]:
+    """``name`` and, when it holds an Arabic article, its hyphenated and spaced spellings with the article
+    in lower case (a lower-case word of a name matches any case): "Hamad bin Isa Al Khalifa" also as
+    "... al-Khalifa" and "... al Khalifa"."""
+    if not _ARTICLE.search(name):
+        return [name]
+    return list(dict.fromkeys([name, _ARTICLE.sub("al-", name), _ARTICLE.sub("al ", name)]))
+
+
 def tokens(text: str) -> list[str]:
     """The matcher's tokenisation of a phrase (case kept)."""
     return WORD_RE.findall(normalize(text))
@@ -479,10 +492,9 @@ class KnowledgeBase:
                 person = Entry(kind, name, user=user)
                 self.persons[name] = person
             person.roles = (*person.roles, role)
-            self.add(name, person)
-            for alias in aliases.split("|"):
-                if alias.strip():
-                    self.add(alias.strip(), person)
+            for spelling in (name, *(a.strip() for a in aliases.split("|") if a.strip())):
+                for form in article_spellings(spelling):
+                    self.add(form, person)
 
     def _load_user(self, directory: Path) -> None:
         if not directory.is_dir():
