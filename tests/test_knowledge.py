@@ -347,3 +347,4 @@ def test_an_arabic_article_in_a_name_matches_hyphenated_or_spaced(kb: KnowledgeB
     found = [m for m in kb.match(text) if m.entries[0].kind == "person"]
     assert [m.entries[0].name for m in found] == ["Hamad bin Isa Al Khalifa"], found
     assert article_spellings("Alexei Navalny") == ["Alexei Navalny"]
+    assert article_spellings("Abdel Fattah el-Sisi") == ["Abdel Fattah al-Sisi", "Abdel Fattah al Sisi", "Abdel Fattah el-Sisi"]

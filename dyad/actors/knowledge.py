@@ -67,7 +67,9 @@ def article_spellings(name: str) -> list[str]:
     "... al-Khalifa" and "... al Khalifa"."""
     if not _ARTICLE.search(name):
         return [name]
-    return list(dict.fromkeys([name, _ARTICLE.sub("al-", name), _ARTICLE.sub("al ", name)]))
+    # the lower-case forms first: the index keeps one form per spelling, and "Al Khalifa" would not match
+    # "al Khalifa"
+    return list(dict.fromkeys([_ARTICLE.sub("al-", name), _ARTICLE.sub("al ", name), name]))
 
 
 def tokens(text: str) -> list[str]:
