@@ -554,3 +554,14 @@ def test_a_list_of_nationals_read_as_an_apposition_is_split(nlp, kb, text, head,
 )
 def test_a_leading_nationality_after_a_count_is_every_conjuncts(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Iran freed two American hikers on Wednesday.", "hikers", ["USACVL"]),
+        ("A North Korean soldier shot dead a South Korean tourist on Friday.", "tourist", ["KORCVL"]),
+    ],
+)
+def test_travellers_are_civilians(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected
