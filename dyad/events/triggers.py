@@ -122,7 +122,8 @@ class TriggerMatcher(CoderBase):
         if pat.objects:
             lemmas = self._object_lemmas(obj)
             # a second object or predicate noun counts too: "took 700 people HOSTAGE"
-            lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "oprd") and c is not obj}
+            lemmas |= {c.lemma_.lower() for c in tok.children if c is not obj and (
+                c.dep_ in ("dobj", "oprd") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"))}  # "took 17 people HOSTAGE" (xcomp)
             # "found Trump GUILTY": a predicate adjective the parser makes a clause of its own
             lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"}
             if obj is not None:  # "found Navalny GUILTY": or an adjective after the object
