@@ -254,6 +254,8 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # declaring or securing control of a town is taking it
+        ("Iraqi forces declared full control of Fallujah on Sunday.", ("IRQ", "IRQ", "192")),
         # "hostage" as the parser's predicate noun of "took"
         ("A gunman took 17 people hostage in Sydney on Monday.", ("AUS", "AUS", "181")),
         # a town taken "from" someone is ground of its country (192), the gold sets' convention

@@ -561,7 +561,8 @@ def test_a_leading_nationality_after_a_count_is_every_conjuncts(nlp, kb, text, h
     [
         ("Iran freed two American hikers on Wednesday.", "hikers", ["USACVL"]),
         ("A North Korean soldier shot dead a South Korean tourist on Friday.", "tourist", ["KORCVL"]),
+        ("An armed man took 17 people hostage in a cafe in Sydney on Monday.", "man", ["AUSUAF"]),
     ],
 )
-def test_travellers_are_civilians(nlp, kb, text, head, expected):
+def test_travellers_are_civilians_and_an_armed_man_is_an_armed_actor(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
