@@ -566,3 +566,10 @@ def test_a_leading_nationality_after_a_count_is_every_conjuncts(nlp, kb, text, h
 )
 def test_travellers_are_civilians_and_an_armed_man_is_an_armed_actor(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
+
+
+def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
+    text = "An Egyptian court sentenced 529 supporters of the Muslim Brotherhood to death on Monday."
+    assert codes(nlp, kb, text, "supporters") == ["EGYOPP"]
+    # supporters of an armed movement are people
+    assert codes(nlp, kb, "Police fired on supporters of the Houthi movement in Sanaa.", "supporters") == ["YEMCVL"]

@@ -504,8 +504,14 @@ class SentenceActors:
 
     def _titled_of_object(self, prep: Token) -> bool:
         """Whether an "of" phrase names a person by a role ("of defeated presidential CANDIDATE Mousavi",
-        "of opposition leader Raila Odinga") or by a name the knowledge base lists."""
-        return any(g.dep_ == "pobj" and self._known_name(g) for g in prep.children)
+        "of opposition leader Raila Odinga"), by a name the knowledge base lists, or an opposition body
+        it lists ("supporters of the MUSLIM BROTHERHOOD")."""
+        return any(g.dep_ == "pobj" and (self._known_name(g) or self._opposition_body(g)) for g in prep.children)
+
+    def _opposition_body(self, tok: Token) -> bool:
+        piece = self.by_token.get(tok.i)
+        body = piece.first({"institution"}) if piece is not None else None
+        return body is not None and body.sector == "OPP"
 
     def _known_name(self, tok: Token) -> bool:
         """Whether a name is one the knowledge base lists or one a title before it places."""
