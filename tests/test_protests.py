@@ -105,3 +105,12 @@ def test_a_crowd_s_demand_to_no_one_is_its_protest(code_triples) -> None:
                        "demanded a faster return to civilian rule.", "2022-10-20")
     assert ("TCDCVL", "TCDGOV", "1411") in got, got
     assert ("TCDCOP", "TCDCVL", "175") in got, got
+
+
+def test_security_forces_read_for_they_do_not_protest(code_triples) -> None:
+    got = code_triples("Russian riot police detained former world chess champion Garry Kasparov and dozens of his "
+                       "supporters in Moscow on Saturday as they tried to march to the central election commission to "
+                       "protest against President Vladimir Putin's rule.",
+                       "2007-11-24")  # fmt: skip
+    assert not [c for _, _, c in got if c.startswith("14")], got
+    assert any(c == "173" for _, _, c in got), got

@@ -124,6 +124,7 @@ def settle_protests(found: list[Found], rules: ProtestRules,
 
     - a crowd (``protester_words``) doing violence (17-19) is protesting violently: 145;
     - a crowd's demand told as a participle is its protest (:func:`demands_of_crowds`);
+    - a protest whose "they" was read as the police or the army is dropped (the crowd is meant);
     - "in protest" on another act is that act's reason, not a protest of its own;
     - people's unspecified dissent (140) is a demonstration (141);
     - a 14x event of a non-state actor with no target is aimed at its own government;
@@ -135,6 +136,10 @@ def settle_protests(found: list[Found], rules: ProtestRules,
             f.code = "145"
             f.how.append("crowd")
     found = demands_of_crowds(found, rules)
+    # "police detained Kasparov and his supporters as THEY tried to march": a pronoun read as the police
+    # or the army is the crowd they acted on; security forces do not protest
+    found = [f for f in found if not (f.code[:2] == PROTEST_ROOT and f.source.resolved_by == "pronoun"
+                                      and f.source.sector in ("COP", "MIL"))]  # fmt: skip
     # "recalled its ambassador IN PROTEST": the manner of another act is that act's reason, not a
     # second event (every gold set codes the recall alone)
     acts = {g.trigger.i for g in found if g.code[:2] != PROTEST_ROOT}
