@@ -150,3 +150,13 @@ def test_stabbing_to_death_is_a_killing_and_of_a_lawmaker_an_assassination(code_
     assert {c for _, _, c in cox} == {"186"}, cox
     # an execution stays an execution
     assert ("IRQGOV", "IRQELI", "1823") in code_triples("Iraqi authorities hanged Saddam Hussein at dawn on Saturday.", "2006-12-30")
+
+
+def test_a_storming_that_killed_people_keeps_the_body_it_was_aimed_at(code_triples) -> None:
+    got = code_triples("Al Shabaab gunmen stormed the main United Nations compound in the Somali capital Mogadishu on "
+                       "Wednesday, killing at least 13 people.", "2013-06-19")  # fmt: skip
+    assert got == {("SOMREB", "IGOUNO", "180")}, got
+    # an army base's toll stays fighting
+    got = code_triples("Islamist militants attacked an army base in northern Mali on Thursday, killing 15 soldiers.",
+                       "2017-01-19")
+    assert got == {("MLIREB", "MLIMIL", "190")}, got

@@ -49,7 +49,7 @@ from dyad.events.build import EventBuilder
 from dyad.events.claims import settle_blames, settle_claims
 from dyad.events.codebook import nearest_listed
 from dyad.events.comments import CommentFinder, CommentRules
-from dyad.events.killings import ARMED_SECTORS, KillingRules, armed_group, settle_killings
+from dyad.events.killings import ARMED_SECTORS, NON_STATE_ARMED, KillingRules, armed_group, settle_killings
 from dyad.events.pairs import (
     CIVILIAN_PLACES,
     CIVILIAN_TARGET_ROOTS,
@@ -939,14 +939,22 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 # killing 16 people": RUSCVL, not the station read as Russia)
                 if f.target is not None and (
                     g.target is None or g.target.code == g.source.code
-                    or (g.target.kind in ("country", "place") and f.target.sector)
-                ):
+                    or (g.target.kind in ("country", "place") and g.target.country and f.target.sector)
+                ):  # (a body's premises read as its ground, "the United Nations compound", keep their owner)
                     victim = f.target
                     if not named and g.target is not None and g.target.kind in ("country", "place") and g.target.country:
                         # "shot down a UKRAINIAN airliner near Tehran, killing all 176 PEOPLE on board": the
                         # victims unnamed are of the country the act hit, not of the place it happened
                         victim = replace(victim, country=g.target.country, code=g.target.country + (victim.sector or ""))
                     g.target = victim
+                    g.how.append("toll")
+                elif (f.target is not None and f.target.sector == "CVL" and g.code == "190" and g.target is not None
+                      and g.target.sector not in ARMED_SECTORS
+                      and (g.source.sector in NON_STATE_ARMED or armed_group(g.source))):  # fmt: skip
+                    # "gunmen stormed the United Nations compound, killing 13 PEOPLE": armed men's attack
+                    # on no armed force that killed civilians is an attack on civilians (180), aimed where it
+                    # was aimed
+                    g.code = "180"
                     g.how.append("toll")
         return out
 
