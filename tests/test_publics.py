@@ -47,3 +47,17 @@ def test_a_coup_is_aimed_at_the_country(code_triples) -> None:
     got = code_triples("Army officers in Gabon seized power on Wednesday and placed President Ali Bongo under house "
                        "arrest.", "2023-08-30")
     assert got == {("GABMIL", "GABGOV", "173")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Pakistani President Pervez Musharraf resigned on Monday to avoid impeachment by parliament.", "PAKLEG"),
+        ("Haitian President Jean-Bertrand Aristide resigned on Sunday as armed rebels closed in on the capital.", "HTIREB"),
+        ("Maldives President Mohamed Nasheed resigned on Tuesday, bowing to weeks of opposition protests.", "MDVOPP"),
+        ("Algerian President Abdelaziz Bouteflika resigned on Tuesday, bowing to six weeks of mass street protests.", "DZACVL"),
+    ],
+)
+def test_a_resignation_is_aimed_at_whom_the_sentence_says_pressed_it(code_triples, text: str, target: str) -> None:
+    got = code_triples(text, "2010-01-01")
+    assert {(t, c) for _, t, c in got} == {(target, "0831")}, got

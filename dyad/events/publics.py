@@ -11,13 +11,14 @@ empty for the country; a key "CODE VERB OBJECT" names the act by its lemmas and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS
 
 COUP = "1724"  # as a coup is coded: "seized power" (modality.yaml public_acts "1724 seize power")
 ARREST = "173"
+RESIGNATION = "0831"
 LEADERS = frozenset({"GOV", "ELI", "OPP", "LEG"})
 
 
@@ -26,10 +27,24 @@ def public_acts(cues: Mapping) -> dict[str, str]:
     return {str(code): str(sector or "") for code, sector in (cues.get("public_acts") or {}).items()}
 
 
+def resignation_pressures(cues: Mapping) -> list[tuple[str, frozenset[str]]]:
+    """modality.yaml's ``resignation_pressures`` as ``[(sector, words)]`` in order."""
+    return [(str(sector), frozenset(str(w).lower() for w in words)) for sector, words in cues.get("resignation_pressures") or []]
+
+
+def _pressing_sector(found: Found, pressures: Iterable[tuple[str, frozenset[str]]]) -> str | None:
+    """The sector whose words the resignation's sentence names first in ``pressures`` order."""
+    lemmas = [t.lemma_.lower() for t in found.trigger.doc]
+    words = set(lemmas) | {t.lower_ for t in found.trigger.doc} | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    return next((sector for sector, cues in pressures if cues & words), None)
+
+
 def settle_publics(found: list[Found], table: Mapping[str, str],
-                   country_name: Callable[[str | None], str | None] = lambda code: None) -> list[Found]:  # fmt: skip
+                   country_name: Callable[[str | None], str | None] = lambda code: None,
+                   pressures: Iterable[tuple[str, frozenset[str]]] = ()) -> list[Found]:  # fmt: skip
     """Give a target-less state act of ``table`` its own country's people (or the country) as target (in
-    place; returns ``found`` less the acts another event of the sentence tells better)."""
+    place; returns ``found`` less the acts another event of the sentence tells better); a resignation
+    takes whom the sentence says pressed it (``pressures``), when it says."""
     named_acts: set[int] = set()  # ids of the acts found by a "CODE VERB OBJECT" key
     for f in found:
         src = f.source
@@ -45,6 +60,8 @@ def settle_publics(found: list[Found], table: Mapping[str, str],
         # the country itself, unless the country is the doer ("ETHIOPIA declared a state of emergency"):
         # then its people, which half the gold sets code anyway
         sector = table[key] or (None if src.sector else "CVL")
+        if f.code == RESIGNATION:
+            sector = _pressing_sector(f, pressures) or sector
         f.target = implied_target(src, sector, country_name(src.country))
         f.how.append("implied")
     # "army officers seized power and placed President Bongo under house arrest": the coup is told by the
