@@ -254,6 +254,9 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # asking an ambassador, or ordering a consul general, to leave is an expulsion of diplomats (161)
+        ("Turkey asked Israel's ambassador to leave the country for some time on Tuesday.", ("TUR", "ISR", "161")),
+        ("Israel ordered Turkey's consul general in Jerusalem to leave.", ("ISR", "TUR", "161")),
         # declaring or securing control of a town is taking it
         ("Iraqi forces declared full control of Fallujah on Sunday.", ("IRQ", "IRQ", "192")),
         # "hostage" as the parser's predicate noun of "took"
