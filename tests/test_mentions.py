@@ -573,3 +573,8 @@ def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
     assert codes(nlp, kb, text, "supporters") == ["EGYOPP"]
     # supporters of an armed movement are people
     assert codes(nlp, kb, "Police fired on supporters of the Houthi movement in Sanaa.", "supporters") == ["YEMCVL"]
+
+
+def test_charges_d_affaires_are_diplomats_of_each_nationality(nlp, kb):
+    text = "Syria summoned the U.S. and Iraqi charges d'affaires in Damascus on Monday."
+    assert codes(nlp, kb, text, "d'affaires") == ["USAGOV", "IRQGOV"]
