@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dyad.events import Coder
-from dyad.events.patterns import PATTERN_FILES, PLACE_NAME, PatternSet, noun_forms, verb_forms
+from dyad.events.patterns import NAME_SLOTS, PATTERN_FILES, PatternSet, noun_forms, verb_forms
 from dyad.nlp import parse_articles
 from dyad.records import Article, Event
 
@@ -83,8 +83,8 @@ def test_every_verb_form_reaches_the_prefilter(patterns: PatternSet) -> None:
             missing.append((lemma, IRREGULAR_PAST[lemma]))
         for p in ps:
             needs = p.objects | p.with_objects | p.pobjs | p.ccomp_aux
-            if PLACE_NAME in needs:  # any place name: raw text pairs the verb with its subjects instead
-                needs = (needs - {PLACE_NAME}) | p.subjects
+            if needs & NAME_SLOTS:  # any place or person name: raw text pairs the verb with its subjects instead
+                needs = (needs - NAME_SLOTS) | p.subjects
             if not needs and not p.preps:  # a pattern asking only for its doer pairs the verb with it
                 needs = p.subjects
             extra = {sorted(noun_forms(sorted(needs)[0]))[0]} if needs else set(list(p.preps)[:1])
@@ -254,6 +254,9 @@ def code():
         ("Nicaragua switched its recognition to China on Thursday.", ("NIC", "CHN", "054")),
         # an amount's "of" object is what the tariffs are on
         ("China imposed tariffs on $60 billion of American goods.", ("CHN", "USA", "163")),
+        # handing a named person over to a state or a court is judicial cooperation (063); refusing to is 1213
+        ("Serbia's government handed former Yugoslav President Slobodan Milosevic over to the tribunal on Thursday.", ("SRB", None, "063")),
+        ("The Taliban refused on Friday to hand over Osama bin Laden to the United States.", ("AFG", "USA", "1213")),
         # asking an ambassador, or ordering a consul general, to leave is an expulsion of diplomats (161)
         ("Turkey asked Israel's ambassador to leave the country for some time on Tuesday.", ("TUR", "ISR", "161")),
         ("Israel ordered Turkey's consul general in Jerusalem to leave.", ("ISR", "TUR", "161")),

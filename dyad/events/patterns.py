@@ -28,6 +28,9 @@ USER_FALLBACK_TARGETS = ("prep:with", "prep:to", "prep:against", "prep:on", "pre
 
 # What an object list names to accept any named place as the object ("troops took <place>")
 PLACE_NAME = "<place>"
+# ... and any named person ("handed <person> over to Peru")
+PERSON_NAME = "<person>"
+NAME_SLOTS = frozenset({PLACE_NAME, PERSON_NAME})
 PATTERN_FILES = (("verbs.yaml", False), ("lexicon.yaml", False), ("nouns.yaml", True), ("lexicon_nouns.yaml", True))
 """Bundled trigger files in load order: within one specificity the earlier file's pattern is tried first."""
 
@@ -254,10 +257,10 @@ class PatternSet:
             vforms = verb_forms(lemma, self.irregular)
             for p in pats:
                 needs = p.objects | p.with_objects | p.pobjs | p.ccomp_aux
-                if PLACE_NAME in needs:
-                    # any place name may be the object ("troops took Mogadishu"): raw text cannot tell a
-                    # place, so the words that must go with the verb are the pattern's subjects
-                    needs = (needs - {PLACE_NAME}) | p.subjects if p.subjects else frozenset()
+                if needs & NAME_SLOTS:
+                    # any place or person name may be the object ("troops took Mogadishu"): raw text cannot
+                    # tell one, so the words that must go with the verb are the pattern's subjects
+                    needs = (needs - NAME_SLOTS) | p.subjects if p.subjects else frozenset()
                 if needs:
                     objs = {f for o in needs for w in o.split() for f in noun_forms(w)}
                     for f in vforms:

@@ -14,7 +14,7 @@ from dyad.actors.mentions import COMPASS_POINTS
 from dyad.events import modality as mod
 from dyad.events.base import CoderBase
 from dyad.events.codebook import nearest_listed
-from dyad.events.patterns import PLACE_NAME, Pattern
+from dyad.events.patterns import PERSON_NAME, PLACE_NAME, Pattern
 from dyad.events.syntax import (
     EFFORT_HEADS,
     LOOSE_PARTICLES,
@@ -130,7 +130,9 @@ class TriggerMatcher(CoderBase):
                 lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "amod" and c.i > obj.i}
             if not lemmas & pat.objects and not (
                 PLACE_NAME in pat.objects and obj is not None and any(self._names_place(t) for t in conjuncts(obj))
-            ):  # "took MOGADISHU", "retook the CENTRE of Ramadi": any named place or a part of one
+            ) and not (  # "took MOGADISHU", "retook the CENTRE of Ramadi": any named place or a part of one
+                PERSON_NAME in pat.objects and obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON"
+            ):  # "handed MONTESINOS over to Peru": any person the tagger names
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
         if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
