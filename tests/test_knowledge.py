@@ -348,3 +348,8 @@ def test_an_arabic_article_in_a_name_matches_hyphenated_or_spaced(kb: KnowledgeB
     assert [m.entries[0].name for m in found] == ["Hamad bin Isa Al Khalifa"], found
     assert article_spellings("Alexei Navalny") == ["Alexei Navalny"]
     assert article_spellings("Abdel Fattah el-Sisi") == ["Abdel Fattah al-Sisi", "Abdel Fattah al Sisi", "Abdel Fattah el-Sisi"]
+
+
+@pytest.mark.parametrize("text", ["The U.N. war crimes tribunal in The Hague sentenced him", "the ICTY said"])
+def test_the_un_war_crimes_tribunals_are_un_courts(kb: KnowledgeBase, text: str) -> None:
+    assert [e.code for m in kb.match(text) for e in m.entries[:1] if e.kind == "igo"] == ["IGOUNOJUD"]
