@@ -578,3 +578,14 @@ def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
 def test_charges_d_affaires_are_diplomats_of_each_nationality(nlp, kb):
     text = "Syria summoned the U.S. and Iraqi charges d'affaires in Damascus on Monday."
     assert codes(nlp, kb, text, "d'affaires") == ["USAGOV", "IRQGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("A Chinese court sentenced former domestic security chief Zhou Yongkang to life in prison.", "Yongkang", ["CHNELI"]),
+        ("Trump pardoned former Arizona sheriff Joe Arpaio on Friday.", "Arpaio", ["USAELI"]),
+    ],
+)
+def test_a_former_police_or_security_chief_is_a_former_office_holder(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected

@@ -78,6 +78,9 @@ NAME_PART_WORDS = frozenset({"greater", "downtown", "central", "old", "inner", "
 SETTLEMENT_NOUNS = words("settlement_nouns")
 # Names many states' bodies share, listed under one country: no evidence of the sentence's country
 SHARED_INSTITUTION_NAMES = words("shared_institution_names")
+# Sectors of state office: one who held such an office, named "former", is a former office holder (ELI):
+# "former domestic SECURITY CHIEF Zhou Yongkang", "former army commander Ratko Mladic"
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Sectors of roles that name people (a plural of one is still people: "rulers", "policemen"); media and
 # business roles also name things ("magazines", "papers", "firms") and are left to the dictionary's forms
 PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL", "SPY", "UAF", "CRM", "INS",
@@ -814,7 +817,7 @@ class SentenceActors:
                                 and (o := p2.first(ORG_KINDS)) is not None), None)  # fmt: skip
                     if org is not None:
                         m.code, m.country, m.sector = org.code, org.country, org.sector
-                if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
+                if m.sector in OFFICE_SECTORS and self._former(seg) and m.country:
                     m.sector, m.code = "ELI", m.country + "ELI"
                 return m
         # 2. a company or IGO; "the al-Qaeda terror network": a named body modifying a group noun
@@ -860,7 +863,7 @@ class SentenceActors:
                 # Syrian parliament" (a titled surname the article introduces earlier still wins: coref)
                 self._context_fill(m, seg, head, pieces)
                 m.needs_country = m.needs_country and titled  # not "Police allege Eric Allen Kirkpatrick"
-            if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg) and m.country:
+            if m.sector in OFFICE_SECTORS and self._former(seg) and m.country:
                 m.sector, m.code = "ELI", m.country + "ELI"
             m.resolved_by = "compose"
             return m
@@ -899,7 +902,7 @@ class SentenceActors:
                 m.kind, m.role = "role", role.name
                 m.generic_role = head.lower_ in self.generic_roles or head.lemma_.lower() in self.generic_roles
                 m.sector = self._sector(pieces, head, role)
-                if m.sector in ("GOV", "MIL", "LEG", "JUD") and self._former(seg):
+                if m.sector in OFFICE_SECTORS and self._former(seg):
                     m.sector = "ELI"
                 m.country = self._country(pieces, head, exclude=p) or self._surname_country(head)
                 if m.sector == "MIL" and m.country and self._sided_only(pieces, p):
