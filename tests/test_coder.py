@@ -964,6 +964,12 @@ def test_an_alliance_of_ethnic_armies_is_rebels_of_the_state_they_fight(code) ->
     got = triples(code("A group of gunmen attacked a police station in Peshawar on Monday.", "2023-10-27"))
     assert got == {("PAKUAF", "PAKCOP", "190")}, got
 
+def test_a_named_foreign_student_is_a_civilian_and_students_at_home_are_students(code) -> None:
+    got = triples(code("North Korea released American student Otto Warmbier on Tuesday.", "2017-06-13"))
+    assert got == {("PRK", "USACVL", "0841")}, got
+    got = triples(code("Gunmen kidnapped 79 students from a school in Cameroon on Monday.", "2018-11-05"))
+    assert got == {("CMRUAF", "CMREDU", "181")}, got
+
 def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
     got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
                        "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip

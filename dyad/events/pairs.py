@@ -92,6 +92,11 @@ class PairMaker(TriggerMatcher):
         # clause's own subjects (it would be "themselves"); resolved to them, it was resolved wrongly
         own = {s.code for s in sources}
         targets = [t for t in targets if not (t.resolved_by == "pronoun" and t.code in own)]
+        # "North Korea released American STUDENT Otto Warmbier": a named foreign student is one of his
+        # country's civilians, as the gold sets code them (students at home, or a campus, stay EDU)
+        homes = {s.country for s in sources if s.country}
+        targets = [replace(t, sector="CVL", code=t.country + "CVL") if t.sector == "EDU" and t.kind == "person"
+                   and t.country and homes and t.country not in homes else t for t in targets]  # fmt: skip
         if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
             targets = [c for t in targets for c in self._civilians(t, sm, code, sources)]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
