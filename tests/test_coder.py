@@ -970,6 +970,12 @@ def test_a_named_foreign_student_is_a_civilian_and_students_at_home_are_students
     got = triples(code("Gunmen kidnapped 79 students from a school in Cameroon on Monday.", "2018-11-05"))
     assert got == {("CMRUAF", "CMREDU", "181")}, got
 
+def test_closing_a_foreign_air_base_expels_its_forces(code) -> None:
+    got = triples(code("Kyrgyzstan's parliament voted on Thursday to close a U.S. air base that supplies troops fighting "
+                       "in Afghanistan, two weeks after Russia promised the country more than $2 billion in aid.",
+                       "2009-02-19"))  # fmt: skip
+    assert got == {("KGZLEG", "USAMIL", "166")}, got
+
 def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
     got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
                        "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip

@@ -87,6 +87,7 @@ PEOPLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "ELI", "CVL",
                   "RAD", "REF", "LAB", "AGR", "EDU", "REL", "HLH", "HRI", "NGO", "PTY", "SEP", "MOD"}  # fmt: skip
 # Premises that stand for their government ("the Saudi EMBASSY"); their country is not the scene's
 GOVERNMENT_PREMISES = words("government_premises")
+MILITARY_PREMISES = words("military_premises")
 # Office sectors that an "opposition" modifier turns into OPP ("opposition mayor", "opposition senator")
 OPPOSABLE_SECTORS = {"GOV", "LEG"}
 # Sectors of the state's own bodies: a title they modify stays the state's ("ARMY commander", "POLICE chief")

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyad.actors.mentions import GOVERNMENT_PREMISES, Mention, place_country
+from dyad.actors.mentions import GOVERNMENT_PREMISES, MILITARY_PREMISES, Mention, place_country
 from dyad.events.patterns import Pattern, word_classes
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import (
@@ -41,6 +41,8 @@ PCOMP_OBJECT_CONTROL = {"thank", "praise", "accuse", "blame", "criticize", "crit
 # Heads of a subject that count or gather its actors ("THOUSANDS of Nigerians protested", "the first
 # DEPLOYMENT of NATO troops arrived", "MEMBERS of the Kenyan parliament"): the actors act, not the head
 COLLECTIVE_HEADS = SERIES | words("collective_heads")
+# Whose body premises stand for: "stormed the Saudi EMBASSY" -> SAUGOV, "close a U.S. air BASE" -> USAMIL
+PREMISES_SECTORS = {**dict.fromkeys(GOVERNMENT_PREMISES, "GOV"), **dict.fromkeys(MILITARY_PREMISES, "MIL")}
 BRANCH_HEADS = words("branch_heads")
 # Smallest city an untagged name may be outside a place phrase ("attacked Grozny"); after "in", "near"
 # or "the city of", triggers.PLACE_MIN_POPULATION
@@ -279,8 +281,8 @@ class SlotReader(TriggerMatcher):
             if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip
-            if obj.lemma_.lower() in GOVERNMENT_PREMISES:  # "stormed the Saudi embassy": its government
-                found = [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector else m
+            if (sector := PREMISES_SECTORS.get(obj.lemma_.lower())) is not None:  # "stormed the Saudi EMBASSY": its government
+                found = [m.as_sector(sector) if m.kind == "country" and m.country and not m.sector else m
                          for m in found]  # fmt: skip
             return found
         if spec == "ccomp_subj":
