@@ -160,3 +160,12 @@ def test_a_storming_that_killed_people_keeps_the_body_it_was_aimed_at(code_tripl
     got = code_triples("Islamist militants attacked an army base in northern Mali on Thursday, killing 15 soldiers.",
                        "2017-01-19")
     assert got == {("MLIREB", "MLIMIL", "190")}, got
+
+
+def test_a_states_mass_execution_stays_an_execution(code_triples) -> None:
+    got = code_triples("Saudi Arabia executed 37 men on Tuesday for terrorism-related crimes in a mass execution across "
+                       "six cities.", "2019-04-23")  # fmt: skip
+    assert got == {("SAU", "SAUCVL", "1823")}, got
+    # troops' summary executions are a mass killing
+    got = code_triples("Soldiers summarily executed at least 223 villagers in northern Burkina Faso.", "2024-04-25")
+    assert {c for _, _, c in got} == {"202"}, got

@@ -30,6 +30,7 @@ NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
 BEATEN_TO_DEATH, ASSAULT = "1823", "182"
 # Air strikes keep their code beside the assassination they carried out
 AERIAL_CODES = frozenset({"195"})
+EXECUTION = "1823"  # kill by physical assault, as CAMEO codes an execution
 # CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
 MILITARIZED_GROUP = "IMG"
 # Ships hit are property, not people: force on a merchant ship stays 190/195, not assault (180)
@@ -124,7 +125,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - one political figure killed: 186 assassinate; so is one named leader of an armed group, and an air
       strike that did it stays 195 beside the 186;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing, unless the
-      code names the means (``killing_means_codes``: a bombing, shelling or air strike);
+      code names the means (``killing_means_codes``: a bombing, shelling or air strike) or a state executed
+      them (1823);
     - police violence (190, 180) on civilians, students, workers or the opposition, and troops' (190) on
       their own country's: 175 repression;
     - any other 190 of a non-state armed group on unarmed people or on a civil body of the state: 180
@@ -171,8 +173,11 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
         obj = next((c for c in f.trigger.children if c.dep_ in ("dobj", "obj")), None) if killing else None
         # the count is the target's own: "killed 53 soldiers and A CIVILIAN" counts no civilians
         count = victim_count(obj) if obj is not None and tgt.head not in {c.i for c in obj.conjuncts} else None
+        # (a state's executions stay executions, however many: "Saudi Arabia executed 37 men in a mass
+        # execution" is 1823; troops' summary ones are mass killing)
+        judicial = f.code == EXECUTION and f.source.sector in (None, "GOV", "JUD")
         if (threshold and count is not None and count >= threshold and tgt.sector not in ARMED_SECTORS
-                and not f.code.startswith(rules.means_codes)):  # fmt: skip
+                and not f.code.startswith(rules.means_codes) and not judicial):  # fmt: skip
             # "killed at least 132 civilians", not "an Israeli air strike killed 73 people" (195, the means)
             f.code = "202"
             f.how.append("victim")
