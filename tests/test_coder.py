@@ -976,6 +976,17 @@ def test_closing_a_foreign_air_base_expels_its_forces(code) -> None:
                        "2009-02-19"))  # fmt: skip
     assert got == {("KGZLEG", "USAMIL", "166")}, got
 
+def test_found_shot_dead_has_no_doer_in_its_subject(code) -> None:
+    got = triples(code("Anna Politkovskaya, a Russian journalist, was found shot dead in Moscow on Saturday.", "2006-10-07"))
+    assert got == set(), got
+
+
+def test_what_a_person_had_done_before_the_news_is_never_the_news(code) -> None:
+    got = triples(code("Alberto Nisman, an Argentine prosecutor who had accused President Cristina Fernandez of covering "
+                       "up Iran's alleged role in a 1994 bombing, was found shot dead in his apartment, officials said "
+                       "on Monday.", "2015-01-19"))  # fmt: skip
+    assert got == set(), got
+
 def test_them_after_a_list_is_every_member_of_the_list(code) -> None:
     got = triples(code("Fiji's military-led government expelled the Australian and New Zealand high commissioners on "
                        "Tuesday, accusing them of interfering in the island nation's judiciary.", "2009-11-04"))  # fmt: skip

@@ -499,6 +499,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 # "AFTER Georgian forces launched an offensive TO RETAKE its capital"; "the highest-ranking
                 # official to visit Beijing SINCE Moscow SENT its troops to Ukraine"
                 how.append("earlier")
+            if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+                # "Nisman, a prosecutor who HAD ACCUSED the president ...": what a person had done before
+                # the news describes him, and is never the news (ranking.dedupe)
+                how += ["earlier", "aside"]
         elif self._background_clause(tok):
             how += ["background", "earlier"]  # "..., AFTER Russian forces fired on three vessels" (ranking.dedupe)
         elif tok.dep_ == "advcl" and is_to_infinitive(tok):

@@ -83,6 +83,8 @@ class SlotReader(TriggerMatcher):
                                                   any(m.code for m in ms)))  # fmt: skip
                 return best, False
             return self._or_members(subj, sm), False
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.head.children):
+            return [], False  # "Nisman was found SHOT dead": the passive clause's subject suffered it
         cur, steps, same_subject = tok, 0, True
         # ", TELLING the Security Council that ...": a participle set off by a comma speaks for the
         # main clause's subject, even when it hangs on a complement whose doer is the object
