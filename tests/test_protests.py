@@ -114,3 +114,9 @@ def test_security_forces_read_for_they_do_not_protest(code_triples) -> None:
                        "2007-11-24")  # fmt: skip
     assert not [c for _, _, c in got if c.startswith("14")], got
     assert any(c == "173" for _, _, c in got), got
+
+
+def test_people_said_to_protest_are_a_crowd(code_triples) -> None:
+    got = code_triples("Thousands of protesting farmers broke through police barricades and stormed Delhi's historic "
+                       "Red Fort on Tuesday.", "2021-01-26")  # fmt: skip
+    assert {c[:2] for _, _, c in got} == {"14"}, got

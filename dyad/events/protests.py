@@ -61,6 +61,7 @@ class ProtestRules:
     purposes: tuple[tuple[str, frozenset[str]], ...]  # (leaf digit, cue words), in the table's order
     gathering_verbs: frozenset[str] = frozenset()  # a crowd's movement that a demand makes a protest
     demand_to_protest: Mapping[str, str] = field(default_factory=dict)  # modality.yaml protest_codes
+    crowd_modifiers: frozenset[str] = frozenset()  # "PROTESTING farmers": words that make any people a crowd
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> ProtestRules:
@@ -68,7 +69,8 @@ class ProtestRules:
         return cls(frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
                    tuple((str(d), frozenset(str(c).lower() for c in ws)) for d, ws in purposes.items()),
                    frozenset(str(w).lower() for w in cues.get("gathering_verbs") or ()),
-                   {str(k): str(v) for k, v in (cues.get("protest_codes") or {}).items()})  # fmt: skip
+                   {str(k): str(v) for k, v in (cues.get("protest_codes") or {}).items()},
+                   frozenset(str(w).lower() for w in cues.get("protesting_modifiers") or ()))  # fmt: skip
 
 
 def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
@@ -111,10 +113,14 @@ def demands_of_crowds(found: list[Found], rules: ProtestRules) -> list[Found]:
 
 
 def _crowd(f: Found, rules: ProtestRules) -> bool:
-    """Whether the doer is a crowd (``protester_words``): "DEMONSTRATORS", "thousands of PROTESTERS"."""
+    """Whether the doer is a crowd (``protester_words``): "DEMONSTRATORS", "thousands of PROTESTERS",
+    or people said to protest (``protesting_modifiers``): "thousands of PROTESTING farmers"."""
     doc = f.trigger.doc
-    return f.source.sector not in STATE_SECTORS and 0 <= f.source.head < len(doc) and (
-        doc[f.source.head].lemma_.lower() in rules.crowd_words
+    if f.source.sector in STATE_SECTORS or not 0 <= f.source.head < len(doc):
+        return False
+    head = doc[f.source.head]
+    return head.lemma_.lower() in rules.crowd_words or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in rules.crowd_modifiers for c in head.children
     )
 
 
