@@ -579,9 +579,9 @@ class SentenceActors:
         nxt = i + 1
         if nxt >= len(self.doc) or nxt not in tokset:
             return False
-        tok, before = self.doc[nxt], self.doc[i - 1]
-        if (tok.dep_ in ("amod", "compound") and before.dep_ in ("amod", "compound") and tok.head.i == before.head.i
-                and self._nationality_piece(tok) and self._nationality_piece(before)):  # fmt: skip
+        tok, before = self.doc[nxt], self.doc[max(i - 1, 0)]
+        if (i > 0 and tok.dep_ in ("amod", "compound") and before.dep_ in ("amod", "compound")
+                and tok.head.i == before.head.i and self._nationality_piece(tok) and self._nationality_piece(before)):  # fmt: skip
             return True  # "his BRITISH, FRENCH and German counterparts": a list of nationalities of one noun
         while tok.head.i != tok.i and tok.head.i in tokset and tok.head.i > i:
             tok = tok.head

@@ -30,7 +30,7 @@ NON_STATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
 BEATEN_TO_DEATH, ASSAULT = "1823", "182"
 # Air strikes keep their code beside the assassination they carried out
 AERIAL_CODES = frozenset({"195"})
-EXECUTION = "1823"  # kill by physical assault, as CAMEO codes an execution
+EXECUTION = BEATEN_TO_DEATH  # CAMEO codes an execution as killing by physical assault
 # CAMEO's international militarized groups (IMGMUSISI Islamic State, IMGMUSALQ al-Qaeda) are armed groups too
 MILITARIZED_GROUP = "IMG"
 # Ships hit are property, not people: force on a merchant ship stays 190/195, not assault (180)

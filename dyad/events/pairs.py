@@ -314,6 +314,4 @@ def _role_sector(tok: Token, sm: SentenceMentions) -> str | None:
 
 def _modifier_sector(noun: Token, sm: SentenceMentions) -> str | None:
     """The sector of the role a noun's modifier names: "POLICE posts" COP, "Islamist REBEL positions" REB."""
-    roles = [r for c in noun.children if c.dep_ in ("amod", "compound") and (q := sm.sa.by_token.get(c.i))
-             and (r := q.first({"role"})) is not None and r.sector]  # fmt: skip
-    return roles[0].sector if roles else None
+    return next((s for c in noun.children if c.dep_ in ("amod", "compound") and (s := _role_sector(c, sm))), None)

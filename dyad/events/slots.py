@@ -283,7 +283,7 @@ class SlotReader(TriggerMatcher):
             if not any(m.code for m in found):  # "an Indian proposal", "a U.S. request"
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip
-            if (sector := PREMISES_SECTORS.get(obj.lemma_.lower())) is not None:  # "stormed the Saudi EMBASSY": its government
+            if (sector := PREMISES_SECTORS.get(obj.lemma_.lower())) is not None:  # whose premises they are
                 found = [m.as_sector(sector) if m.kind == "country" and m.country and not m.sector else m
                          for m in found]  # fmt: skip
             return found

@@ -118,6 +118,16 @@ class TriggerMatcher(CoderBase):
                         and c.lower_ not in COMPASS_POINTS), obj)  # fmt: skip
         return obj
 
+    def _fills_name_slot(self, pat: Pattern, obj: Token | None) -> bool:
+        """Whether the object is a name an object list's slot accepts: any named place or a part of one
+        for ``<place>`` ("took MOGADISHU", "retook the CENTRE of Ramadi"), any person the tagger names for
+        ``<person>`` ("handed MONTESINOS over to Peru")."""
+        if obj is None:
+            return False
+        if PLACE_NAME in pat.objects and any(self._names_place(t) for t in conjuncts(obj)):
+            return True
+        return PERSON_NAME in pat.objects and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON"
+
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
         if pat.objects:
             lemmas = self._object_lemmas(obj)
@@ -128,11 +138,7 @@ class TriggerMatcher(CoderBase):
             lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"}
             if obj is not None:  # "found Navalny GUILTY": or an adjective after the object
                 lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "amod" and c.i > obj.i}
-            if not lemmas & pat.objects and not (
-                PLACE_NAME in pat.objects and obj is not None and any(self._names_place(t) for t in conjuncts(obj))
-            ) and not (  # "took MOGADISHU", "retook the CENTRE of Ramadi": any named place or a part of one
-                PERSON_NAME in pat.objects and obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON"
-            ):  # "handed MONTESINOS over to Peru": any person the tagger names
+            if not lemmas & pat.objects and not self._fills_name_slot(pat, obj):
                 return False
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent") and not is_time_phrase(c)}
         if (loose := particle(tok)) is not None:  # "pull BACK its troops" with "back" parsed as an adverb
