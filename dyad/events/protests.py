@@ -20,7 +20,7 @@ from dyad.actors.mentions import Mention
 from dyad.events.base import Found, implied_target
 from dyad.events.codebook import nearest_listed
 from dyad.events.ranking import STATE_SECTORS  # sectors that act for the state, not against it
-from dyad.events.syntax import first_conjunct, has_subject
+from dyad.events.syntax import first_conjunct, has_subject, lemma_words
 
 PROTEST_ROOT = "14"
 # Roots a crowd's violence falls under before it is read as a violent protest (145): coercion
@@ -38,8 +38,7 @@ def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip:
     """The CAMEO leaf digit of what the protest in ``doc`` demands ("1" leadership change, "2" policy,
     "3" rights, "4" institutions), from the first purpose list (in the table's order) with a word in the
     sentence outside ``skip`` (the protesters' own phrase); None when nothing says."""
-    lemmas = [t.lemma_.lower() for t in doc if t.i not in skip]
-    words = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    words = lemma_words(t for t in doc if t.i not in skip)
     for digit, cues in purposes:
         if any(str(c).lower() in words for c in cues):
             return str(digit)

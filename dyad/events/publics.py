@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS
+from dyad.events.syntax import lemma_words
 
 COUP = "1724"  # as a coup is coded: "seized power" (modality.yaml public_acts "1724 seize power")
 ARREST = "173"
@@ -34,8 +35,8 @@ def resignation_pressures(cues: Mapping) -> list[tuple[str, frozenset[str]]]:
 
 def _pressing_sector(found: Found, pressures: Iterable[tuple[str, frozenset[str]]]) -> str | None:
     """The sector whose words the resignation's sentence names first in ``pressures`` order."""
-    lemmas = [t.lemma_.lower() for t in found.trigger.doc]
-    words = set(lemmas) | {t.lower_ for t in found.trigger.doc} | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    doc = found.trigger.doc
+    words = lemma_words(doc) | {t.lower_ for t in doc}
     return next((sector for sector, cues in pressures if cues & words), None)
 
 

@@ -26,6 +26,13 @@ EFFORT_HEADS = words("effort_heads")
 AIM_VERBS = words("aim_verbs")
 
 
+def lemma_words(toks: Iterable[Token]) -> set[str]:
+    """The lower-case lemmas of ``toks`` and each adjacent pair of them joined by a space, so that a cue
+    list can name a word or a two-word phrase ("impeachment", "confidence vote")."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    return set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb carries a passive subject or auxiliary ("were arrested", "was seized by")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dyad.events.base import Found
+from dyad.events.syntax import lemma_words
 
 # Clauses of a warning that say what is threatened
 THREAT_CLAUSES = ("ccomp", "xcomp", "advcl")
@@ -28,10 +29,9 @@ def settle_threats(found: list[Found], words: tuple[tuple[str, frozenset[str]], 
         if f.code != "130":
             continue
         toks = [t for c in f.trigger.children if c.dep_ in THREAT_CLAUSES for t in c.subtree]
-        lemmas = [t.lemma_.lower() for t in toks]
-        lemmas_set = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+        said = lemma_words(toks)
         for code, ws in words:  # the table's order: the more specific first
-            if lemmas_set & ws:
+            if said & ws:
                 f.code = code
                 f.how.append("threatened")
                 break
