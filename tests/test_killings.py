@@ -169,3 +169,22 @@ def test_a_states_mass_execution_stays_an_execution(code_triples) -> None:
     # troops' summary executions are a mass killing
     got = code_triples("Soldiers summarily executed at least 223 villagers in northern Burkina Faso.", "2024-04-25")
     assert {c for _, _, c in got} == {"202"}, got
+
+
+def test_a_named_commander_killed_by_his_bodyguard_is_assassinated_by_one_of_his_own(code_triples) -> None:
+    # the army's chief of staff is the army's (MIL, not the White House's GOV title); his bodyguard is a
+    # soldier of the same force, another person than the chief himself, not the army acting on itself
+    got = code_triples("Ethiopia's army chief of staff, General Seare Mekonnen, was shot dead by his bodyguard in "
+                       "Addis Ababa on Saturday.", "2019-06-23")
+    assert got == {("ETHMIL", "ETHMIL", "186")}, got
+    # a passive agent owned through "one of his": the doer's country is the victim's
+    got = code_triples("Congolese President Laurent Kabila was shot by one of his own bodyguards at his palace in "
+                       "Kinshasa on Tuesday.", "2001-01-17")
+    assert got == {("CODMIL", "CODGOV", "186")}, got
+    got = code_triples("The governor of Pakistan's Punjab province, Salman Taseer, was shot dead by one of his police "
+                       "bodyguards in Islamabad on Tuesday.", "2011-01-04")
+    assert got == {("PAKCOP", "PAKGOV", "186")}, got
+    # soldiers killed in a fight, or a commander hit by an air strike, stay acts of war
+    assert code_triples("Rebels shot dead two Ethiopian soldiers on Saturday.", "2019-06-23") == {("ETHREB", "ETHMIL", "190")}
+    got = code_triples("A U.S. drone strike killed Iranian commander Qassem Soleimani at Baghdad airport on Friday.", "2020-01-03")
+    assert ("USAMIL", "IRNMIL", "186") not in got, got

@@ -176,7 +176,7 @@ class ArticleContext:
             if m.needs_country and not m.country:  # "President Assad" in a story that named Syria before
                 m = self._article_country(m, sentence_index)
             return m
-        if m.kind == "role" and not m.plural and m.definite and not m.name:
+        if m.kind == "role" and not m.plural and m.definite and not m.name and not _person_owned(m, sa):
             m = self._title(m, sentence_index)
         if m.needs_country and not m.country:
             return self._article_country(m, sentence_index)
@@ -339,6 +339,12 @@ class ArticleContext:
         m.name, m.code, m.country, m.sector, m.person = a.name, a.code, a.country, a.sector, a.person
         m.resolved_by = how
         return m
+
+
+def _person_owned(m: Mention, sa: SentenceActors) -> bool:
+    """"HIS bodyguard", "HER deputy": a role a person owns is someone else, never a title by which the
+    story names that person again (the army chief "was shot dead by HIS BODYGUARD")."""
+    return m.head is not None and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in sa.doc[m.head].children)
 
 
 def sa_head_word(m: Mention) -> str:

@@ -68,8 +68,11 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     )
     # "stabbed to death": an assault (182) that killed; not an execution ("hanged", 1823 of its own)
     killed = f.trigger.lemma_.lower() in rules.verbs or (f.code == BEATEN_TO_DEATH and f.pattern.code == ASSAULT)
-    return (killed and (named or not tgt.generic_role)
-            and tgt.sector in rules.figures)  # fmt: skip
+    # "the army chief of staff, General Seare Mekonnen, was shot dead"; an air strike on a state's
+    # commander stays an act of war ("a U.S. drone strike killed Iranian commander Qassem Soleimani": 195)
+    commander = tgt.sector == "MIL" and named and f.code not in AERIAL_CODES and any(
+        t.lemma_.lower() in rules.ranks for t in doc[tgt.start:tgt.end])
+    return killed and (named or not tgt.generic_role) and (tgt.sector in rules.figures or commander)
 
 
 def _leader_killed(f: Found, rules: KillingRules) -> bool:
@@ -107,6 +110,7 @@ class KillingRules:
     threshold: int
     protesters: frozenset[str] = frozenset()
     means_codes: tuple[str, ...] = ()
+    ranks: frozenset[str] = frozenset()  # a named commander of the state's forces is a figure too
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> KillingRules:
@@ -114,7 +118,8 @@ class KillingRules:
                    frozenset(str(s) for s in cues.get("assassination_sectors") or ()),
                    int(cues.get("mass_killing") or 0),
                    frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
-                   tuple(str(c) for c in cues.get("killing_means_codes") or ()))
+                   tuple(str(c) for c in cues.get("killing_means_codes") or ()),
+                   frozenset(str(w).lower() for w in cues.get("assassination_ranks") or ()))
 
 
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:

@@ -164,7 +164,7 @@ def _self_event(f: Found) -> bool:
     if s.name and s.name == t.name and (s.sector == t.sector or not (s.sector and t.sector)):
         return True  # one actor; but "an ETHIOPIAN air strike hit a market in Tigray": two sectors of a country
     if s.code == t.code and (s.name is None or t.name is None):
-        return True
+        return not _two_people(f)
     if s.code == t.code and not s.country:  # the UN chief telling the Security Council: one body
         return not _domestic_code(f.code)
     if not (s.country and s.country == t.country):
@@ -178,6 +178,17 @@ def _self_event(f: Found) -> bool:
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
     return not _domestic_code(f.code)
+
+
+def _two_people(f: Found) -> bool:
+    """Whether violence on one person was done by another person of the same code: "the army chief of
+    staff, General Seare Mekonnen, was shot dead by HIS BODYGUARD" is one soldier killing another (gold
+    ETHMIL 186 ETHMIL), not the army acting on itself."""
+    s, t = f.source, f.target
+    if f.code[:2] not in VIOLENT_ROOTS or t is None or t.kind != "person" or t.plural or s.head is None:
+        return False
+    doc = f.trigger.doc
+    return s.kind in ("person", "role") and t.head is not None and doc[s.head].lemma_ != doc[t.head].lemma_
 
 
 def _domestic_code(code: str) -> bool:

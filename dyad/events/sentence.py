@@ -245,8 +245,13 @@ class SentenceMentions:
 
 
 def _subject_phrase(tok: Token) -> bool:
-    """A clause's subject, or what its counting word counts ("20 OF ITS SOLDIERS were killed")."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    """A clause's subject or passive agent ("was shot by HIS BODYGUARD"), or what its counting word counts
+    ("20 OF ITS SOLDIERS were killed", "was shot by one OF HIS OWN BODYGUARDS")."""
+    if _doer(tok):
         return True
     counter = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-    return counter is not None and counter.dep_ in ("nsubj", "nsubjpass") and (counter.like_num or is_series(counter))
+    return counter is not None and _doer(counter) and (counter.like_num or is_series(counter))
+
+
+def _doer(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
