@@ -3265,3 +3265,15 @@ def test_works_a_company_owns_are_the_companys(code) -> None:
     assert got == {("YEMREB", "SAUBUS", "195")}, got
     refinery = triples(code("Ukrainian drones struck a Russian oil refinery in Ryazan on Saturday.", "2024-03-16"))
     assert refinery == {("UKRMIL", "RUS", "195")}, refinery  # a country's refinery stays a place
+
+
+def test_dismissing_an_office_holder_is_an_administrative_sanction(code) -> None:
+    got = triples(code("Ukrainian President Volodymyr Zelenskiy dismissed the commander of the armed forces, General "
+                       "Valery Zaluzhnyi, on Thursday.", "2024-02-08"))  # fmt: skip
+    assert got == {("UKRGOV", "UKRMIL", "172")}, got
+    got = triples(code("Fiji's President Ratu Josefa Iloilo sacked all the country's judges on Friday.", "2009-04-10"))
+    assert got == {("FJIGOV", "FJIJUD", "172")}, got
+    # a legislature dismissing an office holder stays its verdict (116); allegations dismissed are rebuttals
+    got = triples(code("Haiti's Senate voted on Saturday to dismiss Prime Minister Jacques-Edouard Alexis.", "2008-04-12"))
+    assert got == {("HTILEG", "HTIGOV", "116")}, got
+    assert "172" not in {c for *_, c in triples(code("China dismissed the allegations as groundless.", "2020-01-01"))}
