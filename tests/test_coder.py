@@ -3277,3 +3277,16 @@ def test_dismissing_an_office_holder_is_an_administrative_sanction(code) -> None
     got = triples(code("Haiti's Senate voted on Saturday to dismiss Prime Minister Jacques-Edouard Alexis.", "2008-04-12"))
     assert got == {("HTILEG", "HTIGOV", "116")}, got
     assert "172" not in {c for *_, c in triples(code("China dismissed the allegations as groundless.", "2020-01-01"))}
+
+
+def test_a_cut_in_relations_announced_is_the_act_and_a_warning_of_one_a_threat(code) -> None:
+    got = triples(code("Israel announced on Sunday that it would close its embassy in Dublin.", "2024-12-15"))
+    assert got == {("ISR", "IRL", "161")}, got
+    got = triples(code("Britain said on Monday it would recall its ambassador to Iran.", "2011-11-28"))
+    assert got == {("GBR", "IRN", "161")}, got
+    # conditional, or sanctions a state says it will impose: still threats
+    got = triples(code("Britain said on Monday it would recall its ambassador to Iran if Tehran refused.", "2011-11-28"))
+    assert "161" not in {c for *_, c in got}, got
+    got = triples(code("Trump said on Friday he would impose an additional 100 percent tariff on imports from China.",
+                       "2025-10-10"))
+    assert {c for *_, c in got} == {"1312"}, got

@@ -310,6 +310,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.outcome_verbs = self._cue_words("outcome_verbs")
         self.decision_heads = self._cue_words("decision_heads")
         self.decided_codes = tuple(self._cue_words("decided_codes"))
+        self.announced_codes = tuple(self._cue_words("announced_codes"))
         self.unnamed_person_codes = tuple(self._cue_words("unnamed_person_codes"))
         self.reporting_verbs = self._cue_words("reporting_verbs")
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
@@ -796,6 +797,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         an agreement that settles what it is about (``decided_codes``: "agreed to restore diplomatic ties",
         "agreed to let aid convoys in")."""
         verb = first_conjunct(tok)
+        if self._announced(verb, code):
+            return True
         if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.decision_heads:
             return False
         threat = self._modal_code(code, mod.INTENDED)
@@ -803,6 +806,16 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         return (settled or bool(threat and threat.startswith("13") and not code.startswith("13"))) and (
             mod.assess(verb.head, self.cues) == mod.ASSERTED  # "WILL agree to impose" stays an intent
         )
+
+    def _announced(self, verb: Token, code: str) -> bool:
+        """Whether a cut in relations is announced as the state's own decision ("Russia SAID it WOULD EXPEL
+        60 U.S. diplomats", "Israel announced that it would close its embassy in Dublin"): the gold sets code
+        the act (``announced_codes``: 161, 160), taken when it is announced. A warning that it would is a
+        threat (1313), and so are sanctions or strikes a state says it will impose (1312, 138)."""
+        return (code.startswith(self.announced_codes) and verb.dep_ == "ccomp"
+                and verb.head.lemma_.lower() in self.reporting_verbs
+                and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in verb.children)
+                and mod.assess(verb.head, self.cues) == mod.ASSERTED)  # fmt: skip
 
     def _cue_words(self, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.cues.get(key) or ())
