@@ -3290,3 +3290,11 @@ def test_a_cut_in_relations_announced_is_the_act_and_a_warning_of_one_a_threat(c
     got = triples(code("Trump said on Friday he would impose an additional 100 percent tariff on imports from China.",
                        "2025-10-10"))
     assert {c for *_, c in got} == {"1312"}, got
+
+
+def test_opposition_parties_in_the_knowledge_base_are_the_opposition(code) -> None:
+    got = triples(code("Turkish police detained the co-leaders of the pro-Kurdish Peoples' Democratic Party in overnight "
+                       "raids on Friday.", "2016-11-04"))  # fmt: skip
+    assert got == {("TURCOP", "TUROPP", "173")}, got
+    got = triples(code("Cambodia's Supreme Court dissolved the Cambodia National Rescue Party on Thursday.", "2017-11-16"))
+    assert ("KHMJUD", "KHMOPP") in {(s, t) for s, t, _ in got}, got
