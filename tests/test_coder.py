@@ -3298,3 +3298,12 @@ def test_opposition_parties_in_the_knowledge_base_are_the_opposition(code) -> No
     assert got == {("TURCOP", "TUROPP", "173")}, got
     got = triples(code("Cambodia's Supreme Court dissolved the Cambodia National Rescue Party on Thursday.", "2017-11-16"))
     assert ("KHMJUD", "KHMOPP") in {(s, t) for s, t, _ in got}, got
+
+
+def test_a_handshake_is_a_meeting_and_rubber_bullets_are_repression(code) -> None:
+    got = triples(code("U.S. President Donald Trump shook hands with Russian President Vladimir Putin in Helsinki on "
+                       "Monday.", "2018-07-16"))  # fmt: skip
+    assert got == {("USAGOV", "RUSGOV", "040")}, got
+    got = triples(code("Belarusian police used rubber bullets and stun grenades against protesters in Minsk on Monday.",
+                       "2020-08-10"))
+    assert got == {("BLRCOP", "BLRCVL", "175")}, got
