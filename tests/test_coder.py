@@ -3307,3 +3307,15 @@ def test_a_handshake_is_a_meeting_and_rubber_bullets_are_repression(code) -> Non
     got = triples(code("Belarusian police used rubber bullets and stun grenades against protesters in Minsk on Monday.",
                        "2020-08-10"))
     assert got == {("BLRCOP", "BLRCVL", "175")}, got
+
+
+def test_a_visit_framing_a_past_clause_took_place_whatever_the_clause_intends(code) -> None:
+    got = triples(code("Saudi Arabia agreed on Tuesday to give Pakistan $3 billion in support during a visit to Riyadh "
+                       "by Prime Minister Imran Khan.", "2018-10-23"))  # fmt: skip
+    assert ("PAKGOV", "SAU", "042") in got and ("PAKGOV", "SAU", "036") not in got, got
+    got = triples(code("Obama and Medvedev signed a joint understanding in the Kremlin on Monday on Obama's first visit "
+                       "to Russia as president.", "2009-07-06"))  # fmt: skip
+    assert ("USAGOV", "RUS", "042") in got, got
+    # a clause still to come leaves the visit an intent
+    got = triples(code("China will sign a gas deal with Russia during a visit to Moscow by Xi Jinping next week.", "2023-03-13"))
+    assert not {c for *_, c in got} & {"042", "040"}, got

@@ -62,6 +62,8 @@ def assess(trigger: Token, cues: dict[str, Any]) -> str:
         for c in trigger.children
     ):
         return NEGATED  # "reached NO deal", "sent NO troops": the act is denied through its object
+    if _presupposed(trigger, set(cues.get("presupposing_preps", []))):
+        return ASSERTED
     state = ASSERTED
     tok = trigger
     lead = first_conjunct(trigger)  # the first of coordinated acts: "accused X of crossing the border and KILLING ..."
@@ -187,3 +189,16 @@ def _in_question(tok: Token) -> bool:
     while end < len(doc) and doc[end].text not in (".", "!", "?", ";"):
         end += 1
     return end < len(doc) and doc[end].text == "?"
+
+
+def _presupposed(trigger: Token, preps: set[str]) -> bool:
+    """A noun event that frames a past clause in time ("agreed to give U.S. forces access to four more bases
+    DURING A VISIT to Manila by Lloyd Austin"): the visit took place whatever the clause says of its own
+    act, an intent, a refusal or a denial. A clause still to come ("will sign a deal during a visit next
+    week") leaves the frame to the usual climb."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ not in preps:
+        return False
+    clause = trigger.head.head
+    while clause.dep_ in ("xcomp", "conj", "advcl") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    return clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in clause.children)
