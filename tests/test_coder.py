@@ -3319,3 +3319,15 @@ def test_a_visit_framing_a_past_clause_took_place_whatever_the_clause_intends(co
     # a clause still to come leaves the visit an intent
     got = triples(code("China will sign a gas deal with Russia during a visit to Moscow by Xi Jinping next week.", "2023-03-13"))
     assert not {c for *_, c in got} & {"042", "040"}, got
+
+
+def test_energy_or_trade_cut_off_is_an_embargo_and_aid_cut_off_a_cut_in_aid(code) -> None:
+    got = triples(code("Russia's Gazprom halted gas supplies to Poland and Bulgaria on Wednesday.", "2022-04-27"))
+    assert got == {("RUSBUS", "POL", "163"), ("RUSBUS", "BGR", "163")}, got
+    got = triples(code("Saudi Arabia froze all new trade and investment with Canada on Monday.", "2018-08-06"))
+    assert got == {("SAU", "CAN", "163")}, got
+    got = triples(code("Venezuelan President Hugo Chavez threatened on Sunday to halt oil shipments to the United States.",
+                       "2008-03-02"))
+    assert got == {("VENGOV", "USA", "1312")}, got
+    got = triples(code("The United States suspended military aid to Pakistan on Thursday.", "2018-01-04"))
+    assert got == {("USA", "PAK", "1622")}, got
