@@ -188,3 +188,10 @@ def test_a_named_commander_killed_by_his_bodyguard_is_assassinated_by_one_of_his
     assert code_triples("Rebels shot dead two Ethiopian soldiers on Saturday.", "2019-06-23") == {("ETHREB", "ETHMIL", "190")}
     got = code_triples("A U.S. drone strike killed Iranian commander Qassem Soleimani at Baghdad airport on Friday.", "2020-01-03")
     assert ("USAMIL", "IRNMIL", "186") not in got, got
+
+
+def test_a_suicide_bomber_beside_gunmen_is_no_aircraft(code_triples) -> None:
+    got = code_triples("Islamic State gunmen and suicide bombers attacked Iran's parliament in Tehran on Wednesday.",
+                       "2017-06-07")
+    assert "195" not in {c for *_, c in got}, got
+    assert ("IMGMUSISI", "IRNLEG", "180") in got, got

@@ -667,7 +667,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def _aerial(self, tok: Token) -> bool:
         """Whether force is used from the air: by its doers ("WARPLANES struck", "struck by warships and
         JETS") or, as its means, in a phrase on the verb ("struck Iran in a wave of AIR strikes")."""
-        doers = [c for d in self._doers(tok) for c in conjuncts(d)]
+        # (a SUICIDE bomber is no aircraft: "gunmen and suicide bombers attacked the Bataclan")
+        doers = [c for d in self._doers(tok) for c in conjuncts(d) if not any(g.lower_ == "suicide" for g in c.children)]
         words = self._subject_lemmas(tok) | {d.lemma_.lower() for d in doers}
         # "struck Iran's nuclear sites and killed its commander, IN A WAVE OF AIR STRIKES": the phrase may
         # hang on a verb coordinated with this one
