@@ -613,7 +613,20 @@ def test_violent_causes_still_give_unidentified_armed_forces(code) -> None:
 def test_a_death_with_no_cause_in_a_disaster_story_is_no_attack(code) -> None:
     text = "State television quoted the disaster center as saying 10 people were killed in the province."
     assert not [t for t in triples(code(text)) if t[2].startswith(("18", "19", "20"))]
-    assert ("LBNUAF", "ISRMIL", "190") in triples(code("Two Israeli soldiers were killed in southern Lebanon."))
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two Israeli soldiers were killed in southern Lebanon.",
+     "Nepal's King Birendra and several members of the royal family were killed in a shooting at the royal palace.",
+     "At least 64 men were killed in an ambush in Papua New Guinea's remote Enga province over the weekend.",
+     "Conservative activist Charlie Kirk was shot dead while speaking at a university event in Utah on Wednesday."],
+)
+def test_an_agentless_killing_with_no_blast_named_has_no_doer_to_code(code, text: str) -> None:
+    # every gold triple set leaves these empty; only a named blast or barrage gives an unidentified
+    # armed force (above: "killed by a roadside bomb", "in a bombing")
+    assert not [t for t in triples(code(text, "2020-01-01")) if t[2].startswith(("18", "19", "20"))]
 
 
 # ---------------------------------------------------------------- refusals, owners, misparses

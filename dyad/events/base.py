@@ -56,6 +56,7 @@ class CoderBase:
     reaction_roots: frozenset[str]
     result_verbs: frozenset[str]
     violent_causes: frozenset[str]
+    explosive_causes: frozenset[str]
     weapon_words: frozenset[str]
     unknown_doers: frozenset[str]
     clash_words: frozenset[str]
