@@ -3344,3 +3344,11 @@ def test_energy_or_trade_cut_off_is_an_embargo_and_aid_cut_off_a_cut_in_aid(code
     assert got == {("VENGOV", "USA", "1312")}, got
     got = triples(code("The United States suspended military aid to Pakistan on Thursday.", "2018-01-04"))
     assert got == {("USA", "PAK", "1622")}, got
+
+
+def test_a_name_after_a_settlement_noun_is_a_place_not_an_institution_or_a_typo(code) -> None:
+    got = triples(code("Philippine troops killed militant commander Omarkhayam Maute in the besieged city of Marawi on "
+                       "Monday.", "2017-10-16"))  # fmt: skip
+    assert got == {("PHLMIL", "PHLREB", "186")}, got  # not Malawi one letter away
+    got = triples(code("Extremists set fire to a Palestinian home in the West Bank village of Duma on Friday.", "2015-07-31"))
+    assert not any((t or "").startswith("RUS") for _, t, _ in got), got  # not the Russian parliament

@@ -189,6 +189,8 @@ class SentenceActors:
                 continue
             if self._inside_longer_name(span, m):
                 continue  # "Mocimboa da PRAIA" is a town in Mozambique, not Cape Verde's capital
+            if len(span) == 1 and self._is_settlement_name(span[0]) and not any(e.kind in ("country", "capital", "region") for e in m.entries):
+                continue  # "the West Bank village of DUMA" is no parliament: a settlement noun names a place
             if self._bracketed_acronym(span.start, span.end):
                 # "Montenegro Municipality Association (AKK)": the acronym abbreviates the name before
                 # it, so a person or institution the letters happen to spell is not meant
@@ -241,6 +243,8 @@ class SentenceActors:
                 continue
             if tok.ent_type_ in NON_PLACE_ENTS - {"PERSON", "NORP"} or (tok.i > 0 and tok.nbor(-1).text == "("):
                 continue
+            if self._is_settlement_name(tok):
+                continue  # "the besieged city of MARAWI" is a Philippine town, not a misspelled Malawi
             iso3 = self.kb.fuzzy_country(tok.text, known_words=known)
             if iso3 is None:
                 continue
