@@ -3352,3 +3352,12 @@ def test_a_name_after_a_settlement_noun_is_a_place_not_an_institution_or_a_typo(
     assert got == {("PHLMIL", "PHLREB", "186")}, got  # not Malawi one letter away
     got = triples(code("Extremists set fire to a Palestinian home in the West Bank village of Duma on Friday.", "2015-07-31"))
     assert not any((t or "").startswith("RUS") for _, t, _ in got), got  # not the Russian parliament
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japanese Prime Minister Shinzo Abe said on Friday he would resign because of a flare-up of a chronic illness.",
+     "New Zealand Prime Minister Jacinda Ardern announced on Thursday that she would resign next month."],
+)
+def test_an_announced_resignation_is_no_event(code, text: str) -> None:
+    assert triples(code(text, "2020-08-28")) == set()
