@@ -3361,3 +3361,15 @@ def test_a_name_after_a_settlement_noun_is_a_place_not_an_institution_or_a_typo(
 )
 def test_an_announced_resignation_is_no_event(code, text: str) -> None:
     assert triples(code(text, "2020-08-28")) == set()
+
+
+def test_troops_freeing_hostages_use_force_on_the_captors(code) -> None:
+    got = triples(code("Saudi commandos stormed a housing compound in Khobar on Sunday and freed dozens of hostages held "
+                       "by suspected al Qaeda gunmen.", "2004-05-30"))  # fmt: skip
+    assert ("SAUMIL", "IMGMUSALQ", "190") in got and ("SAUMIL", "SAUCVL", "0841") not in got, got
+    got = triples(code("Israeli commandos freed four hostages from Hamas captivity in a raid in central Gaza on Saturday.",
+                       "2024-06-08"))
+    assert got == {("ISRMIL", "PSEREB", "190")}, got
+    # captors freeing their hostages release them
+    got = triples(code("Hamas freed the last 20 living Israeli hostages held in Gaza on Monday.", "2025-10-13"))
+    assert got == {("PSEREB", "ISRCVL", "0841")}, got

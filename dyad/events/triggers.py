@@ -21,6 +21,7 @@ from dyad.events.syntax import (
     MEASURES,
     complement,
     conjuncts,
+    first_conjunct,
     is_measured,
     is_passive,
     is_series,
@@ -291,10 +292,14 @@ class TriggerMatcher(CoderBase):
         """The subject's head lemma with its compounds ("a car BOMB", "drone STRIKES"), or the passive
         agent's: what a pattern's ``subject`` condition tests. An infinitive with no subject of its own
         takes the governing verb's when that verb has no object to control it ("the Senate voted TO
-        REMOVE", not "urged the army to strike")."""
+        REMOVE", not "urged the army to strike"); a verb coordinated with its subject's first verb, or the
+        purpose clause of one, takes that verb's ("Saudi COMMANDOS stormed a compound and FREED dozens of
+        hostages", "security FORCES stormed a church TO FREE worshippers")."""
         doers = self._doers(tok)
         if not doers and tok.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
             doers = self._doers(tok.head)
+        if not doers and tok.head.pos_ == "VERB" and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and is_to_infinitive(tok))):
+            doers = self._doers(first_conjunct(tok.head) if tok.dep_ == "conj" else tok.head)
         if not doers:
             return set()
         heads = [doers[0], *_counted(doers[0])]
