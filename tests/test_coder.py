@@ -3373,3 +3373,9 @@ def test_troops_freeing_hostages_use_force_on_the_captors(code) -> None:
     # captors freeing their hostages release them
     got = triples(code("Hamas freed the last 20 living Israeli hostages held in Gaza on Monday.", "2025-10-13"))
     assert got == {("PSEREB", "ISRCVL", "0841")}, got
+
+
+def test_a_participle_the_parser_made_a_clausal_subject_gives_its_own_subject(code) -> None:
+    got = triples(code("Suicide bombers driving trucks packed with explosives struck two synagogues in Istanbul during "
+                       "Sabbath prayers on Saturday, killing at least 20 people.", "2003-11-15"))  # fmt: skip
+    assert got == {("TURUAF", "TURCVL", "1831")}, got

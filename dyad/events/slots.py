@@ -75,6 +75,10 @@ class SlotReader(TriggerMatcher):
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if subjs:
             subj = subjs[0]
+            if subj.dep_ == "csubj" and subj.tag_ in ("VBG", "VBN"):
+                # "Suicide BOMBERS driving trucks packed with explosives struck two synagogues": a reduced
+                # relative the parser took for a clausal subject; its own subject is the doer
+                subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
             if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return sm.get(tok.head), True
             if len(subjs) > 1:  # "China's top lawmaker Li Zhanshu" parsed as two subjects: the named one
