@@ -3379,3 +3379,10 @@ def test_a_participle_the_parser_made_a_clausal_subject_gives_its_own_subject(co
     got = triples(code("Suicide bombers driving trucks packed with explosives struck two synagogues in Istanbul during "
                        "Sabbath prayers on Saturday, killing at least 20 people.", "2003-11-15"))  # fmt: skip
     assert got == {("TURUAF", "TURCVL", "1831")}, got
+
+
+def test_a_strike_for_something_is_a_labour_strike_only_when_workers_strike(code) -> None:
+    got = triples(code("Turkish F-16 jets struck Islamic State targets in Syria for the first time on Friday.", "2015-07-24"))
+    assert got == {("TURMIL", "IMGMUSISI", "195")}, got
+    got = triples(code("South Korean workers struck over pay in Seoul on Friday.", "2015-07-24"))
+    assert {c for *_, c in got} == {"143"}, got
