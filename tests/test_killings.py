@@ -195,3 +195,9 @@ def test_a_suicide_bomber_beside_gunmen_is_no_aircraft(code_triples) -> None:
                        "2017-06-07")
     assert "195" not in {c for *_, c in got}, got
     assert ("IMGMUSISI", "IRNLEG", "180") in got, got
+
+
+def test_a_killer_killing_himself_is_no_second_event(code_triples) -> None:
+    got = code_triples("A gunman shot dead 20 children and six adults at an elementary school in Newtown, Connecticut, on "
+                       "Friday before killing himself.", "2012-12-14")
+    assert got == {("USAUAF", "USACVL", "180")}, got

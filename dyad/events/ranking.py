@@ -161,6 +161,8 @@ def _self_event(f: Found) -> bool:
     s, t = f.source, f.target
     if t is None:
         return False
+    if f.code[:2] in VIOLENT_ROOTS and t.head is not None and f.trigger.doc[t.head].morph.get("Reflex") == ["Yes"]:
+        return True  # "a gunman shot dead 20 children ... before KILLING HIMSELF": the doer's own death
     if s.name and s.name == t.name and (s.sector == t.sector or not (s.sector and t.sector)):
         return True  # one actor; but "an ETHIOPIAN air strike hit a market in Tigray": two sectors of a country
     if s.code == t.code and (s.name is None or t.name is None):
