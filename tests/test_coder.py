@@ -3386,3 +3386,12 @@ def test_a_strike_for_something_is_a_labour_strike_only_when_workers_strike(code
     assert got == {("TURMIL", "IMGMUSISI", "195")}, got
     got = triples(code("South Korean workers struck over pay in Seoul on Friday.", "2015-07-24"))
     assert {c for *_, c in got} == {"143"}, got
+
+
+def test_responding_with_force_is_that_force_on_whom_it_answers(code) -> None:
+    got = triples(code("Masked protesters hurled bottles at police in Hamburg on Friday, and riot police responded with "
+                       "water cannon and pepper spray.", "2017-07-07"))  # fmt: skip
+    assert ("DEUCOP", "DEUCVL", "175") in got, got
+    got = triples(code("Hamas fired rockets towards Jerusalem on Monday, and Israel responded with air strikes on Gaza.",
+                       "2021-05-10"))
+    assert ("ISR", "PSE", "195") in got, got
