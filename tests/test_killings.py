@@ -201,3 +201,10 @@ def test_a_killer_killing_himself_is_no_second_event(code_triples) -> None:
     got = code_triples("A gunman shot dead 20 children and six adults at an elementary school in Newtown, Connecticut, on "
                        "Friday before killing himself.", "2012-12-14")
     assert got == {("USAUAF", "USACVL", "180")}, got
+
+
+def test_a_town_named_as_a_possessor_is_the_scene(code_triples) -> None:
+    got = code_triples("A Palestinian suicide bomber blew himself up among young people queueing outside a discotheque on "
+                       "Tel Aviv's seafront late on Friday, killing at least 17 people, most of them teenagers, police said.",
+                       "2001-06-02")
+    assert got == {("PSEUAF", "ISRCVL", "1831")}, got

@@ -363,7 +363,8 @@ class SentenceActors:
                 continue
             if ent.text.lower() in CALENDAR or not self._in_place_phrase(ent.root) or _across_a_border(ent.root):
                 continue
-            c = self._settlement_country(ent.root) or city_country(ent.text)
+            name = "".join(t.text_with_ws for t in ent if t.dep_ != "case").strip()  # "on TEL AVIV'S seafront"
+            c = self._settlement_country(ent.root) or city_country(name)
             if c:
                 places.append((abs(ent.start - head.i), c))
         out: list[str] = []
