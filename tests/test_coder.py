@@ -3395,3 +3395,14 @@ def test_responding_with_force_is_that_force_on_whom_it_answers(code) -> None:
     got = triples(code("Hamas fired rockets towards Jerusalem on Monday, and Israel responded with air strikes on Gaza.",
                        "2021-05-10"))
     assert ("ISR", "PSE", "195") in got, got
+
+
+def test_the_group_names_again_the_armed_group_named_before_it(code) -> None:
+    got = triples(code("Israeli air strikes killed a senior Islamic Jihad commander, Tayseer al-Jabari, and at least 10 "
+                       "other people in Gaza on Friday, and the militant group fired more than 100 rockets into Israel in "
+                       "response.", "2022-08-05"))  # fmt: skip
+    assert ("PSEREB", "ISR", "195") in got and ("ISRREB", "ISR", "195") not in got, got
+    # a group whose own words name its country keeps it
+    got = triples(code("Israeli air strikes killed a senior Islamic Jihad commander in Gaza on Friday, and the Lebanese "
+                       "militant group fired rockets into Israel.", "2022-08-05"))  # fmt: skip
+    assert ("LBNREB", "ISR", "195") in got, got

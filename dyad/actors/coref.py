@@ -74,6 +74,7 @@ class ArticleContext:
     persons: list[Antecedent] = field(default_factory=list)
     groups: list[tuple[int, int, bool, list[Mention]]] = field(default_factory=list)  # sentence, position, subject
     countries: list[tuple[int, str]] = field(default_factory=list)  # (sentence, ISO3) of every country named
+    armed_groups: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sentence, position, armed actor)
 
     def article_countries(self, before: int) -> list[str]:
         """Countries named in sentences before ``before``, most often named first (ties: most recent)."""
@@ -104,6 +105,9 @@ class ArticleContext:
         if mention.country and mention.resolved_by in ("kb", "compose") and mention.sector != "MED":
             # (a news agency's home says nothing about where the story is: "told AFP")
             self.countries.append((sentence_index, mention.country))
+        if mention.sector in ARMED_GROUP_SECTORS and mention.code and mention.head is not None:
+            # "Hamas", or a member who names the group: "a senior ISLAMIC JIHAD commander"
+            self.armed_groups.append((sentence_index, mention.head, mention))
         if mention.kind != "person" and not (mention.resolved_by in ("coref", "pronoun") and mention.name):
             return
         if not mention.name:
@@ -178,6 +182,16 @@ class ArticleContext:
             return m
         if m.kind == "role" and not m.plural and m.definite and not m.name and not _person_owned(m, sa):
             m = self._title(m, sentence_index)
+        if m.kind == "role" and m.definite and not (m.name or m.plural) and sa_head_word(m) in GROUP_WORDS and not any(
+            (p := sa.by_token.get(i)) is not None and p.first(COUNTRY_KINDS) is not None for i in range(m.start, m.end)
+        ):  # (not "the LEBANESE militant group")
+            named = [g for sent, pos, g in self.armed_groups if sent < sentence_index or (sent == sentence_index and pos < m.head)]
+            if named:  # "Israeli air strikes killed an ISLAMIC JIHAD commander, and THE MILITANT GROUP fired rockets"
+                g = named[-1]
+                m.code, m.country, m.sector, m.needs_country = g.code, g.country, g.sector, False
+                m.name = g.name if g.kind in ("institution", "org") else None  # not the commander's own name
+                m.resolved_by = "coref"
+                return m
         if m.needs_country and not m.country:
             return self._article_country(m, sentence_index)
         if not m.country and m.sector in ("GOV", "MIL") and self._names_state_body(m, sa):
@@ -339,6 +353,11 @@ class ArticleContext:
         m.name, m.code, m.country, m.sector, m.person = a.name, a.code, a.country, a.sector, a.person
         m.resolved_by = how
         return m
+
+
+# Sectors of the armed groups a later "the group" names again, and the words that do
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
+GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
 def _person_owned(m: Mention, sa: SentenceActors) -> bool:
