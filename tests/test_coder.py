@@ -3406,3 +3406,12 @@ def test_the_group_names_again_the_armed_group_named_before_it(code) -> None:
     got = triples(code("Israeli air strikes killed a senior Islamic Jihad commander in Gaza on Friday, and the Lebanese "
                        "militant group fired rockets into Israel.", "2022-08-05"))  # fmt: skip
     assert ("LBNREB", "ISR", "195") in got, got
+
+
+def test_a_leader_stepping_down_bowing_to_someone_accedes_to_that_ones_demand(code) -> None:
+    got = triples(code("Togo's army-installed President Faure Gnassingbe stepped down on Friday, bowing to sanctions and "
+                       "intense pressure from the West African bloc ECOWAS.", "2005-02-25"))  # fmt: skip
+    assert got == {("TGOGOV", "IGOWAFWAS", "0831")}, got
+    got = triples(code("Madagascar's President Andry Rajoelina dissolved his government on Monday, bowing to days of "
+                       "youth-led protests over water and power cuts.", "2025-09-29"))  # fmt: skip
+    assert got == {("MDGGOV", "MDGCVL", "0831")}, got

@@ -61,7 +61,7 @@ from dyad.events.pairs import (
 )
 from dyad.events.patterns import Pattern, PatternSet, load_patterns
 from dyad.events.protests import ProtestRules, settle_protests
-from dyad.events.publics import public_acts, resignation_pressures, settle_publics
+from dyad.events.publics import public_acts, resignation_pressures, settle_concessions, settle_publics
 from dyad.events.ranking import ANSWERS, DOMESTIC_ROOTS, SIDES_OF_THE_STATE, STATE_SECTORS, dedupe
 from dyad.events.sentence import SentenceMentions
 from dyad.events.slots import (
@@ -327,6 +327,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.comment_rules = CommentRules.from_data(self.patterns.comments)
         self.public_acts = public_acts(self.cues)
         self.resignation_pressures = resignation_pressures(self.cues)
+        self.handovers = self._cue_words("leadership_handovers")
         self.third_party_codes = {str(k): str(v) for k, v in (self.cues.get("third_party_codes") or {}).items()}
         self.killing_rules = KillingRules.from_cues(self.cues)
         self.threat_table = threat_words(self.cues)
@@ -417,6 +418,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         out.extend(f for f in self._third_party(out, sm)
                    if not (self._inside_background_phrase(f.trigger) or self._background_clause(f.trigger)))
         found = settle_protests(self._fold_results(out), self.protest_rules, self.kb.country_name)
+        found = settle_concessions(found, self.handovers)
         found = settle_publics(found, self.public_acts, self.kb.country_name, self.resignation_pressures)
         found = settle_killings(settle_blames(settle_claims(found)), self.killing_rules)
         return dedupe(settle_threats(self._settle_means(found), self.threat_table))

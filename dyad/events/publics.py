@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 
 from dyad.events.base import Found, implied_target
 from dyad.events.ranking import STATE_SECTORS
-from dyad.events.syntax import lemma_words
+from dyad.events.syntax import first_conjunct, lemma_words
 
 COUP = "1724"  # as a coup is coded: "seized power" (modality.yaml public_acts "1724 seize power")
 ARREST = "173"
 RESIGNATION = "0831"
+YIELD = "080"
 LEADERS = frozenset({"GOV", "ELI", "OPP", "LEG"})
 
 
@@ -38,6 +39,30 @@ def _pressing_sector(found: Found, pressures: Iterable[tuple[str, frozenset[str]
     doc = found.trigger.doc
     words = lemma_words(doc) | {t.lower_ for t in doc}
     return next((sector for sector, cues in pressures if cues & words), None)
+
+
+def settle_concessions(found: list[Found], handovers: frozenset[str]) -> list[Found]:
+    """A leader who steps down "bowing to" someone accedes to that one's demand for a change in leadership
+    (in place; returns ``found`` less the bows told so): "Togo's President Gnassingbe stepped down, BOWING TO
+    sanctions and intense pressure from ECOWAS" is TGOGOV 0831 ECOWAS, not a resignation aimed at the people
+    beside a yielding (080) to the bloc; so is a government dissolved or power handed over that way
+    (``handovers``: "dissolve government", "hand power"), as the gold sets code all five such sentences."""
+    told: set[int] = set()
+    for f in found:
+        if f.code != YIELD or f.trigger.lemma_.lower() != "bow" or f.trigger.dep_ not in ("advcl", "conj"):
+            continue
+        head = f.trigger.head
+        resigned = [g for g in found if g.code == RESIGNATION and g.trigger.i == head.i and g.source.code == f.source.code]
+        if resigned:
+            for g in resigned:
+                g.target = f.target or g.target
+                g.how.append("bowed")
+            told.add(id(f))
+        elif any(lemma_words([v, *(c for c in v.children if c.dep_ in ("dobj", "obj"))]) & handovers
+                 for v in {head, first_conjunct(head)}):  # "HANDED power to his deputy and flew into exile, bowing to"
+            f.code = RESIGNATION  # "dissolved his government, bowing to days of protests"
+            f.how.append("bowed")
+    return [f for f in found if id(f) not in told]
 
 
 def settle_publics(found: list[Found], table: Mapping[str, str],
