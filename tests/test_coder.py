@@ -3415,3 +3415,11 @@ def test_a_leader_stepping_down_bowing_to_someone_accedes_to_that_ones_demand(co
     got = triples(code("Madagascar's President Andry Rajoelina dissolved his government on Monday, bowing to days of "
                        "youth-led protests over water and power cuts.", "2025-09-29"))  # fmt: skip
     assert got == {("MDGGOV", "MDGCVL", "0831")}, got
+
+
+def test_a_cancelled_or_called_off_meeting_is_rejected_not_a_visit(code) -> None:
+    got = triples(code("U.S. President Donald Trump called off a planned visit to Denmark on Tuesday.", "2019-08-21"))
+    assert got == {("USAGOV", "DNK", "125")}, got
+    got = triples(code("U.S. President Barack Obama on Wednesday cancelled a planned summit with Russian President Vladimir "
+                       "Putin in Moscow.", "2013-08-07"))  # fmt: skip
+    assert got == {("USAGOV", "RUSGOV", "125")}, got
