@@ -3423,3 +3423,9 @@ def test_a_cancelled_or_called_off_meeting_is_rejected_not_a_visit(code) -> None
     got = triples(code("U.S. President Barack Obama on Wednesday cancelled a planned summit with Russian President Vladimir "
                        "Putin in Moscow.", "2013-08-07"))  # fmt: skip
     assert got == {("USAGOV", "RUSGOV", "125")}, got
+
+
+def test_a_demand_for_access_for_investigators_is_a_demand_for_international_involvement(code) -> None:
+    got = triples(code("The U.N. Security Council unanimously demanded on Monday that armed groups in eastern Ukraine give "
+                       "international investigators safe and unrestricted access to the crash site.", "2014-07-21"))  # fmt: skip
+    assert got == {("IGOUNO", "UKRREB", "1055")}, got
