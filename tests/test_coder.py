@@ -3429,3 +3429,12 @@ def test_a_demand_for_access_for_investigators_is_a_demand_for_international_inv
     got = triples(code("The U.N. Security Council unanimously demanded on Monday that armed groups in eastern Ukraine give "
                        "international investigators safe and unrestricted access to the crash site.", "2014-07-21"))  # fmt: skip
     assert got == {("IGOUNO", "UKRREB", "1055")}, got
+
+
+def test_an_accusation_is_of_war_crimes_only_when_it_says_war_crimes(code) -> None:
+    got = triples(code("NATO leaders accused China on Wednesday of being a decisive enabler of Russia's war in Ukraine.",
+                       "2024-07-10"))
+    assert ("IGOWSTNAT", "CHN", "112") in got, got
+    got = triples(code("Colombian President Gustavo Petro accused the ELN rebel group on Friday of committing war crimes.",
+                       "2025-01-17"))
+    assert ("COLGOV", "COLREB", "1124") in got, got

@@ -27,6 +27,7 @@ from dyad.events.syntax import (
     is_series,
     is_time_phrase,
     is_to_infinitive,
+    lemma_words,
     measured,
     particle,
     prep_objects,
@@ -342,7 +343,7 @@ class TriggerMatcher(CoderBase):
             # "accused X OF COMMITTING WAR CRIMES", "rejected calls TO HOLD early ELECTIONS": what is charged or asked
             charge = c.dep_ == "prep" and c.lower_ in CHARGE_PREPS
             if charge or (c.head is obj and c.dep_ == "acl" and is_to_infinitive(c)):
-                mods.update(t.lemma_.lower() for t in list(c.subtree)[:12])
+                mods.update(lemma_words(list(c.subtree)[:12]))  # and its two-word phrases: "WAR CRIMES"
         subject = self._subject_lemmas(tok) if tok else set()  # "SUICIDE bombers": compounds count
         for word, refined in pat.refine:
             if word.startswith("subj:") and word[5:] in subject:  # "Israeli WARPLANES struck": the doer's kind
