@@ -1305,7 +1305,8 @@ def test_a_strike_by_an_actor_is_that_actor_s(code) -> None:
 def test_an_agentless_killing_is_by_the_armed_doer_of_its_when_clause(code) -> None:
     got = triples(code("Seven Pakistani soldiers were killed on Saturday when militants rammed an explosives-laden "
                        "truck into an army post in the North Waziristan town of Mir Ali.", "2024-03-16"))  # fmt: skip
-    assert got == {("PAKREB", "PAKMIL", "190")}, got
+    # (the ramming itself is the militants' car bombing, 1832, as the gold set codes it)
+    assert got == {("PAKREB", "PAKMIL", "190"), ("PAKREB", "PAKMIL", "1832")}, got
     # a crash is no armed doer, even of a helicopter ("their helicopter" owned by the victims)
     got = triples(code("Iranian President Ebrahim Raisi and Foreign Minister Hossein Amirabdollahian were killed "
                        "when their helicopter crashed in fog in northwestern Iran.", "2024-05-20"))  # fmt: skip
@@ -3438,3 +3439,8 @@ def test_an_accusation_is_of_war_crimes_only_when_it_says_war_crimes(code) -> No
     got = triples(code("Colombian President Gustavo Petro accused the ELN rebel group on Friday of committing war crimes.",
                        "2025-01-17"))
     assert ("COLGOV", "COLREB", "1124") in got, got
+
+
+def test_a_vehicle_driven_into_people_is_an_assault_on_them(code) -> None:
+    got = triples(code("A man drove a car into pedestrians on Westminster Bridge in London on Wednesday.", "2017-03-22"))
+    assert got == {("GBRUAF", "GBRCVL", "180")}, got
