@@ -182,9 +182,9 @@ class ArticleContext:
             return m
         if m.kind == "role" and not m.plural and m.definite and not m.name and not _person_owned(m, sa):
             m = self._title(m, sentence_index)
-        if m.kind == "role" and m.definite and not (m.name or m.plural) and sa_head_word(m) in GROUP_WORDS and not any(
-            (p := sa.by_token.get(i)) is not None and p.first(COUNTRY_KINDS) is not None for i in range(m.start, m.end)
-        ):  # (not "the LEBANESE militant group")
+        if m.kind == "role" and m.definite and not (m.name or m.plural) and sa_head_word(m) in GROUP_WORDS and (
+            not _states_country(m, sa)  # not "the LEBANESE militant group"
+        ):
             named = [g for sent, pos, g in self.armed_groups if sent < sentence_index or (sent == sentence_index and pos < m.head)]
             if named:  # "Israeli air strikes killed an ISLAMIC JIHAD commander, and THE MILITANT GROUP fired rockets"
                 g = named[-1]
@@ -358,6 +358,11 @@ class ArticleContext:
 # Sectors of the armed groups a later "the group" names again, and the words that do
 ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
 GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
+
+
+def _states_country(m: Mention, sa: SentenceActors) -> bool:
+    """Whether a mention's own words name a country ("the LEBANESE militant group")."""
+    return any((p := sa.by_token.get(i)) is not None and p.first(COUNTRY_KINDS) is not None for i in range(m.start, m.end))
 
 
 def _person_owned(m: Mention, sa: SentenceActors) -> bool:

@@ -254,4 +254,5 @@ def _subject_phrase(tok: Token) -> bool:
 
 
 def _doer(tok: Token) -> bool:
+    """A clause's subject, or the object of its passive "by"."""
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")

@@ -357,9 +357,10 @@ class SlotReader(TriggerMatcher):
                 found = [m for p in objects for q in conjuncts(p) for m in self._holder(q, sm)]
             return found
         if kind == "holder":  # "the release of 15 sailors WHO WERE SEIZED BY IRANIAN FORCES": their captors
-            # ("freed dozens of HOSTAGES HELD BY al Qaeda gunmen": the object's, counted or not)
-            held = [q for o in ([obj] if obj is not None else []) for q in (obj, *prep_objects("of", [o]))] if word == "dobj" else (
-                prep_objects(word, holders))
+            if word == "dobj":  # "freed dozens of HOSTAGES HELD BY al Qaeda gunmen": the object's, counted or not
+                held = [obj, *prep_objects("of", [obj])] if obj is not None else []
+            else:
+                held = prep_objects(word, holders)
             return [m for p in held for q in conjuncts(p) for m in self._holder(q, sm)]
         if kind == "owner":  # "price limits on RUSSIAN oil", "sanctions on IRAN's central bank", "tariffs on
             # $60 billion worth of U.S. goods"
