@@ -201,4 +201,4 @@ def _presupposed(trigger: Token, preps: set[str]) -> bool:
     clause = trigger.head.head
     while clause.dep_ in ("xcomp", "conj", "advcl") and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head
-    return clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in clause.children)
+    return clause.tag_ == "VBD" or _has_aux(clause, {"has", "have", "had"})

@@ -227,21 +227,17 @@ class FallbackTargets(SlotReader):
             # AN IMPROVISED EXPLOSIVE DEVICE", "IN A SUICIDE CAR BOMBING": assaults in the PLOVER gold
             # records); "killed IN A SHOOTING", "IN AN AMBUSH" or "was shot dead" with no doer named is
             # no event in any gold triple set (27 of 29 such events were wrong)
-            return any(self._violent_word(g) and self._explosive(g) for g in causes)
+            return any(self._violent_word(g) and _names_cause(g, self.explosive_causes) for g in causes)
         if causes:
             return any(self._violent_word(g) for g in causes)
         if any(m.sector in ("MIL", "REB", "UAF") for m in targets):
             return True
         return any(t.lemma_.lower() in self.violent_causes for t in sm.sa.doc if t.i != tok.i)
 
-    def _explosive(self, g: Token) -> bool:
-        """An ``explosive_causes`` word (modality.yaml), itself or its modifier: "a car BOMB explosion"."""
-        return any(w.lemma_.lower() in self.explosive_causes for w in (g, *(c for c in g.children if c.dep_ == "compound")))
-
     def _violent_word(self, g: Token) -> bool:
         """A ``violent_causes`` word (modality.yaml), itself or its modifier: "a car BOMB explosion",
         "MORTAR fire"."""
-        return any(w.lemma_.lower() in self.violent_causes for w in (g, *(c for c in g.children if c.dep_ == "compound")))
+        return _names_cause(g, self.violent_causes)
 
     def _referent_doers(self, tok: Token, obj: Token | None, sm: SentenceMentions) -> list[Mention]:
         """The doers of the main clause's act when a reaction is about that act through a noun that
@@ -396,3 +392,8 @@ def _own(m: Mention, sources: list[Mention]) -> bool:
     """A doer itself, or the doers' own country named bare: no fallback target ("Trump signed an order
     withdrawing THE UNITED STATES from the Paris agreement" bears on no one)."""
     return any(m.code == s.code or (m.kind == "country" and m.country == s.country) for s in sources)
+
+
+def _names_cause(g: Token, words: frozenset[str]) -> bool:
+    """Whether a cause noun is one of ``words``, itself or through a compound modifier ("a car BOMB explosion")."""
+    return any(w.lemma_.lower() in words for w in (g, *(c for c in g.children if c.dep_ == "compound")))
