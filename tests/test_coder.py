@@ -2525,6 +2525,13 @@ def test_a_noun_root_with_a_participle_taking_an_object_is_mended(code) -> None:
     assert got == {("NGAMIL", "NGACVL", "195")}
 
 
+def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
+    # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
+    got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "
+                       "over the poisoning of Sergei Skripal.", "2018-03-26"))  # fmt: skip
+    assert got == {("USA", "RUSGOV", "161")}
+
+
 def test_a_denial_whose_object_the_parser_hung_elsewhere_is_mended(code) -> None:
     # "on [Saturday accusations]" and "as [groundless German accusations]": the accusations are the object
     got = triples(code("Sudan's army denied on Saturday accusations by the Rapid Support Forces that its warplanes "

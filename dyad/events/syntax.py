@@ -498,9 +498,12 @@ def mend_participle_roots(doc: Doc) -> int:
                      if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not has_subject(v)), None)  # fmt: skip
         if verb is None and noun.dep_ == "ROOT":
             # "A Nigerian army drone strike KILLED at least 85 civilians": a participle with an object of
-            # its own, right after the root noun, is the sentence's verb
-            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1
-                         and not has_subject(c) and any(g.dep_ in ("dobj", "obj") for g in c.children)), None)  # fmt: skip
+            # its own, right after the root noun or its last conjunct ("The United States and more than
+            # 20 allies EXPELLED over 100 Russian diplomats"), is the sentence's verb
+            heads = conjuncts(noun)
+            verb = next((c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                         and c.i == h.i + 1 and not has_subject(c)
+                         and any(g.dep_ in ("dobj", "obj") for g in c.children)), None)  # fmt: skip
         if verb is None:
             continue
         if noun.dep_ == "ROOT":
