@@ -2525,6 +2525,22 @@ def test_a_noun_root_with_a_participle_taking_an_object_is_mended(code) -> None:
     assert got == {("NGAMIL", "NGACVL", "195")}
 
 
+def test_militant_leaders_are_their_groups_men(code) -> None:
+    got = triples(code("U.S. special forces killed Osama bin Laden in a raid on his compound in Abbottabad, "
+                       "Pakistan.", "2011-05-02"))  # fmt: skip
+    assert got == {("USAMIL", "IMGMUSALQ", "186")}
+    # "leader" gives a militant network's man no government sector; a drone strike stays one beside the 186
+    got = triples(code("The United States killed al Qaeda leader Ayman al-Zawahiri in a drone strike on a house "
+                       "in Kabul over the weekend.", "2022-08-01"))  # fmt: skip
+    assert got == {("USA", "IMGMUSALQ", "195"), ("USA", "IMGMUSALQ", "186")}
+    # a rebel force's military chief is a rebel, after his death too
+    got = triples(code("The International Criminal Court issued an arrest warrant on Thursday for Hamas military "
+                       "chief Mohammed Deif.", "2024-11-21"))  # fmt: skip
+    assert got == {("IGOJUDICC", "PSEREB", "173")}
+    got = triples(code("The Kurdistan Workers Party (PKK) declared an immediate ceasefire with Turkey on "
+                       "Saturday.", "2025-03-01"))  # fmt: skip
+    assert got == {("TURREB", "TUR", "0871")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -53,6 +53,14 @@ def test_person_role_on_event_date(kb: KnowledgeBase) -> None:
     assert li.actor_code("1990-01-01") == ("CHN", "CHN", None)
 
 
+def test_a_militant_leader_stays_his_groups_man_after_his_role_ends(kb: KnowledgeBase) -> None:
+    # the story of a killing comes a day after the role's end (his death); a rebel is no former office holder
+    assert kb.persons["Abu Musab al-Zarqawi"].actor_code("2006-06-08") == ("IRQREB", "IRQ", "REB")
+    assert kb.persons["Osama bin Laden"].actor_code("2011-05-03")[0] == "IMGMUSALQ"
+    # an international official does not stay the body's: Kofi Annan in 2008 is no UN
+    assert kb.persons["Kofi Annan"].actor_code("2008-02-01")[0] != "IGOUNO"
+
+
 def test_overlapping_roles_take_the_latest_start() -> None:
     roles = [Role("AAAGOV", "2010-01-01", None), Role("AAAMIL", "2015-01", "2020-12")]
     assert pick_role(roles, "2016-05-05").code == "AAAMIL"
@@ -64,6 +72,7 @@ def test_split_code() -> None:
     assert split_code("CHNGOV") == ("CHN", "GOV")
     assert split_code("RUS") == ("RUS", None)
     assert split_code("IGOUNO") == (None, None)
+    assert split_code("IMGMUSALQ") == (None, None)  # a militant network is no state's: no "IMG" country
 
 
 def test_user_dictionary_wins_and_bad_lines_are_reported(tmp_path: Path) -> None:

@@ -150,6 +150,11 @@ class Entry:
             if any(r.end and _date_key(r.end, end=True) < date and split_code(r.code)[1] in FORMER_OFFICES
                    for r in self.roles):  # fmt: skip
                 return country + "ELI" if country else None, country, "ELI"
+            if role.end and _date_key(role.end, end=True) < date and (code.startswith("IMG") or sector in KEPT_AFTER_END):
+                # an armed group's leader stays its man after his role ends, mostly by death, and the
+                # story of the killing comes a day later ("al Qaeda's leader in Iraq, Abu Musab
+                # al-Zarqawi, was killed"): IRQREB, IMGMUSALQ, not a bare country or no code at all
+                return code, country, sector
             return country, country, None
         return code, country, sector
 
@@ -182,13 +187,15 @@ def on_date(entry: Entry, date: str | None) -> Entry:
 
 # Sectors of state office whose former holders are elites (ELI) once the office has ended
 FORMER_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD"})
+KEPT_AFTER_END = frozenset({"REB"})  # a rebel or militant leader is no former office holder
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """Country and sector of a CAMEO actor code: "CHNGOV" -> ("CHN", "GOV"), "IGOUNO" -> (None, None)."""
+    """Country and sector of a CAMEO actor code: "CHNGOV" -> ("CHN", "GOV"), "IGOUNO" and "IMGMUSALQ" (no state)
+    -> (None, None)."""
     if not code:
         return None, None
-    if code.startswith("IGO") or code.startswith("NGO") or code.startswith("MNC"):
+    if code.startswith(("IGO", "NGO", "MNC", "IMG")):
         return None, None
     country = code[:3] if len(code) >= 3 and code[:3].isalpha() else None
     sector = code[3:6] if len(code) >= 6 else None

@@ -803,15 +803,18 @@ class SentenceActors:
                 title = self._title_sector(p)
                 if title == "MIL" and sector == "GOV" and self._phrase_sector(pieces, p) == "GOV":
                     title = None  # "Mali's JUNTA LEADER, COLONEL Assimi Goita": the rank does not unseat the ruler
+                if title == "MIL" and sector == "REB":
+                    title = None  # "Hamas MILITARY CHIEF Mohammed Deif": a rebel force's commander is a rebel
                 if title and country and title != sector and title != "ELI" and not self._former(seg):
                     # (a rank of birth says no office: "Foreign Minister PRINCE Faisal bin Farhan" is GOV)
                     # "President Laurent Gbagbo announced": the title the text gives is the role it means,
                     # whatever office the knowledge base has for the (possibly stand-in) date
                     m.sector, m.code = title, country + title
-                if not code or not sector or sector == "ELI":
+                if not code or (not sector and not code.startswith("IMG")) or sector == "ELI":
                     # no office on this date (or none known): a role the phrase states wins,
                     # "Belarusian Prime Minister Roman Golovchenko" -> BLRGOV; a former office holder
-                    # the phrase gives no new role stays ELI
+                    # the phrase gives no new role stays ELI (a militant group's man is the group's:
+                    # "al Qaeda LEADER Ayman al-Zawahiri" is IMGMUSALQ, no government's)
                     self._fill_from_cues(m, [p2 for p2 in pieces if p2 is not p], head, keep_country=country)
                     if sector == "ELI" and not m.sector and m.country:
                         m.sector, m.code = "ELI", m.country + "ELI"
