@@ -62,7 +62,7 @@ def _load() -> list[Role]:
             assert len(cols) == 6, f"{origin}: {len(cols)} columns"
             name, aliases, code, start, end, title = cols
             assert name and title, f"{origin}: empty name or title"
-            if code.startswith(("IGO", "NGO")):  # heads of international organisations: the body's code
+            if code.startswith(("IGO", "NGO", "IMG")):  # heads of international organisations and militant networks: the body's code
                 assert code in ORGANISATION_CODES, f"{origin}: code {code!r} is not in igos.yaml"
             else:
                 assert len(code) >= 6 and code[:3].isalpha() and code[:3].isupper(), f"{origin}: code {code!r}"
@@ -105,7 +105,7 @@ def test_country_codes_are_iso3() -> None:
     bad = {
         r.code[:3]
         for r in ROLES
-        if r.code[:3] not in ("XKX", "IGO", "NGO") and pycountry.countries.get(alpha_3=r.code[:3]) is None
+        if r.code[:3] not in ("XKX", "IGO", "NGO", "IMG") and pycountry.countries.get(alpha_3=r.code[:3]) is None
     }
     assert not bad, bad
 
