@@ -62,7 +62,8 @@ def _load() -> list[Role]:
             assert len(cols) == 6, f"{origin}: {len(cols)} columns"
             name, aliases, code, start, end, title = cols
             assert name and title, f"{origin}: empty name or title"
-            if code.startswith(("IGO", "NGO", "IMG")):  # heads of international organisations and militant networks: the body's code
+            # heads of international organisations and militant networks: the body's code
+            if code.startswith(("IGO", "NGO", "IMG")):
                 assert code in ORGANISATION_CODES, f"{origin}: code {code!r} is not in igos.yaml"
             else:
                 assert len(code) >= 6 and code[:3].isalpha() and code[:3].isupper(), f"{origin}: code {code!r}"
