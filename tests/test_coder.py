@@ -1529,6 +1529,10 @@ def test_security_forces_firing_on_protesters_is_repression_whatever_the_weapon(
     assert ("KENCOP", "KENCVL", "175") in got, got
     got = triples(code("Burmese troops shot dead at least 30 protesters in Yangon on Sunday.", "2021-03-14"))
     assert any(s == "MMRMIL" and c == "175" for s, _, c in got), got
+    # people a participle says are protesting are protesters, another country's troops' victims too
+    got = triples(code("Israeli troops shot dead dozens of Palestinians protesting along the Gaza border on Monday.",
+                       "2018-05-14"))  # fmt: skip
+    assert got == {("ISRMIL", "PSECVL", "175")}
 
 
 def test_seizing_a_named_city_is_occupying_its_countrys_territory(code) -> None:

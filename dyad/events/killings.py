@@ -111,6 +111,7 @@ class KillingRules:
     protesters: frozenset[str] = frozenset()
     means_codes: tuple[str, ...] = ()
     ranks: frozenset[str] = frozenset()  # a named commander of the state's forces is a figure too
+    protesting: frozenset[str] = frozenset()  # "Palestinians PROTESTING along the border" are protesters
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> KillingRules:
@@ -119,7 +120,8 @@ class KillingRules:
                    int(cues.get("mass_killing") or 0),
                    frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
                    tuple(str(c) for c in cues.get("killing_means_codes") or ()),
-                   frozenset(str(w).lower() for w in cues.get("assassination_ranks") or ()))
+                   frozenset(str(w).lower() for w in cues.get("assassination_ranks") or ()),
+                   frozenset(str(w).lower() for w in cues.get("protesting_modifiers") or ()))
 
 
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
@@ -137,7 +139,8 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - any other 190 of a non-state armed group on unarmed people or on a civil body of the state: 180
       ("gunmen stormed a mall", "gunmen attacked India's parliament");
     - people seized by a non-state armed group (173 arrest): 181 abduction;
-    - police or troops firing on or killing protesters: 175 repression, whatever the toll.
+    - police or troops firing on or killing protesters ("dozens of Palestinians PROTESTING along the
+      border"): 175 repression, whatever the toll.
     """
     verbs, threshold = rules.verbs, rules.threshold
     extra: list[Found] = []
@@ -155,7 +158,9 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
             continue
         if f.code[:2] not in ("18", "19") or tgt is None:
             continue
-        protesters = tgt.head is not None and f.trigger.doc[tgt.head].lemma_.lower() in rules.protesters
+        victims = f.trigger.doc[tgt.head] if tgt.head is not None else None
+        protesters = victims is not None and (victims.lemma_.lower() in rules.protesters or any(
+            c.dep_ in ("amod", "acl") and c.lower_ in rules.protesting for c in victims.children))  # fmt: skip
         if f.source.sector in ("COP", "MIL") and protesters and f.code in ("180", "190", "193", "194", "186", "202"):
             f.code = "175"  # "troops fired live rounds at protesters", "shot dead 52 protesters": repression
             f.how.append("victim")
