@@ -2545,6 +2545,22 @@ def test_militant_leaders_are_their_groups_men(code) -> None:
                        "Saturday.", "2025-03-01"))  # fmt: skip
     assert got == {("TURREB", "TUR", "0871")}
 
+def test_a_comment_on_the_move_is_aimed_at_the_doer_of_the_act_it_sums_up(code) -> None:
+    got = triples(code("India revoked the special status of Kashmir on Monday, and Pakistan condemned the move.",
+                       "2019-08-05"))  # fmt: skip
+    assert ("PAK", "IND", "111") in got, got
+    got = triples(code("Israel carried out an air strike on Hamas leaders in the Qatari capital Doha on Tuesday, and "
+                       "Qatar condemned the attack as a cowardly violation of international law.", "2025-09-09"))  # fmt: skip
+    assert ("QAT", "ISR", "111") in got, got
+    # a comment added to a report: the reported clause's doer
+    got = triples(code("Iran has withdrawn the accreditation of several IAEA inspectors, U.N. nuclear watchdog chief "
+                       "Rafael Grossi said on Saturday, condemning the move as unprecedented.", "2023-09-16"))  # fmt: skip
+    assert ("IGOUNOIAE", "IRN", "111") in got, got
+    # a move with its own owner is that owner's; no antecedent clause, no target
+    got = triples(code("Pakistan condemned India's move to revoke the special status of Kashmir.", "2019-08-05"))
+    assert got == {("PAK", "IND", "111")}
+    assert not any(t == "IND" for _, t, _ in triples(code("Pakistan condemned the move on Monday.", "2019-08-05")))
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

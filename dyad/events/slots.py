@@ -54,6 +54,7 @@ ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
 COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
+RECAP_NOUNS = words("recap_nouns")
 # Treaties and deals (classes.yaml): a capital modifying one names where it was made
 TREATIES = word_classes()["treaties"]
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
@@ -234,6 +235,8 @@ class SlotReader(TriggerMatcher):
                          for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
             if not any(m.code for m in found):
                 found = [m for h in heads for m in self._holder(h, sm)]
+            if not any(m.code for m in found) and self._recaps_an_act(obj):
+                found = self._recapped_doer(tok, sm)
             return found
         if spec == "purpose":  # "fired tear gas TO CLEAR thousands of protesters": whom the act was meant for
             x = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
@@ -451,6 +454,33 @@ class SlotReader(TriggerMatcher):
                      for p in prep_objects("from", [c]) + prep_objects("in", [c]) for m in sm.get(p)
                      if m.code and m.kind in ("country", "capital")]  # fmt: skip
         return found
+
+    @staticmethod
+    def _recaps_an_act(noun: Token) -> bool:
+        """Whether a noun sums up an act the sentence has reported: "the MOVE", "the ATTACK", "the
+        brutal KILLING" with no owner or "by" phrase of its own (words.yaml ``recap_nouns``)."""
+        return noun.lemma_.lower() in RECAP_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children
+        ) and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+    def _recapped_doer(self, tok: Token, sm: SentenceMentions) -> list[Mention]:
+        """The doer of the act an object like "the move" sums up: the subject of the clause this one is
+        coordinated with ("Medvedev recognised Abkhazia ..., and Bush condemned the decision") or, for a
+        comment added to a report ("Iran has withdrawn ..., Grossi said, condemning the move"), of the
+        reported clause."""
+        clause = tok
+        while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i and not has_subject(clause):
+            clause = clause.head  # "and Qatar condemned ...", "..., condemning the move"
+        if clause.dep_ == "conj" and has_subject(clause):
+            act = first_conjunct(clause)
+        elif clause.i != tok.i and (reported := [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]):
+            act = reported[0]  # the comment hangs on the reporting verb, the act is what it reports
+        elif clause.i != tok.i and clause.dep_ in ("parataxis", "ccomp") and clause.head.i < clause.i:
+            act = clause.head
+        else:
+            return []
+        own = {m.code for m in self._subjects(tok if has_subject(tok) else clause, False, sm)[0]}
+        return [m for m in self._subjects(act, is_passive(act), sm)[0] if m.code and m.code not in own]
 
     def _holder(self, noun: Token, sm: SentenceMentions) -> list[Mention]:
         """Who holds a thing or people ("tanks BELONGING TO Gaddafi's forces", "camps HELD BY rebels",
