@@ -2432,7 +2432,7 @@ def test_a_strike_by_a_countrys_forces_on_its_own_market_is_no_self_event(code) 
 def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(code) -> None:
     got = triples(code("Gunmen from the Islamic State-linked ADF massacred 40 villagers in an attack on the town of "
                        "Beni in eastern Congo on Sunday.", "2022-06-13"))  # fmt: skip
-    assert got == {("IMGMUSISI", "CODCVL", "202")}
+    assert got == {("CODREB", "CODCVL", "202")}  # the ADF are Congo's rebels, not Australia's Defence Force
     got = triples(code("Militiamen hacked 30 villagers to death near Beni in eastern Congo on Sunday.", "2022-06-13"))
     assert got == {("CODREB", "CODCVL", "180")}  # hacked TO DEATH: no cyber attack
 
