@@ -2561,6 +2561,33 @@ def test_a_comment_on_the_move_is_aimed_at_the_doer_of_the_act_it_sums_up(code) 
     assert got == {("PAK", "IND", "111")}
     assert not any(t == "IND" for _, t, _ in triples(code("Pakistan condemned the move on Monday.", "2019-08-05")))
 
+def test_a_political_figure_shot_or_stabbed_but_not_killed_is_an_attempt_on_his_life(code) -> None:
+    got = triples(code("Slovak Prime Minister Robert Fico was shot several times by a 71-year-old gunman after a "
+                       "government meeting in the town of Handlova on Wednesday.", "2024-05-15"))  # fmt: skip
+    assert got == {("SVKUAF", "SVKGOV", "185")}
+    got = triples(code("A man stabbed far-right Brazilian presidential candidate Jair Bolsonaro in the abdomen at a "
+                       "campaign rally on Thursday.", "2018-09-06"))  # fmt: skip
+    assert {c for _, _, c in got} == {"185"}, got
+    # shot dead, or the sentence says the shooting killed: an assassination
+    got = triples(code("Gunmen shot dead Tunisian opposition politician Mohamed Brahmi outside his home near Tunis "
+                       "on Thursday.", "2013-07-25"))  # fmt: skip
+    assert got == {("TUNUAF", "TUNOPP", "186")}
+    got = triples(code("Congolese President Laurent Kabila was shot by one of his own bodyguards at his palace in "
+                       "Kinshasa on Tuesday, and Western diplomats said he had died.", "2001-01-16"))  # fmt: skip
+    assert {c for _, _, c in got} == {"186"}, got
+
+
+def test_weapons_on_a_figures_motorcade_or_residence_are_an_attempt_on_his_life(code) -> None:
+    got = triples(code("Gunmen opened fire on the motorcade of Turkmen President Saparmurat Niyazov in the capital "
+                       "Ashgabat on Monday, but he escaped unhurt.", "2002-11-25"))  # fmt: skip
+    assert got == {("TKMUAF", "TKMGOV", "185")}
+    got = triples(code("A gunman opened fire on former Pakistani Prime Minister Imran Khan's protest convoy in the "
+                       "eastern town of Wazirabad on Thursday.", "2022-11-03"))  # fmt: skip
+    assert got == {("PAKUAF", "PAKELI", "185")}
+    # a raid on his home is no attempt on his life
+    got = triples(code("Police raided the home of opposition leader Bobi Wine in Kampala on Tuesday.", "2020-11-25"))
+    assert not any(c == "185" for _, _, c in got), got
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -136,8 +136,8 @@ def test_an_attack_by_suicide_bombers_is_a_suicide_bombing_whatever_its_toll(cod
                        "killing at least 86 people.", "2015-10-10")  # fmt: skip
     assert ("TURUAF", "TURCVL", "1831") in got, got
     # ... unless it kills one political figure: an assassination
-    got = code_triples("A suicide attacker shot opposition leader Benazir Bhutto at an election rally in Rawalpindi "
-                       "on Thursday.", "2007-12-27")  # fmt: skip
+    got = code_triples("A suicide attacker shot opposition leader Benazir Bhutto and then blew himself up at an "
+                       "election rally in Rawalpindi on Thursday, killing her.", "2007-12-27")  # fmt: skip
     assert ("PAKUAF", "PAKOPP", "186") in got, got
 
 
@@ -178,8 +178,8 @@ def test_a_named_commander_killed_by_his_bodyguard_is_assassinated_by_one_of_his
                        "Addis Ababa on Saturday.", "2019-06-23")
     assert got == {("ETHMIL", "ETHMIL", "186")}, got
     # a passive agent owned through "one of his": the doer's country is the victim's
-    got = code_triples("Congolese President Laurent Kabila was shot by one of his own bodyguards at his palace in "
-                       "Kinshasa on Tuesday.", "2001-01-17")
+    got = code_triples("Congolese President Laurent Kabila was shot dead by one of his own bodyguards at his palace "
+                       "in Kinshasa on Tuesday.", "2001-01-17")
     assert got == {("CODMIL", "CODGOV", "186")}, got
     got = code_triples("The governor of Pakistan's Punjab province, Salman Taseer, was shot dead by one of his police "
                        "bodyguards in Islamabad on Tuesday.", "2011-01-04")

@@ -35,6 +35,8 @@ EXECUTION = BEATEN_TO_DEATH  # CAMEO codes an execution as killing by physical a
 MILITARIZED_GROUP = "IMG"
 # Ships hit are property, not people: force on a merchant ship stays 190/195, not assault (180)
 VESSEL_HEADS = words("vessel_heads")
+FIGURE_VEHICLES = words("figure_vehicles")
+CARRIER_ATTACK_VERBS = words("carrier_attack_verbs")
 NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000,
                 "millions": 1_000_000, "dozens": 24, "scores": 40}  # fmt: skip
 
@@ -53,9 +55,30 @@ def victim_count(obj: Token) -> int | None:
     return None
 
 
-def _figure_killed(f: Found, rules: KillingRules) -> bool:
-    """Whether the act kills one political figure (``assassination_sectors``): "shot dead Russia's
-    ambassador", "a suicide attacker shot opposition leader Benazir Bhutto"."""
+def _lethal(f: Found, rules: KillingRules) -> bool:
+    """Whether the act kills: a verb that kills by its sense ("killed", "assassinated") or one that may
+    only wound (``wounding_verbs``) with "dead", "to death" or a killing verb beside it ("shot DEAD",
+    "stabbed TO DEATH", "shot and KILLED"). "Robert Fico was shot several times" is no killing."""
+    verb = f.trigger
+    if verb.lemma_.lower() not in rules.verbs:
+        return f.code == BEATEN_TO_DEATH and f.pattern.code == ASSAULT
+    if verb.lemma_.lower() not in rules.wounding:
+        return True
+    doc, by_sense = verb.doc, rules.verbs - rules.wounding
+    after = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""  # "shot DEAD Tunisian opposition ..."
+    words_on = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children}
+    if after == "dead" or words_on & {"dead", "death"} or {c.lemma_.lower() for c in verb.conjuncts} & by_sense:
+        return True
+    # the sentence says so of the victim: "shot opposition leader Benazir Bhutto and then blew himself up,
+    # KILLING HER", "was shot by one of his bodyguards, and diplomats said HE HAD DIED"
+    return any((t.lemma_.lower() in by_sense and any(c.dep_ == "dobj" and c.lower_ in ("him", "her") for c in t.children))
+               or (t.lemma_.lower() == "die" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in t.children))
+               for t in doc[verb.i + 1 :])  # fmt: skip
+
+
+def _figure_targeted(f: Found, rules: KillingRules) -> bool:
+    """Whether the act is aimed at one political figure (``assassination_sectors``) or a named commander
+    of the state's forces: "Russia's ambassador", "opposition leader Benazir Bhutto"."""
     tgt = f.target
     if tgt is None or tgt.kind not in ("person", "role") or tgt.plural:
         return False
@@ -66,13 +89,40 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
     named = role.pos_ == "PROPN" or (after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("DATE", "TIME")) or any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children
     )
-    # "stabbed to death": an assault (182) that killed; not an execution ("hanged", 1823 of its own)
-    killed = f.trigger.lemma_.lower() in rules.verbs or (f.code == BEATEN_TO_DEATH and f.pattern.code == ASSAULT)
     # "the army chief of staff, General Seare Mekonnen, was shot dead"; an air strike on a state's
     # commander stays an act of war ("a U.S. drone strike killed Iranian commander Qassem Soleimani": 195)
     commander = tgt.sector == "MIL" and named and f.code not in AERIAL_CODES and any(
         t.lemma_.lower() in rules.ranks for t in doc[tgt.start:tgt.end])
-    return killed and (named or not tgt.generic_role) and (tgt.sector in rules.figures or commander)
+    return (named or not tgt.generic_role) and (tgt.sector in rules.figures or commander)
+
+
+def _figure_killed(f: Found, rules: KillingRules) -> bool:
+    """Whether the act kills one political figure: "shot dead Russia's ambassador", "stabbed to death"
+    (an assault, 182, that killed; not an execution, "hanged", 1823 of its own)."""
+    return _lethal(f, rules) and _figure_targeted(f, rules)
+
+
+def _figure_carrier_hit(f: Found) -> bool:
+    """Whether weapons hit what carries or houses the target (words.yaml ``figure_vehicles``,
+    ``carrier_attack_verbs``): "opened
+    fire on the MOTORCADE of Turkmen President Niyazov", "attacked the RESIDENCE of Guinean President
+    Alpha Conde", "opened fire on Imran Khan's protest CONVOY"."""
+    verb, tgt = f.trigger, f.target
+    if tgt is None or tgt.head is None or verb.lemma_.lower() not in CARRIER_ATTACK_VERBS:
+        return False
+    hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    hit += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at") for g in c.children if g.dep_ == "pobj"]
+    owner = verb.doc[tgt.head]
+    return any(h.lemma_.lower() in FIGURE_VEHICLES and (owner.head.i == h.i or owner.head.head.i == h.i) for h in hit)
+
+
+def _figure_wounded(f: Found, rules: KillingRules) -> bool:
+    """Whether the act shoots, stabs or wounds one political figure without killing: "Slovak Prime
+    Minister Robert Fico was shot several times", "shot and seriously wounded East Timor's President",
+    "stabbed opposition leader Lee Jae-myung in the neck" are attempts on their lives (185)."""
+    verbs = {f.trigger.lemma_.lower()} | {c.lemma_.lower() for c in f.trigger.conjuncts}
+    attempt = bool(verbs & rules.wounding) or _figure_carrier_hit(f)
+    return attempt and not _lethal(f, rules) and _figure_targeted(f, rules)
 
 
 def _leader_killed(f: Found, rules: KillingRules) -> bool:
@@ -112,6 +162,7 @@ class KillingRules:
     means_codes: tuple[str, ...] = ()
     ranks: frozenset[str] = frozenset()  # a named commander of the state's forces is a figure too
     protesting: frozenset[str] = frozenset()  # "Palestinians PROTESTING along the border" are protesters
+    wounding: frozenset[str] = frozenset()  # verbs that may only wound: "was shot several times" lived
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> KillingRules:
@@ -121,7 +172,8 @@ class KillingRules:
                    frozenset(str(w).lower() for w in cues.get("protester_words") or ()),
                    tuple(str(c) for c in cues.get("killing_means_codes") or ()),
                    frozenset(str(w).lower() for w in cues.get("assassination_ranks") or ()),
-                   frozenset(str(w).lower() for w in cues.get("protesting_modifiers") or ()))
+                   frozenset(str(w).lower() for w in cues.get("protesting_modifiers") or ()),
+                   frozenset(str(w).lower() for w in cues.get("wounding_verbs") or ()))
 
 
 def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
@@ -130,7 +182,7 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
     - an attack by suicide attackers: 1831 suicide bombing, whatever its toll, unless it kills one
       political figure (``assassination_sectors``), an assassination (186) as below;
     - one political figure killed: 186 assassinate; so is one named leader of an armed group, and an air
-      strike that did it stays 195 beside the 186;
+      strike that did it stays 195 beside the 186; one shot, stabbed or wounded but not killed: 185;
     - at least ``mass_killing`` unarmed people killed by the act's own verb: 202 mass killing, unless the
       code names the means (``killing_means_codes``: a bombing, shelling or air strike) or a state executed
       them (1823);
@@ -168,6 +220,10 @@ def settle_killings(found: list[Found], rules: KillingRules) -> list[Found]:
         killing = f.trigger.lemma_.lower() in verbs
         if _figure_killed(f, rules):
             f.code = "186"  # "shot dead Russia's ambassador", "Abe was shot dead"
+            f.how.append("victim")
+            continue
+        if _figure_wounded(f, rules):
+            f.code = "185"  # "Robert Fico was shot several times by a gunman": an attempt on his life
             f.how.append("victim")
             continue
         if _leader_killed(f, rules):

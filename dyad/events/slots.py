@@ -55,6 +55,7 @@ OWNED_PREMISES = words("owned_premises")
 COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
 RECAP_NOUNS = words("recap_nouns")
+FIGURE_VEHICLES = words("figure_vehicles")
 # Treaties and deals (classes.yaml): a capital modifying one names where it was made
 TREATIES = word_classes()["treaties"]
 # Entity labels the small model gives town names it does not know ("in Kramatorsk" as a PRODUCT)
@@ -358,6 +359,9 @@ class SlotReader(TriggerMatcher):
             found = [m for p in objects for m in sm.get(p)]
             if not any(m.code for m in found):  # "fired on military camps HELD BY Gbagbo's forces"
                 found = [m for p in objects for q in conjuncts(p) for m in self._holder(q, sm)]
+            if not any(m.code for m in found):  # "opened fire on the MOTORCADE OF Turkmen President Niyazov"
+                found = [o for p in objects if p.lemma_.lower() in OWNED_PREMISES | FIGURE_VEHICLES
+                         and (o := self._premises_owner(p, sm)) is not None]  # fmt: skip
             return found
         if kind == "holder":  # "the release of 15 sailors WHO WERE SEIZED BY IRANIAN FORCES": their captors
             if word == "dobj":  # "freed dozens of HOSTAGES HELD BY al Qaeda gunmen": the object's, counted or not
