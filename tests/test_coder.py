@@ -2521,6 +2521,9 @@ def test_retaliation_is_aimed_at_the_doer_of_the_act_it_answers(code) -> None:
     got = triples(code("The United States imposed 25 percent tariffs on $34 billion worth of Chinese imports on "
                        "Friday, and Beijing immediately retaliated with duties of the same size.", "2018-07-06"))  # fmt: skip
     assert ("CHNGOV", "USA", "163") in got
+    got = triples(code("The European Union imposed sanctions on Chinese officials on Monday, and Beijing hit back "
+                       "with sanctions on European lawmakers.", "2021-03-22"))  # fmt: skip
+    assert ("CHNGOV", "IGOEUREEC", "163") in got, got
 
 
 def test_a_noun_root_with_a_participle_taking_an_object_is_mended(code) -> None:
