@@ -2591,6 +2591,11 @@ def test_weapons_on_a_figures_motorcade_or_residence_are_an_attempt_on_his_life(
     got = triples(code("Police raided the home of opposition leader Bobi Wine in Kampala on Tuesday.", "2020-11-25"))
     assert not any(c == "185" for _, _, c in got), got
 
+def test_criticism_drawn_from_another_is_that_ones_act_on_the_doer(code) -> None:
+    got = triples(code("North Korea carried out its fifth nuclear test on Friday, drawing condemnation from South "
+                       "Korea and Japan.", "2016-09-09"))  # fmt: skip
+    assert got == {("KOR", "PRK", "111"), ("JPN", "PRK", "111")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "
