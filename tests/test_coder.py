@@ -2596,6 +2596,15 @@ def test_criticism_drawn_from_another_is_that_ones_act_on_the_doer(code) -> None
                        "Korea and Japan.", "2016-09-09"))  # fmt: skip
     assert got == {("KOR", "PRK", "111"), ("JPN", "PRK", "111")}
 
+def test_a_countryless_actor_takes_the_country_of_its_own_clause_first(code) -> None:
+    # Iran is nearer the cleric's name but acts in the other clause
+    got = triples(code("Saudi Arabia executed Shi'ite cleric Nimr al-Nimr on Saturday, and Iran condemned the "
+                       "execution.", "2016-01-02"))  # fmt: skip
+    assert ("SAU", "SAUREL", "1823") in got, got
+    got = triples(code("Russian President Vladimir Putin pardoned former Yukos oil company chief Mikhail "
+                       "Khodorkovsky on Friday, and he was flown to Germany hours after walking free.", "2013-12-20"))  # fmt: skip
+    assert ("RUSGOV", "RUSBUS", "0841") in got, got
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -166,6 +166,16 @@ class Mention:
         return replace(self, code=(self.country or "") + sector, sector=sector)
 
 
+def _clause_of(tok: Token) -> int:
+    """The index of the verb whose clause holds a token: its nearest verb ancestor (the root's for none)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur.i
+    return cur.i
+
+
 def _across_a_border(tok: Token) -> bool:
     """Whether a place is the neighbour across a border ("near the border WITH MALI"): not the scene."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("border", "frontier")
@@ -335,9 +345,15 @@ class SentenceActors:
         Darfur", "at a jail in northern Israel") nearest the head first, then the countries of the other
         actors and nationalities in it. Tokens in ``exclude`` (the phrase itself) do not count; nor,
         without ``companies``, the home of a company ("struck by a Toyota" says nothing of the police)."""
-        places: list[tuple[int, str]] = []
-        actors: list[tuple[int, str]] = []
+        # (another clause's, distance): the head's own clause first ("Saudi Arabia executed Shi'ite
+        # cleric Nimr al-Nimr, and IRAN condemned the execution" names the cleric's country in the first)
+        places: list[tuple[tuple[bool, int], str]] = []
+        actors: list[tuple[tuple[bool, int], str]] = []
         seen_tokens: set[int] = set()
+        home = _clause_of(head)
+
+        def near(i: int) -> bool:
+            return _clause_of(self.doc[i]) == home
         for p in self.pieces:
             if p.start in exclude or self._stance(p) or (not companies and p.first({"company"}) is not None):
                 continue
@@ -349,7 +365,7 @@ class SentenceActors:
             if self._owner_stated(p) or self._shared_name(p):
                 continue  # "KENYA's Senate", "a Supreme Court ruling": the default home (USA) is not the sentence's
             seen_tokens.update(range(p.start, p.end))
-            dist = abs(p.start - head.i)
+            dist = (not near(p.start), abs(p.start - head.i))
             scene = self._in_place_phrase(self.doc[p.end - 1]) and not _across_a_border(self.doc[p.end - 1])
             (places if scene else actors).append((dist, country))
         from dyad.actors.places import city_country
@@ -366,7 +382,7 @@ class SentenceActors:
             name = "".join(t.text_with_ws for t in ent if t.dep_ != "case").strip()  # "on TEL AVIV'S seafront"
             c = self._settlement_country(ent.root) or city_country(name)
             if c:
-                places.append((abs(ent.start - head.i), c))
+                places.append(((not near(ent.start), abs(ent.start - head.i)), c))
         out: list[str] = []
         for _, c in sorted(places) + sorted(actors):
             if c not in out:
