@@ -2605,6 +2605,24 @@ def test_a_countryless_actor_takes_the_country_of_its_own_clause_first(code) -> 
                        "Khodorkovsky on Friday, and he was flown to Germany hours after walking free.", "2013-12-20"))  # fmt: skip
     assert ("RUSGOV", "RUSBUS", "0841") in got, got
 
+def test_media_closed_off_air_or_the_internet_cut_restrict_political_freedoms(code) -> None:
+    got = triples(code("Turkey ordered the closure of more than 130 media outlets on Wednesday.", "2016-07-27"))
+    assert got == {("TUR", "TURMED", "1721")}
+    got = triples(code("Venezuelan President Hugo Chavez's government took the country's oldest private television "
+                       "station, RCTV, off the air at midnight on Sunday.", "2007-05-28"))  # fmt: skip
+    assert got == {("VENGOV", "VENMED", "1721")}
+    got = triples(code("Egypt's government cut internet and mobile phone services across the country on Friday.",
+                       "2011-01-28"))  # fmt: skip
+    assert got == {("EGYGOV", "EGYCVL", "1721")}
+
+
+def test_a_court_annulling_a_leaders_election_or_disqualifying_him_judges_him(code) -> None:
+    got = triples(code("Kenya's Supreme Court annulled President Uhuru Kenyatta's re-election on Friday.", "2017-09-01"))
+    assert got == {("KENJUD", "KENGOV", "116")}
+    got = triples(code("Pakistan's Supreme Court disqualified Prime Minister Yousuf Raza Gilani from office on "
+                       "Tuesday.", "2012-06-19"))  # fmt: skip
+    assert got == {("PAKJUD", "PAKGOV", "116")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "
