@@ -362,3 +362,10 @@ def test_an_arabic_article_in_a_name_matches_hyphenated_or_spaced(kb: KnowledgeB
 @pytest.mark.parametrize("text", ["The U.N. war crimes tribunal in The Hague sentenced him", "the ICTY said"])
 def test_the_un_war_crimes_tribunals_are_un_courts(kb: KnowledgeBase, text: str) -> None:
     assert [e.code for m in kb.match(text) for e in m.entries[:1] if e.kind == "igo"] == ["IGOUNOJUD"]
+
+
+def test_guinean_alone_is_guinea_and_longer_names_win(kb: KnowledgeBase) -> None:
+    assert kinds_codes(kb, "Guinean soldiers")[0][2] == "GIN"
+    assert kinds_codes(kb, "Equatorial Guinean troops")[0][2] == "GNQ"
+    assert kinds_codes(kb, "Papua New Guinean police")[0][2] == "PNG"
+    assert kinds_codes(kb, "Bissau-Guinean officers")[0][2] == "GNB"
