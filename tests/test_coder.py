@@ -2623,6 +2623,11 @@ def test_a_court_annulling_a_leaders_election_or_disqualifying_him_judges_him(co
                        "Tuesday.", "2012-06-19"))  # fmt: skip
     assert got == {("PAKJUD", "PAKGOV", "116")}
 
+def test_a_party_the_knowledge_base_does_not_list_is_the_opposition_unless_ruling(code) -> None:
+    got = triples(code("Tajikistan's Supreme Court banned the Islamic Renaissance Party as a terrorist organisation "
+                       "on Tuesday.", "2015-09-29"))  # fmt: skip
+    assert got == {("TJKJUD", "TJKOPP", "1722")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

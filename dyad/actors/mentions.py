@@ -1046,6 +1046,17 @@ class SentenceActors:
                 m.code, m.country, m.sector = ctry + "BUS", ctry, "BUS"
                 m.resolved_by = "compose"
                 return m
+        if head.pos_ == "PROPN" and head.text in ("Party", "Movement") and head_in_ent:
+            # a party the knowledge base does not list ("banned the Islamic Renaissance Party"): the
+            # opposition of the country its phrase or sentence names, the government's when "ruling"
+            ruling = any(t.lower_ in ("ruling", "governing") for t in doc[start:end])
+            m.kind, m.name, m.sector = "role", doc[start:end].text, "GOV" if ruling else "OPP"
+            m.country = self._country(pieces, head)
+            m.code = m.country + m.sector if m.country else None
+            m.resolved_by = "compose"
+            if not m.country:
+                self._context_fill(m, seg, head, pieces)
+            return m
         return None
 
     def _office_holder(self, office: Token) -> Mention | None:
