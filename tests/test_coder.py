@@ -2559,6 +2559,9 @@ def test_a_comment_on_the_move_is_aimed_at_the_doer_of_the_act_it_sums_up(code) 
     got = triples(code("Iran has withdrawn the accreditation of several IAEA inspectors, U.N. nuclear watchdog chief "
                        "Rafael Grossi said on Saturday, condemning the move as unprecedented.", "2023-09-16"))  # fmt: skip
     assert ("IGOUNOIAE", "IRN", "111") in got, got
+    got = triples(code("Tuareg rebels declared the independence of northern Mali on Friday, and the African Union "
+                       "condemned the declaration as null and void.", "2012-04-06"))  # fmt: skip
+    assert got == {("IGOAFRAFU", "MLIREB", "111")}
     # a move with its own owner is that owner's; no antecedent clause, no target
     got = triples(code("Pakistan condemned India's move to revoke the special status of Kashmir.", "2019-08-05"))
     assert got == {("PAK", "IND", "111")}
