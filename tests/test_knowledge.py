@@ -369,3 +369,8 @@ def test_guinean_alone_is_guinea_and_longer_names_win(kb: KnowledgeBase) -> None
     assert kinds_codes(kb, "Equatorial Guinean troops")[0][2] == "GNQ"
     assert kinds_codes(kb, "Papua New Guinean police")[0][2] == "PNG"
     assert kinds_codes(kb, "Bissau-Guinean officers")[0][2] == "GNB"
+
+
+def test_northern_irelands_armed_groups_are_british_rebels(kb: KnowledgeBase) -> None:
+    assert kinds_codes(kb, "the Real IRA said")[0][2] == "GBRREB"
+    assert kinds_codes(kb, "the Irish Republican Army ordered")[0][2] == "GBRREB"
