@@ -2631,6 +2631,16 @@ def test_a_party_the_knowledge_base_does_not_list_is_the_opposition_unless_rulin
                        "on Tuesday.", "2015-09-29"))  # fmt: skip
     assert got == {("TJKJUD", "TJKOPP", "1722")}
 
+def test_they_in_a_reported_clause_is_the_reporting_group(code) -> None:
+    got = triples(code("The Taliban said on Monday they had captured the town of Kunduz.", "2015-09-29"))
+    assert got == {("AFGREB", "AFG", "192")}
+    got = triples(code("Ukrainian troops said they had shelled Russian positions.", "2023-06-10"))
+    assert got == {("UKRMIL", "RUSMIL", "194")}
+    # not a demand: "demanded that they withdraw" asks others to act
+    got = triples(code("M23 rebels seized the eastern Congolese city of Goma on Tuesday, and the U.N. Security "
+                       "Council demanded that they withdraw immediately.", "2012-11-20"))  # fmt: skip
+    assert ("IGOUNO", "CODREB", "1056") in got, got
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

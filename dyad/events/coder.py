@@ -403,7 +403,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_plural_noun_verbs(doc)
         mend_eruption_phrases(doc, self.clash_words, ERUPTION_VERBS)
         sa = SentenceActors(doc, self.kb, date, self.generic_roles)
-        sm = SentenceMentions(sa, ctx, index)
+        sm = SentenceMentions(sa, ctx, index, self.reporting_verbs)
         sm.prime()
         out: list[Found] = []
         consumed: set[int] = set()  # nouns coded through their verb ("held talks")

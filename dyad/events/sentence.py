@@ -20,8 +20,10 @@ from dyad.events.syntax import has_subject, is_series
 class SentenceMentions:
     """Resolved mentions of one sentence, cached per phrase head, resolved in reading order."""
 
-    def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int) -> None:
+    def __init__(self, sa: SentenceActors, ctx: ArticleContext, index: int,
+                 reporting: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.sa, self.ctx, self.index = sa, ctx, index
+        self.reporting = reporting  # verbs that report ("said", "announced"): modality.yaml reporting_verbs
         self.cache: dict[int, list[Mention]] = {}
         config = load_coref_config()
         self.plural_pronouns = frozenset(config.get("plural_pronouns", []))
@@ -47,6 +49,10 @@ class SentenceMentions:
         out: list[Mention] = []
         for m in self.sa.mentions_for(tok):
             if m.kind == "pronoun" and m.plural and tok.lower_ in self.plural_pronouns:
+                if (reporters := self._reporting_group(tok)) is not None:
+                    out.extend(replace(r, start=m.start, end=m.end, head=m.head, text=m.text, resolved_by="pronoun")
+                               for r in reporters)  # fmt: skip
+                    continue
                 own = self._clause_subjects(tok)
                 earlier = [x for i, ms in self.cache.items() for x in ms
                            if self._argument(self.sa.doc[i]) and i not in own]  # fmt: skip
@@ -240,6 +246,22 @@ class SentenceMentions:
         if len(found) != 1:
             return None
         if (tok.lower_ == "it") == self._is_person(found[0], subj):
+            return None
+        return found
+
+
+    def _reporting_group(self, tok: Token) -> list[Mention] | None:
+        """"The Taliban said THEY had captured the Panjshir valley", "China and Russia said THEY would ...":
+        the subject "they" of a reported clause is the reporter, when that is a group or several actors
+        (no single person)."""
+        if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= tok.i or verb.lemma_.lower() not in self.reporting:
+            return None  # not "the Security Council demanded that THEY withdraw"
+        found = [m for m in self.get(subj) if m.code]
+        if not found or (len(found) == 1 and self._is_person(found[0], subj)):
             return None
         return found
 
