@@ -2641,6 +2641,14 @@ def test_they_in_a_reported_clause_is_the_reporting_group(code) -> None:
                        "Council demanded that they withdraw immediately.", "2012-11-20"))  # fmt: skip
     assert ("IGOUNO", "CODREB", "1056") in got, got
 
+def test_an_infinitive_the_tagger_took_for_a_name_is_a_verb(code) -> None:
+    # "impeach" tagged a proper noun, a part of the name, or a determiner after "to" read as a preposition
+    for text in ("The U.S. House voted to impeach Trump.",
+                 "The U.S. House of Representatives voted on Wednesday to impeach President Donald Trump.",
+                 "The U.S. House of Representatives voted on Wednesday to impeach President Donald Trump for "
+                 "abuse of power and obstruction of Congress."):  # fmt: skip
+        assert triples(code(text, "2019-12-18")) == {("USALEG", "USAGOV", "116")}, text
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -88,6 +88,7 @@ from dyad.events.syntax import (
     mend_free_relative_objects,
     mend_gerund_objects,
     mend_infinitive_complements,
+    mend_infinitive_verbs,
     mend_irregular_lemmas,
     mend_judged_objects,
     mend_object_series,
@@ -383,6 +384,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
     def code_sentence(self, doc: Doc, ctx: ArticleContext, index: int, date: str | None) -> list[Found]:
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_irregular_lemmas(doc, self.patterns.base_of)
+        mend_infinitive_verbs(doc, self.patterns.verbs)
         mend_verbless_roots(doc)
         mend_past_tense_modifiers(doc)
         mend_participle_roots(doc)

@@ -307,6 +307,40 @@ def mend_verbal_name_parts(doc: Doc, name_words: Container[str]) -> int:
     return mended
 
 
+def mend_infinitive_verbs(doc: Doc, verbs: Container[str]) -> int:
+    """Read as a verb a "to"-infinitive the tagger took for a name or a determiner: "voted to IMPEACH
+    Trump" (a proper noun), "voted to IMPEACH President Donald Trump" (a part of the name it governs, or
+    its determiner with "to" a preposition); returns how many were mended. Only a word right after "to"
+    that some verb pattern lists (``verbs``) qualifies; one hung on the name becomes the complement of the
+    verb that governs the name, and the name its object."""
+    mended = 0
+    for to in doc[:-1]:
+        tok = doc[to.i + 1]
+        if to.lower_ != "to" or tok.pos_ in ("VERB", "AUX") or tok.lower_ not in verbs:
+            continue
+        noun = tok.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "impeach PRESIDENT Donald TRUMP": the name's head
+        if tok.dep_ in ("compound", "det", "amod", "nmod") and noun.i > tok.i and noun.pos_ in ("PROPN", "NOUN"):
+            if noun.dep_ == "pobj" and noun.head.i == to.i and to.head.pos_ == "VERB":
+                verb = to.head  # "voted [to [impeach President Trump]]": "to" read as a preposition
+            elif noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and to.head.i == tok.i:
+                verb = noun.head  # "voted to [impeach-President-Donald] Trump": the name the vote's object
+            else:
+                continue
+            tok.head, tok.dep_ = verb, "xcomp"
+            noun.head, noun.dep_ = tok, "dobj"
+            to.head, to.dep_, to.tag_, to.pos_ = tok, "aux", "TO", "PART"
+            for c in list(tok.children):
+                if tok.i < c.i < noun.i:
+                    c.head, c.dep_ = noun, "compound"  # "PRESIDENT Donald Trump", read as the verb's object
+        elif to.head.i != tok.i or to.dep_ != "aux" or tok.dep_ not in ("xcomp", "advcl", "ccomp", "conj", "acl"):
+            continue
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VB", tok.lower_
+        mended += 1
+    return mended
+
+
 def mend_gerund_objects(doc: Doc, reporting: Container[str]) -> int:
     """Re-hang as the verb's object the subject of an "-ing" clause the parser made the verb's
     complement, and the clause as that noun's modifier; returns how many were moved.
