@@ -1557,6 +1557,9 @@ def test_force_used_through_air_strikes_or_by_coordinated_aircraft_is_aerial(cod
 def test_adopting_a_ban_on_imports_is_a_sanction(code) -> None:
     got = triples(code("The European Union adopted a ban on Russian coal imports on Friday.", "2022-04-08"))
     assert ("IGOEUREEC", "RUS", "163") in got, got
+    got = triples(code("The United States reimposed sanctions on Iran on Tuesday targeting its purchases of U.S. "
+                       "dollars.", "2018-08-07"))  # fmt: skip
+    assert got == {("USA", "IRN", "163")}
 
 
 def test_pouring_into_the_streets_is_a_protest_only_for_protesters(code) -> None:
