@@ -1560,6 +1560,10 @@ def test_adopting_a_ban_on_imports_is_a_sanction(code) -> None:
     got = triples(code("The United States reimposed sanctions on Iran on Tuesday targeting its purchases of U.S. "
                        "dollars.", "2018-08-07"))  # fmt: skip
     assert got == {("USA", "IRN", "163")}
+    # goods "from" a country are that country's
+    got = triples(code("Kosovo raised tariffs on imports from Serbia and Bosnia to 100 percent on Wednesday.",
+                       "2018-11-21"))  # fmt: skip
+    assert got == {("XKX", "SRB", "163"), ("XKX", "BIH", "163")}
 
 
 def test_pouring_into_the_streets_is_a_protest_only_for_protesters(code) -> None:

@@ -457,6 +457,9 @@ class SlotReader(TriggerMatcher):
             found = [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                      for p in prep_objects("from", [c]) + prep_objects("in", [c]) for m in sm.get(p)
                      if m.code and m.kind in ("country", "capital")]  # fmt: skip
+        if not found:  # "tariffs of 25% on imports FROM MEXICO AND CANADA"
+            found = [m for p in prep_objects("from", [tok]) for q in conjuncts(p) for m in sm.get(q)
+                     if m.code and m.kind in ("country", "capital")]  # fmt: skip
         return found
 
     @staticmethod
