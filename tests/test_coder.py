@@ -2656,6 +2656,15 @@ def test_an_infinitive_the_tagger_took_for_a_name_is_a_verb(code) -> None:
                  "abuse of power and obstruction of Congress."):  # fmt: skip
         assert triples(code(text, "2019-12-18")) == {("USALEG", "USAGOV", "116")}, text
 
+def test_calling_someone_or_their_act_names_is_condemnation(code) -> None:
+    got = triples(code("North Korean leader Kim Jong Un called U.S. President Donald Trump a mentally deranged dotard "
+                       "on Friday.", "2017-09-22"))  # fmt: skip
+    assert got == {("PRKGOV", "USAGOV", "111")}
+    # the name's modifiers count, and an act so named is its doer's
+    got = triples(code("Iran hanged Alireza Akbari on Saturday, and British Prime Minister Rishi Sunak called the "
+                       "execution a callous and cowardly act.", "2023-01-14"))  # fmt: skip
+    assert ("GBRGOV", "IRN", "111") in got, got
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -133,9 +133,13 @@ class TriggerMatcher(CoderBase):
     def _fits(self, pat: Pattern, tok: Token, obj: Token | None) -> bool:
         if pat.objects:
             lemmas = self._object_lemmas(obj)
-            # a second object or predicate noun counts too: "took 700 people HOSTAGE"
+            # a second object or predicate noun counts too: "took 700 people HOSTAGE", with its modifiers
+            # and "of" object ("called the execution a COWARDLY ACT", "an ACT OF TERRORISM")
             lemmas |= {c.lemma_.lower() for c in tok.children if c is not obj and (
                 c.dep_ in ("dobj", "oprd") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"))}  # "took 17 people HOSTAGE" (xcomp)
+            named = [c for c in tok.children if c is not obj and c.dep_ == "oprd"]
+            lemmas |= {w for c in named for w in self._object_lemmas(c)}
+            lemmas |= {f"{c.lemma_.lower()} of {g.lemma_.lower()}" for c in named for g in prep_objects("of", [c])}
             # "found Trump GUILTY": a predicate adjective the parser makes a clause of its own
             lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"}
             if obj is not None:  # "found Navalny GUILTY": or an adjective after the object
