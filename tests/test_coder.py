@@ -2665,6 +2665,11 @@ def test_calling_someone_or_their_act_names_is_condemnation(code) -> None:
                        "execution a callous and cowardly act.", "2023-01-14"))  # fmt: skip
     assert ("GBRGOV", "IRN", "111") in got, got
 
+def test_a_signing_between_two_parties_hung_on_what_was_signed(code) -> None:
+    got = triples(code("Wednesday's signing of a mutual defence pact between Saudi Arabia and Pakistan in Riyadh "
+                       "commits each country to treat an attack on one as an attack on both.", "2025-09-18"))  # fmt: skip
+    assert got == {("SAU", "PAK", "057"), ("PAK", "SAU", "057")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -1099,7 +1099,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how.append("aside")
         code = self._refine_in_mode(pat, code, status, tok, None)  # "PEACE talks between A and B": 046
         if isinstance(pat.mutual, str):
-            pair = [m for p in prep_objects(pat.mutual, [tok]) for m in sm.get(p) if m.code]
+            # "the signing of a peace accord BETWEEN Nyusi and Momade": the phrase may hang on the "of" object
+            pair = [m for p in prep_objects(pat.mutual, [tok, *prep_objects("of", [tok])]) for m in sm.get(p) if m.code]
             if len(pair) >= 2:
                 f = self._pairs(tok, pat, code, pair, [], how, sm)
                 if f:
