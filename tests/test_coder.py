@@ -2670,6 +2670,11 @@ def test_a_signing_between_two_parties_hung_on_what_was_signed(code) -> None:
                        "commits each country to treat an attack on one as an attack on both.", "2025-09-18"))  # fmt: skip
     assert got == {("SAU", "PAK", "057"), ("PAK", "SAU", "057")}
 
+def test_people_counted_without_names_are_those_an_including_phrase_names(code) -> None:
+    got = triples(code("Russian President Vladimir Putin hosted more than 50 world leaders, including U.S. President "
+                       "George W. Bush, at celebrations in Moscow on Monday.", "2005-05-09"))  # fmt: skip
+    assert got == {("RUSGOV", "USAGOV", "043")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -236,6 +236,8 @@ class SlotReader(TriggerMatcher):
                          for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
             if not any(m.code for m in found):
                 found = [m for h in heads for m in self._holder(h, sm)]
+            if not any(m.code for m in found):
+                found = self._included(heads, sm)  # "hosted more than 50 world leaders, INCLUDING Bush"
             if not any(m.code for m in found) and self._recaps_an_act(obj):
                 found = self._recapped_doer(tok, sm)
             return found
@@ -359,6 +361,8 @@ class SlotReader(TriggerMatcher):
             found = [m for p in objects for m in sm.get(p)]
             if not any(m.code for m in found):  # "fired on military camps HELD BY Gbagbo's forces"
                 found = [m for p in objects for q in conjuncts(p) for m in self._holder(q, sm)]
+            if not any(m.code for m in found):
+                found = self._included(objects, sm)  # "sanctions on 20 officials, INCLUDING the defence minister"
             if not any(m.code for m in found):  # "opened fire on the MOTORCADE OF Turkmen President Niyazov"
                 found = [o for p in objects if p.lemma_.lower() in OWNED_PREMISES | FIGURE_VEHICLES
                          and (o := self._premises_owner(p, sm)) is not None]  # fmt: skip
@@ -461,6 +465,14 @@ class SlotReader(TriggerMatcher):
             found = [m for p in prep_objects("from", [tok]) for q in conjuncts(p) for m in sm.get(q)
                      if m.code and m.kind in ("country", "capital")]  # fmt: skip
         return found
+
+    @staticmethod
+    def _included(nouns: list[Token], sm: SentenceMentions) -> list[Mention]:
+        """The actors an "including" phrase names among people the phrase counts without naming: "more
+        than 50 world leaders, INCLUDING U.S. President George W. Bush" are Bush (as the gold sets code
+        them); none when the counted people are themselves named."""
+        return [m for n in nouns for p in prep_objects("including", [n]) for q in conjuncts(p)
+                for m in sm.get(q) if m.code]  # fmt: skip
 
     @staticmethod
     def _recaps_an_act(noun: Token) -> bool:
