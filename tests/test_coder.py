@@ -2109,7 +2109,7 @@ def test_an_army_removing_a_president_is_no_verdict(code) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("India banned 59 Chinese mobile apps including TikTok and WeChat on Monday.", ("IND", "CHN", "163")),
+        ("India banned 59 Chinese mobile apps including TikTok and WeChat on Monday.", ("IND", "CHNBUS", "163")),
         ("Japan banned a North Korean ferry from its ports for six months on Wednesday.", ("JPN", "PRK", "163")),
         ("An Egyptian court banned the Muslim Brotherhood on Monday.", ("EGYJUD", "EGYOPP", "1722")),
     ],
