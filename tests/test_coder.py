@@ -2675,6 +2675,14 @@ def test_people_counted_without_names_are_those_an_including_phrase_names(code) 
                        "George W. Bush, at celebrations in Moscow on Monday.", "2005-05-09"))  # fmt: skip
     assert got == {("RUSGOV", "USAGOV", "043")}
 
+def test_the_legs_ahead_of_a_tour_are_intended_visits(code) -> None:
+    got = triples(code("U.S. President Barack Obama arrived in Tokyo on Wednesday on a tour that will also take him "
+                       "to South Korea, Malaysia and the Philippines.", "2014-04-23"))  # fmt: skip
+    assert got == {("USAGOV", "JPN", "042"), ("USAGOV", "KOR", "036"), ("USAGOV", "MYS", "036"), ("USAGOV", "PHL", "036")}
+    got = triples(code("Pope Francis arrived in Kenya on Wednesday, at the start of a tour that will also take him to "
+                       "Uganda and the Central African Republic.", "2015-11-25"))  # fmt: skip
+    assert got == {("VATGOV", "KEN", "042"), ("VATGOV", "UGA", "036"), ("VATGOV", "CAF", "036")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

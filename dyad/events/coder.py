@@ -99,6 +99,7 @@ from dyad.events.syntax import (
     mend_proper_objects,
     mend_small_clause_objects,
     mend_stranded_agents,
+    mend_tour_legs,
     mend_trailing_appositions,
     mend_trailing_rebuttals,
     mend_verbal_name_parts,
@@ -149,6 +150,7 @@ _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")
 REBUTTAL_VERBS = words("rebuttal_verbs")
 NAMING_VERBS = words("naming_verbs")
 ACCIDENT_VERBS = words("accident_verbs")
+TRIP_NOUNS = words("trip_nouns")  # "a TOUR that will also take him to ..." (syntax.mend_tour_legs)
 ERUPTION_VERBS = words("eruption_verbs")  # "fighting BROKE OUT between ..." (syntax.mend_eruption_phrases)
 # Roots of force whose subject may be a weapon or an attack owned by its actor ("Israeli missiles struck")
 OWNED_SUBJECT_ROOTS = {"18", "19", "20"}
@@ -385,6 +387,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         """Events of one parsed sentence (token-level), given the article context so far."""
         mend_irregular_lemmas(doc, self.patterns.base_of)
         mend_infinitive_verbs(doc, self.patterns.verbs)
+        mend_tour_legs(doc, TRIP_NOUNS)
         mend_verbless_roots(doc)
         mend_past_tense_modifiers(doc)
         mend_participle_roots(doc)

@@ -341,6 +341,33 @@ def mend_infinitive_verbs(doc: Doc, verbs: Container[str]) -> int:
     return mended
 
 
+def mend_tour_legs(doc: Doc, trips: Container[str]) -> int:
+    """Read "a tour that will also TAKE HIM TO South Korea, Malaysia and the Philippines" as his travelling
+    there: the traveller (the object pronoun) becomes the clause's subject and the verb "travel", so the
+    visit pattern codes the legs ahead (036, an intent, as every gold set codes them); returns how many
+    were mended. Only a "take" or "bring" clause on a trip noun (``trips``) with a relative-pronoun
+    subject, on a phrase of a verb ("arrived ... ON a tour that ..."), qualifies."""
+    mended = 0
+    for verb in doc:
+        if verb.lemma_.lower() not in ("take", "bring") or verb.dep_ != "relcl" or verb.head.lemma_.lower() not in trips:
+            continue
+        rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
+        who = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("him", "her", "them")), None)
+        if rel is None or who is None or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            continue
+        main = verb.head
+        while main.dep_ in ("pobj", "prep", "dobj") and main.head.i != main.i and main.pos_ not in ("VERB", "AUX"):
+            main = main.head  # "arrived ... AT the start OF a tour": the verb the trip phrase hangs on
+        if main.pos_ not in ("VERB", "AUX"):
+            continue
+        rel.dep_ = "dep"
+        who.dep_ = "nsubj"
+        verb.lemma_ = "travel"
+        verb.head, verb.dep_ = main, "conj"  # a leg ahead, told beside the arrival: no relative clause of the past
+        mended += 1
+    return mended
+
+
 def mend_gerund_objects(doc: Doc, reporting: Container[str]) -> int:
     """Re-hang as the verb's object the subject of an "-ing" clause the parser made the verb's
     complement, and the clause as that noun's modifier; returns how many were moved.
