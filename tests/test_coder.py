@@ -2683,6 +2683,16 @@ def test_the_legs_ahead_of_a_tour_are_intended_visits(code) -> None:
                        "Uganda and the Central African Republic.", "2015-11-25"))  # fmt: skip
     assert got == {("VATGOV", "KEN", "042"), ("VATGOV", "UGA", "036"), ("VATGOV", "CAF", "036")}
 
+def test_what_parties_agree_to_do_says_which_cooperation_they_intend(code) -> None:
+    got = triples(code("U.S. President Donald Trump and European Commission President Jean-Claude Juncker agreed at "
+                       "talks in the White House on Wednesday to work towards eliminating tariffs on industrial goods.",
+                       "2018-07-25"))  # fmt: skip
+    assert ("USAGOV", "IGOEUREEC", "0311") in got, got
+    # an agreed act that is an event of its own keeps its code
+    got = triples(code("India and China agreed on Monday to end a two-month military standoff on a remote Himalayan "
+                       "plateau.", "2017-08-28"))  # fmt: skip
+    assert got == {("IND", "CHN", "087"), ("CHN", "IND", "087")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

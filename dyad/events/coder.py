@@ -629,6 +629,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("absorbed")  # the complement's own event is part of this one (ranking.dedupe)
             elif asked is None and len(sources) > 1 and status == mod.ASSERTED:
                 mapped = self._agreed_deal(tok, x)  # "Japan and the United States agreed to RELOCATE a base"
+            if not mapped and asked is None and x is not None:
+                mapped = self._refine(pat, code, tok, obj, complement=x)  # "agreed to work towards ... TARIFFS"
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
 

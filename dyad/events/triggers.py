@@ -318,7 +318,7 @@ class TriggerMatcher(CoderBase):
             return self._refine(pat, code, tok, obj)
         return self._modal_code(refined, status) or code
 
-    def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None) -> str:
+    def _refine(self, pat: Pattern, code: str, tok: Token, obj: Token | None, complement: Token | None = None) -> str:
         if not pat.refine or code != pat.code:
             return code
         mods: set[str] = set()
@@ -348,6 +348,10 @@ class TriggerMatcher(CoderBase):
             charge = c.dep_ == "prep" and c.lower_ in CHARGE_PREPS
             if charge or (c.head is obj and c.dep_ == "acl" and is_to_infinitive(c)):
                 mods.update(lemma_words(list(c.subtree)[:12]))  # and its two-word phrases: "WAR CRIMES"
+        if complement is not None:
+            # what one agrees to do, when that is no event of its own: "agreed to work towards eliminating
+            # TARIFFS" (0311)
+            mods.update(lemma_words(list(complement.subtree)[:14]))
         subject = self._subject_lemmas(tok) if tok else set()  # "SUICIDE bombers": compounds count
         for word, refined in pat.refine:
             if word.startswith("subj:") and word[5:] in subject:  # "Israeli WARPLANES struck": the doer's kind
