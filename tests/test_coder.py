@@ -2693,6 +2693,15 @@ def test_what_parties_agree_to_do_says_which_cooperation_they_intend(code) -> No
                        "plateau.", "2017-08-28"))  # fmt: skip
     assert got == {("IND", "CHN", "087"), ("CHN", "IND", "087")}
 
+def test_countries_in_the_phrase_of_officials_are_their_governments(code) -> None:
+    got = triples(code("Israeli Foreign Minister Yair Lapid hosted his counterparts from the United States and Egypt "
+                       "at a kibbutz on Monday.", "2022-03-28"))  # fmt: skip
+    assert got == {("ISRGOV", "USAGOV", "043"), ("ISRGOV", "EGYGOV", "043")}
+    # not a weapon's or an attack's phrase: "drone and missile attacks on the United Arab Emirates"
+    got = triples(code("Yemen's Houthi movement launched drone and missile attacks on the United Arab Emirates on "
+                       "Monday.", "2022-01-17"))  # fmt: skip
+    assert got == {("YEMREB", "ARE", "195")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

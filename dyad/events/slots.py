@@ -199,8 +199,19 @@ class SlotReader(TriggerMatcher):
             found = self._target_spec(spec, tok, obj, passive, sm)
             found = [m for m in found if m.code]
             if found:
-                return found
+                return self._with_object_sector(found, obj, sm)
         return []
+
+    @staticmethod
+    def _with_object_sector(found: list[Mention], obj: Token | None, sm: SentenceMentions) -> list[Mention]:
+        """Bare countries in the phrase of an object that names officials are their governments: "hosted
+        his COUNTERPARTS from the United States and Egypt", "praised the LEADERS of North and South Korea"
+        are the countries' governments (EGYGOV, KORGOV), as the gold sets code them."""
+        if obj is None or not any(m.kind == "role" and m.sector == "GOV" and m.head == obj.i for m in sm.get(obj)):
+            return found
+        phrase = {t.i for t in obj.subtree}
+        return [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector and m.head in phrase
+                and m.resolved_by != "pronoun" else m for m in found]  # fmt: skip
 
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
