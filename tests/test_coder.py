@@ -2702,6 +2702,11 @@ def test_countries_in_the_phrase_of_officials_are_their_governments(code) -> Non
                        "Monday.", "2022-01-17"))  # fmt: skip
     assert got == {("YEMREB", "ARE", "195")}
 
+def test_a_nation_accuses_through_its_government(code) -> None:
+    got = triples(code("Russian Foreign Minister Sergei Lavrov denied on Tuesday that Moscow had any involvement in "
+                       "the poisoning of Sergei Skripal, dismissing the British accusations as nonsense.", "2018-03-13"))  # fmt: skip
+    assert got == {("RUSGOV", "GBRGOV", "016")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -434,7 +434,8 @@ class SlotReader(TriggerMatcher):
         for noun in nouns:
             found = self._stated_owner(noun, ("by", "from"), sm)
             if found:
-                return found
+                # "the BRITISH accusations", "GERMAN accusations": a nation accuses through its government
+                return [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector else m for m in found]
         # "denied that it was behind the attacks, a day after Pompeo BLAMED Tehran": the one who blamed,
         # not the denier itself ("denied ... and ACCUSED Chinese soldiers")
         deniers = {m.code for m in self._subjects(tok, is_passive(tok), sm)[0]}
