@@ -2707,6 +2707,11 @@ def test_a_nation_accuses_through_its_government(code) -> None:
                        "the poisoning of Sergei Skripal, dismissing the British accusations as nonsense.", "2018-03-13"))  # fmt: skip
     assert got == {("RUSGOV", "GBRGOV", "016")}
 
+def test_political_prisoners_and_democracy_activists_are_the_opposition(code) -> None:
+    assert triples(code("Nicaragua freed 222 political prisoners on Thursday.", "2023-02-09")) == {("NIC", "NICOPP", "0841")}
+    got = triples(code("Myanmar's junta executed four democracy activists on Monday.", "2022-07-25"))
+    assert got == {("MMRGOV", "MMROPP", "1823")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "
