@@ -2712,6 +2712,18 @@ def test_political_prisoners_and_democracy_activists_are_the_opposition(code) ->
     got = triples(code("Myanmar's junta executed four democracy activists on Monday.", "2022-07-25"))
     assert got == {("MMRGOV", "MMROPP", "1823")}
 
+def test_a_leaders_own_country_in_what_he_announces_is_his_government(code) -> None:
+    got = triples(code("German Chancellor Olaf Scholz said on Wednesday that Germany would send Leopard 2 battle tanks "
+                       "to Ukraine.", "2023-01-25"))  # fmt: skip
+    assert got == {("DEUGOV", "UKR", "0332")}
+    got = triples(code("Colombian President Gustavo Petro announced on Wednesday that his country was breaking off "
+                       "diplomatic relations with Israel.", "2024-05-01"))  # fmt: skip
+    assert got == {("COLGOV", "ISR", "161")}
+    # the news first, its source after: the country as named
+    got = triples(code("Germany expelled two Iranian diplomats on Wednesday, Foreign Minister Annalena Baerbock said.",
+                       "2023-02-22"))  # fmt: skip
+    assert got == {("DEU", "IRNGOV", "161")}
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

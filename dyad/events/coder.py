@@ -570,6 +570,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("agentless")
         if not sources:
             return []
+        sources = self._speakers_country(tok, sources, sm)
         if targets is None:
             targets = self._targets(tok, pat, obj, passive, sm)
         if not targets and pat.target and not (pat.mutual and len(sources) > 1):
@@ -633,6 +634,20 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 mapped = self._refine(pat, code, tok, obj, complement=x)  # "agreed to work towards ... TARIFFS"
             code = mapped or code
         return self._pairs(tok, pat, code, sources, targets, how, sm, solo=solo)
+
+    def _speakers_country(self, tok: Token, sources: list[Mention], sm: SentenceMentions) -> list[Mention]:
+        """A leader's own country named as the doer of what he reports is his government: "Obama said the
+        United States would restore full diplomatic relations with Cuba", "Petro announced that his
+        country was breaking off relations with Israel" are USAGOV and COLGOV, as the gold sets code them."""
+        clause = first_conjunct(tok)
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.reporting_verbs or clause.head.i > clause.i:
+            return sources  # (not "The United States killed ..., President Joe Biden said": the news first)
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        said = [m for m in sm.get(speaker) if m.code and m.sector == "GOV" and m.country] if speaker is not None else []
+        if len(said) != 1:
+            return sources
+        own = said[0].country
+        return [m.as_sector("GOV") if m.kind == "country" and m.country == own and not m.sector else m for m in sources]
 
     def _agreed_deal(self, tok: Token, x: Token | None) -> str | None:
         """The deal code (modality.yaml ``agreed_deal``) for coordinated parties agreeing to a concrete
