@@ -2706,6 +2706,11 @@ def test_a_nation_accuses_through_its_government(code) -> None:
     got = triples(code("Russian Foreign Minister Sergei Lavrov denied on Tuesday that Moscow had any involvement in "
                        "the poisoning of Sergei Skripal, dismissing the British accusations as nonsense.", "2018-03-13"))  # fmt: skip
     assert got == {("RUSGOV", "GBRGOV", "016")}
+    # accusations no one is named as making are the words of the clause before
+    got = triples(code("U.S. Secretary of State Colin Powell presented what he said was evidence to the U.N. Security "
+                       "Council on Wednesday that Iraq was hiding banned weapons, and Iraq denied the accusations.",
+                       "2003-02-05"))  # fmt: skip
+    assert ("IRQ", "USAGOV", "016") in got, got
 
 def test_political_prisoners_and_democracy_activists_are_the_opposition(code) -> None:
     assert triples(code("Nicaragua freed 222 political prisoners on Thursday.", "2023-02-09")) == {("NIC", "NICOPP", "0841")}

@@ -451,6 +451,10 @@ class SlotReader(TriggerMatcher):
                 verb, steps = verb.head, steps + 1
             if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i:
                 return [m for m in self._subjects(verb, is_passive(verb), sm)[0] if m.code]
+        if obj is not None and obj in nouns and self._recaps_an_act(obj):
+            # "Powell presented what he said was evidence that Iraq was hiding banned weapons, and Iraq
+            # denied THE ACCUSATIONS": the one whose words the noun sums up
+            return self._recapped_doer(tok, sm)
         return []
 
     def _stated_owner(self, noun: Token, preps: tuple[str, ...], sm: SentenceMentions) -> list[Mention]:
