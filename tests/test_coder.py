@@ -2729,6 +2729,11 @@ def test_a_leaders_own_country_in_what_he_announces_is_his_government(code) -> N
                        "2023-02-22"))  # fmt: skip
     assert got == {("DEU", "IRNGOV", "161")}
 
+def test_armed_people_are_unidentified_armed_forces(code) -> None:
+    got = triples(code("Two Palestinians armed with meat cleavers and a pistol attacked worshippers at a Jerusalem "
+                       "synagogue during morning prayers on Tuesday, killing four people.", "2014-11-18"))  # fmt: skip
+    assert ("PSEUAF", "ISRCVL", "180") in got, got
+
 def test_a_participle_with_an_object_after_a_conjoined_subject_is_the_verb(code) -> None:
     # parsed as "States" (root) and "allies expelled ..." (a participle on the conjunct)
     got = triples(code("The United States and more than 20 allies expelled over 100 Russian diplomats on Monday "

@@ -651,6 +651,12 @@ class SentenceActors:
                 m = self._shared_nationality(m, seg, segs[0]) or self._partner_country(m, seg, out[0]) or m
             elif m is not None and out and m.kind == "person" and m.person is None and k > 0:
                 m = self._partner_country(m, seg, out[0]) or m  # "... and southern rebel leader John Garang"
+            if m is not None and m.sector == "CVL" and m.country and any(
+                c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in self.doc[m.head].children
+            ):
+                # "Two Palestinians ARMED WITH meat cleavers", "hundreds of attackers armed with knives":
+                # armed people are unidentified armed forces (UAF), as the gold sets code them
+                m = replace(m, sector="UAF", code=m.country + "UAF")
             if m is not None:
                 out.append(m)
         return out
