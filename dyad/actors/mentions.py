@@ -1052,7 +1052,7 @@ class SentenceActors:
                 m.code, m.country, m.sector = ctry + "BUS", ctry, "BUS"
                 m.resolved_by = "compose"
                 return m
-        if head.pos_ == "PROPN" and head.text in ("Party", "Movement") and head_in_ent:
+        if head.pos_ == "PROPN" and head.text == "Party" and head_in_ent:
             # a party the knowledge base does not list ("banned the Islamic Renaissance Party"): the
             # opposition of the country its phrase or sentence names, the government's when "ruling"
             ruling = any(t.lower_ in ("ruling", "governing") for t in doc[start:end])

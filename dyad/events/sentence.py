@@ -249,7 +249,6 @@ class SentenceMentions:
             return None
         return found
 
-
     def _reporting_group(self, tok: Token) -> list[Mention] | None:
         """"The Taliban said THEY had captured the Panjshir valley", "China and Russia said THEY would ...":
         the subject "they" of a reported clause is the reporter, when that is a group or several actors
