@@ -104,9 +104,8 @@ def _figure_killed(f: Found, rules: KillingRules) -> bool:
 
 def _figure_carrier_hit(f: Found) -> bool:
     """Whether weapons hit what carries or houses the target (words.yaml ``figure_vehicles``,
-    ``carrier_attack_verbs``): "opened
-    fire on the MOTORCADE of Turkmen President Niyazov", "attacked the RESIDENCE of Guinean President
-    Alpha Conde", "opened fire on Imran Khan's protest CONVOY"."""
+    ``carrier_attack_verbs``): "opened fire on the MOTORCADE of Turkmen President Niyazov", "attacked
+    the RESIDENCE of Guinean President Alpha Conde", "opened fire on Imran Khan's protest CONVOY"."""
     verb, tgt = f.trigger, f.target
     if tgt is None or tgt.head is None or verb.lemma_.lower() not in CARRIER_ATTACK_VERBS:
         return False
