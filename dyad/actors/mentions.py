@@ -165,15 +165,22 @@ class Mention:
         "an Israeli air strike" -> ISRMIL)."""
         return replace(self, code=(self.country or "") + sector, sector=sector)
 
+    @property
+    def is_bare_country(self) -> bool:
+        """A country named with no sector ("Britain", "the British accusations"), which ``as_sector`` can narrow."""
+        return self.kind == "country" and bool(self.country) and not self.sector
 
-def _clause_of(tok: Token) -> int:
-    """The index of the verb whose clause holds a token: its nearest verb ancestor (the root's for none)."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur.i
-    return cur.i
+
+def clause_verb(noun: Token) -> Token:
+    """The verb whose clause a noun stands in, through any dependency (the noun itself when there is
+    none). Unlike ``syntax.governing_verb``, which follows only objects and prepositions, a subject counts:
+    "after Israel's STRIKES killed ..." stands in the after-clause."""
+    tok = noun
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _across_a_border(tok: Token) -> bool:
@@ -350,10 +357,10 @@ class SentenceActors:
         places: list[tuple[tuple[bool, int], str]] = []
         actors: list[tuple[tuple[bool, int], str]] = []
         seen_tokens: set[int] = set()
-        home = _clause_of(head)
+        home = clause_verb(head.head).i
 
         def near(i: int) -> bool:
-            return _clause_of(self.doc[i]) == home
+            return clause_verb(self.doc[i].head).i == home
         for p in self.pieces:
             if p.start in exclude or self._stance(p) or (not companies and p.first({"company"}) is not None):
                 continue

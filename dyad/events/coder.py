@@ -42,7 +42,14 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.coref import ArticleContext
 from dyad.actors.knowledge import KnowledgeBase, default_dictionary_dir, default_kb, hyphenated_name_words
-from dyad.actors.mentions import SETTLEMENT_NOUNS, Mention, SentenceActors, load_generic_roles, place_country
+from dyad.actors.mentions import (
+    SETTLEMENT_NOUNS,
+    Mention,
+    SentenceActors,
+    clause_verb,
+    load_generic_roles,
+    place_country,
+)
 from dyad.events import modality as mod
 from dyad.events.base import Found
 from dyad.events.build import EventBuilder
@@ -169,18 +176,6 @@ def _marked(tok: Token, marks: Container[str]) -> bool:
     if tok.dep_ == "pobj":
         return tok.head.lower_ in marks
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
-
-
-def _clause_verb(noun: Token) -> Token:
-    """The verb whose clause a noun stands in, through any dependency (the noun itself when there is
-    none). Unlike ``syntax.governing_verb``, which follows only objects and prepositions, a subject counts:
-    "after Israel's STRIKES killed ..." stands in the after-clause."""
-    tok = noun
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-    return tok
 
 
 def _spans_years(verb: Token) -> bool:
@@ -504,7 +499,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]
         elif tok.dep_ in ("acl", "relcl") or tok.head.dep_ in ("acl", "relcl"):
             how.append("background")  # "property seized by the army", "a helicopter that was captured"
-            if self._background_clause(_clause_verb(tok.head)) or self._background_clause(tok):
+            if self._background_clause(clause_verb(tok.head)) or self._background_clause(tok):
                 # "AFTER Georgian forces launched an offensive TO RETAKE its capital"; "the highest-ranking
                 # official to visit Beijing SINCE Moscow SENT its troops to Ukraine"
                 how.append("earlier")
@@ -647,7 +642,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if len(said) != 1:
             return sources
         own = said[0].country
-        return [m.as_sector("GOV") if m.kind == "country" and m.country == own and not m.sector else m for m in sources]
+        return [m.as_sector("GOV") if m.is_bare_country and m.country == own else m for m in sources]
 
     def _agreed_deal(self, tok: Token, x: Token | None) -> str | None:
         """The deal code (modality.yaml ``agreed_deal``) for coordinated parties agreeing to a concrete
@@ -774,7 +769,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         clause = tok
         while clause.dep_ not in ("advcl", "relcl", "acl") and clause.head.i != clause.i:
             clause = clause.head
-        main = _clause_verb(clause.head)
+        main = clause_verb(clause.head)
         if main.i == tok.i or main.pos_ not in ("VERB", "AUX"):
             return False
         return any(m.code and (m.sector is None or m.sector in STATE_SECTORS | SIDES_OF_THE_STATE)
@@ -1113,7 +1108,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "praised them AFTER their historic summit": what led to the news
             if self._dated_from(tok):
                 how.append("past")
-        elif self._background_clause(_clause_verb(tok)):
+        elif self._background_clause(clause_verb(tok)):
             how += ["background", "earlier"]  # "... AFTER Gulf states withdrew their envoys over Assad's CRACKDOWN"
         if "earlier" in how and self._told_beside_a_doer(tok, sm):
             how.append("aside")

@@ -210,8 +210,8 @@ class SlotReader(TriggerMatcher):
         if obj is None or not any(m.kind == "role" and m.sector == "GOV" and m.head == obj.i for m in sm.get(obj)):
             return found
         phrase = {t.i for t in obj.subtree}
-        return [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector and m.head in phrase
-                and m.resolved_by != "pronoun" else m for m in found]  # fmt: skip
+        return [m.as_sector("GOV") if m.is_bare_country and m.head in phrase and m.resolved_by != "pronoun" else m
+                for m in found]  # fmt: skip
 
     def _target_spec(self, spec: str, tok: Token, obj: Token | None, passive: bool,
                      sm: SentenceMentions) -> list[Mention]:  # fmt: skip
@@ -305,8 +305,7 @@ class SlotReader(TriggerMatcher):
                 found = [m for c in obj.children if c.dep_ in ("amod", "compound")
                          for m in self._modifier_actor(c, sm)]  # fmt: skip
             if (sector := PREMISES_SECTORS.get(obj.lemma_.lower())) is not None:  # whose premises they are
-                found = [m.as_sector(sector) if m.kind == "country" and m.country and not m.sector else m
-                         for m in found]  # fmt: skip
+                found = [m.as_sector(sector) if m.is_bare_country else m for m in found]
             return found
         if spec == "ccomp_subj":
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -435,7 +434,7 @@ class SlotReader(TriggerMatcher):
             found = self._stated_owner(noun, ("by", "from"), sm)
             if found:
                 # "the BRITISH accusations", "GERMAN accusations": a nation accuses through its government
-                return [m.as_sector("GOV") if m.kind == "country" and m.country and not m.sector else m for m in found]
+                return [m.as_sector("GOV") if m.is_bare_country else m for m in found]
         # "denied that it was behind the attacks, a day after Pompeo BLAMED Tehran": the one who blamed,
         # not the denier itself ("denied ... and ACCUSED Chinese soldiers")
         deniers = {m.code for m in self._subjects(tok, is_passive(tok), sm)[0]}
