@@ -278,9 +278,7 @@ class SlotReader(TriggerMatcher):
                                        if m.code])), [])  # fmt: skip
         if spec == "answered":  # "the U.S. imposed tariffs ..., and BEIJING RETALIATED with duties": the
             # doer of the clause this one is coordinated with, whose act it answers
-            clause = tok
-            while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i and not has_subject(clause):
-                clause = clause.head  # "Seoul VOWED to retaliate"
+            clause = _subject_clause(tok)  # "Seoul VOWED to retaliate"
             if clause.dep_ != "conj" or not has_subject(clause):
                 return []
             first = first_conjunct(clause)
@@ -502,9 +500,7 @@ class SlotReader(TriggerMatcher):
         coordinated with ("Medvedev recognised Abkhazia ..., and Bush condemned the decision") or, for a
         comment added to a report ("Iran has withdrawn ..., Grossi said, condemning the move"), of the
         reported clause."""
-        clause = tok
-        while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i and not has_subject(clause):
-            clause = clause.head  # "and Qatar condemned ...", "..., condemning the move"
+        clause = _subject_clause(tok)  # "and Qatar condemned ...", "..., condemning the move"
         if clause.dep_ == "conj" and has_subject(clause):
             act = first_conjunct(clause)
         elif clause.i != tok.i and (reported := [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]):
@@ -669,3 +665,12 @@ class SlotReader(TriggerMatcher):
         name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
         ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
         return self._place_country(name, ctx, sm.ctx.article_countries(sm.index + 1), min_population)
+
+
+def _subject_clause(tok: Token) -> Token:
+    """The verb whose subject a subjectless infinitive or participle shares: "Seoul VOWED to retaliate",
+    "Grossi SAID ..., condemning the move" (the verb itself when it has a subject of its own)."""
+    clause = tok
+    while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i and not has_subject(clause):
+        clause = clause.head
+    return clause
