@@ -45,6 +45,11 @@ def test_a_weapon_with_no_one_behind_it_is_no_event_unless_claimed(code_triples)
                             "Tuesday, wounding 36 people, officials said.", "2021-06-15")  # fmt: skip
     assert not code_triples("A bomb tore through a cafe on Marrakesh's crowded main square on Thursday, killing at "
                             "least 14 people.", "2011-04-28")  # fmt: skip
+    # a weapon fired from afar names no doer either: the village's country is the victims', not the shooter's
+    assert not code_triples("A missile struck a Polish village near the Ukrainian border on Tuesday, killing two "
+                            "people.", "2022-11-15")  # fmt: skip
+    got = code_triples("A Russian missile struck a Polish village on Tuesday, killing two people.", "2022-11-15")
+    assert ("RUSMIL", "POLCVL", "195") in got, got
     # an agentless passive keeps its unidentified doer (the PLOVER gold codes it as an assault)
     got = code_triples("Three US servicemen were killed by an improvised explosive device outside the Iraqi city of "
                        "Basra.", "2007-05-01")  # fmt: skip

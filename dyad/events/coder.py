@@ -299,6 +299,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         # cue word lists of modality.yaml that the coding steps test token by token
         self.background_marks = self._cue_words("background_marks")
         self.blast_verbs = self._cue_words("doerless_blast_verbs")
+        self.projectiles = self._cue_words("doerless_projectiles")
         self.response_verbs = self._cue_words("response_verbs")
         self.peace_words = self._cue_words("peace_words")
         self.undergoing_verbs = self._cue_words("undergoing_verbs")
@@ -556,7 +557,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             sources = self._unattributed(tok, targets, sm)
             if sources:
                 how.append("unattributed")
-                if not passive and tok.lemma_.lower() in self.blast_verbs:
+                if not passive and (tok.lemma_.lower() in self.blast_verbs or self._projectile_subject(tok)):
                     how.append("blast")  # "a car bomb EXPLODED": dropped unless claimed (claims.py)
         if not sources and passive and self.state_act(pat.code):
             # "Opposition leaders were arrested in Cairo": a state act with no named doer is the state's
@@ -949,6 +950,10 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         if subj is None or sm.get(subj):
             return False  # people ("troops", "gunmen"), coded or not, are the actors' business
         return self._violent_word(subj)
+
+    def _projectile_subject(self, tok: Token) -> bool:
+        """Whether an active verb's subject is a weapon fired from afar ("a MISSILE struck a village")."""
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in self.projectiles for c in tok.children)
 
     def _fold_results(self, found: list[Found]) -> list[Found]:
         """Fold ", KILLING three civilians" into the violent act it is the toll of ("shelled the town,
