@@ -3660,3 +3660,16 @@ def test_an_accusation_is_of_war_crimes_only_when_it_says_war_crimes(code) -> No
 def test_a_vehicle_driven_into_people_is_an_assault_on_them(code) -> None:
     got = triples(code("A man drove a car into pedestrians on Westminster Bridge in London on Wednesday.", "2017-03-22"))
     assert got == {("GBRUAF", "GBRCVL", "180")}, got
+
+
+def test_rebels_freeing_their_compatriots_is_a_release_but_a_jailbreak_is_not(code) -> None:
+    # rebels releasing the people they held is a domestic release (every gold set codes one)
+    got = triples(code("Colombia's ELN guerrillas freed the father of a footballer in the northern province of La Guajira on "
+                       "Thursday.", "2023-11-09"))  # fmt: skip
+    assert got == {("COLREB", "COLCVL", "0841")}
+    # the inmates of a jail they stormed are the attack's business, not a release
+    got = triples(code("Taliban fighters stormed the jail in Kandahar on Friday and freed hundreds of inmates.",
+                       "2008-06-14"))  # fmt: skip
+    assert not any(c.startswith("084") for _, _, c in got), got
+    # one state freeing its own country is no event at all
+    assert not triples(code("Russia freed a ballerina on Thursday.", "2025-04-10"))

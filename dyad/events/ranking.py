@@ -18,6 +18,10 @@ DOMESTIC_ROOTS = {"09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "2
 # ... and de-escalation inside a civil war: "Al Shabaab rebels pulled their fighters out of Mogadishu", and a
 # claim for an attack on compatriots: "Boko Haram claimed responsibility" (NGAREB 015 NGACVL in the gold sets)
 DOMESTIC_CODES = ("087", "015")
+# ... and rebels freeing the compatriots they held ("FARC guerrillas freed 10 Colombian police officers",
+# "Boko Haram freed 82 of the schoolgirls": the gold sets code every one), but not the inmates of a jail
+# they stormed, which is the attack's business (no gold set codes a jailbreak as a release)
+REBEL_RELEASE, JAILED = "084", frozenset({"inmate"})
 # Words and cooperation a state's own officials address to their country as a whole are the state
 # speaking of itself ("defended her country's plans", "praised Russia's resilience"), not an event
 SELF_SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "06"})
@@ -179,6 +183,8 @@ def _self_event(f: Found) -> bool:
         return True  # "the foreign minister defended HER COUNTRY's plans": the state speaking of itself
     if _domestic_pair(s.sector, t.sector) and (f.code[:2] != "01" or f.code in ANSWERS):
         return False  # the state and another sector of its country: a domestic event CAMEO codes
+    if f.code.startswith(REBEL_RELEASE) and s.sector in SIDES_OF_THE_STATE and t.sector:
+        return any(w.lemma_.lower() in JAILED for w in f.trigger.doc[t.start : t.end])
     return not _domestic_code(f.code)
 
 
