@@ -3673,3 +3673,17 @@ def test_rebels_freeing_their_compatriots_is_a_release_but_a_jailbreak_is_not(co
     assert not any(c.startswith("084") for _, _, c in got), got
     # one state freeing its own country is no event at all
     assert not triples(code("Russia freed a ballerina on Thursday.", "2025-04-10"))
+
+
+def test_an_act_coordinated_with_a_demanded_one_is_demanded_too(code) -> None:
+    # "and withdraw all troops" is part of what was demanded, not a withdrawal done
+    got = triples(code("The United States demanded that Russia stop its offensive in Ukraine and withdraw all troops.",
+                       "2022-03-02"))  # fmt: skip
+    assert got == {("USA", "RUS", "1056")}
+    got = triples(code("The United States urged Russia to stop its offensive and withdraw its troops from Ukraine.",
+                       "2022-03-02"))  # fmt: skip
+    assert got == {("USA", "RUS", "0256")}
+    # a past tense after the demanded bare verb is the demander's own next act, which the parser hangs on it
+    got = triples(code("China demanded on Sunday that Japan immediately and unconditionally release the captain of "
+                       "a Chinese fishing boat, and suspended high-level contacts with Tokyo.", "2010-09-20"))  # fmt: skip
+    assert got == {("CHN", "JPN", "1053"), ("CHN", "JPNGOV", "160")}

@@ -68,8 +68,9 @@ def dedupe(found: list[Found]) -> list[Found]:
     # its content, coded as the signing (every gold set codes the 057 alone); so is a summons's protest
     deals = {(f.trigger.i, f.source.code) for f in found if f.code.startswith(CONTENT_CODES)}
     found = [f for f in found if not _purpose_of(f, deals)]
-    absorbed = {f.trigger.i for f in found if "absorbed" in f.how}
-    found = [f for f in found if not (f.trigger.head.i in absorbed and f.trigger.dep_ in ("xcomp", "ccomp"))]
+    absorbed = {(f.trigger.i, f.source.code) for f in found if "absorbed" in f.how}
+    # ... and so is every act coordinated with it ("demanded that Russia stop its offensive AND WITHDRAW")
+    found = [f for f in found if not _absorbed_complement(f, absorbed)]
     # "massacred 70 people IN AN ATTACK on the town": the attack is how the killing was done, one act
     violent = {(f.trigger.i, f.source.code) for f in found if f.code[:2] in VIOLENT_ROOTS and f.trigger.pos_ == "VERB"}
     found = [f for f in found if not _means_of(f, violent)]
@@ -103,6 +104,18 @@ def dedupe(found: list[Found]) -> list[Found]:
         seen.add(key)
         out.append(f)
     return out
+
+
+def _absorbed_complement(f: Found, absorbed: set[tuple[int, str | None]]) -> bool:
+    """Whether ``f`` is (or is coordinated with) the complement a governing act already coded in its own
+    modality: the demanded, vowed or urged act is that act's content, not a deed done. A conjunct done by
+    the governing act's own doer is that doer's next act ("demanded that Japan release the captain, and
+    SUSPENDED contacts"), which the parser hung on the that-clause; a to-clause's doer is the governing
+    act's own, so its conjuncts stay content ("vowed to impose sanctions and FREEZE assets")."""
+    head = first_conjunct(f.trigger)
+    if head.dep_ not in ("xcomp", "ccomp") or not any(i == head.head.i for i, _ in absorbed):
+        return False
+    return head is f.trigger or head.dep_ == "xcomp" or (head.head.i, f.source.code) not in absorbed
 
 
 def _means_of(f: Found, violent: set[tuple[int, str | None]]) -> bool:

@@ -133,9 +133,12 @@ class SlotReader(TriggerMatcher):
                 teller = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
                 cc = next((c for c in head.children if c.dep_ == "cc" and c.i < cur.i), None)
                 set_off = cc is not None and cc.i > 0 and cc.doc[cc.i - 1].text == ","
-                if set_off and said is not None and said.pos_ == "NOUN" and not sm.get(said) and teller is not None and any(
-                    m.code for m in sm.get(teller)
-                ):
+                # a past tense cannot be coordinated with the reported clause's bare verb ("demanded that Japan
+                # RELEASE the captain, and SUSPENDED contacts", "said Iran would MEET ..., and ACCUSED"): the
+                # teller's act, whoever the reported clause names
+                tense_break = cur.tag_ == "VBD" and head.tag_ == "VB"
+                nameless = said is not None and said.pos_ == "NOUN" and not sm.get(said)
+                if set_off and (nameless or tense_break) and teller is not None and any(m.code for m in sm.get(teller)):
                     return self._or_members(teller, sm), True
             if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or (
                 dep == "attr" and head.lemma_ == "be" and cur.tag_ == "VBG"
