@@ -3623,6 +3623,12 @@ def test_the_group_names_again_the_armed_group_named_before_it(code) -> None:
     got = triples(code("Israeli air strikes killed a senior Islamic Jihad commander in Gaza on Friday, and the Lebanese "
                        "militant group fired rockets into Israel.", "2022-08-05"))  # fmt: skip
     assert ("LBNREB", "ISR", "195") in got, got
+    # a bare "the group" too, after a member who names it
+    got = triples(code("Hamas political leader Ismail Haniyeh was killed in Tehran on Wednesday, and the group blamed "
+                       "Israel.", "2024-07-31"))  # fmt: skip
+    assert got == {("PSEREB", "ISR", "112")}, got
+    # with no armed group named before, "the group" stays nobody
+    assert not triples(code("The group said on Monday it would fire rockets into Israel.", "2024-07-31"))
 
 
 def test_a_leader_stepping_down_bowing_to_someone_accedes_to_that_ones_demand(code) -> None:

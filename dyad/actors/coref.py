@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Token
 
 from dyad.actors.knowledge import Entry, KnowledgeBase, pick_role, tokens
-from dyad.actors.mentions import COUNTRY_KINDS, Mention, SentenceActors
+from dyad.actors.mentions import COUNTRY_KINDS, GROUP_WORDS, Mention, SentenceActors
 from dyad.words import words
 
 # Role nouns that name a body rather than one office-holder: a definite "the government" or "the army"
@@ -355,9 +355,8 @@ class ArticleContext:
         return m
 
 
-# Sectors of the armed groups a later "the group" names again, and the words that do
+# Sectors of the armed groups a later "the group" (mentions.GROUP_WORDS) names again
 ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
-GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
 def _states_country(m: Mention, sa: SentenceActors) -> bool:

@@ -57,6 +57,9 @@ GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "
                "network", "alliance", "coalition", "army", "forces", "force", "government", "regime",
                # bodies of an organisation: "a U.N. human rights PANEL", "the IAEA's WATCHDOG mission"
                "panel", "commission", "committee", "body", "agency", "mission", "team", "watchdog"}  # fmt: skip
+# Nouns by which a story names a group again ("Hamas's leader was killed, and THE GROUP blamed Israel"):
+# alone after "the" they are a role of no sector yet, which the article's last armed group settles (coref)
+GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 # Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 # Nouns that name one party of a pair by its nationality: "the Turkish and Greek sides"
@@ -799,6 +802,9 @@ class SentenceActors:
         if self._describes_a_country(head, pieces):
             # "during a visit to the Central Asian state": the country the article context names (coref)
             m.kind, m.needs_country, m.resolved_by = "country", True, "description"
+            return m
+        if not pieces and head.lower_ in GROUP_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            m.kind = "role"  # "THE GROUP blamed Israel": whom it names again, the article says (coref)
             return m
         if head.lemma_.lower() == "office" and (owner := self._office_holder(head)) is not None:
             # "Peru's attorney general's OFFICE said": the office speaks for its holder (PERJUD)
