@@ -1805,6 +1805,14 @@ def test_joint_flights_are_military_cooperation(code) -> None:
     assert got == {("RUSMIL", "CHNMIL", "062"), ("CHNMIL", "RUSMIL", "062")}
 
 
+def test_bomber_aircraft_are_the_air_force_and_suicide_bombers_are_not(code) -> None:
+    got = triples(code("U.S. B-2 stealth bombers struck three Iranian nuclear sites on Sunday.", "2025-06-22"))
+    assert got == {("USAMIL", "IRN", "195")}, got
+    got = triples(code("A suicide bomber blew himself up at a checkpoint in Baghdad on Sunday, killing five "
+                       "policemen.", "2007-06-10"))  # fmt: skip
+    assert {s for s, _, _ in got} == {"IRQUAF"}, got
+
+
 def test_talks_of_negotiators_or_for_peace_are_negotiations(code) -> None:
     got = triples(code("Ukrainian and Russian negotiators held their first face-to-face talks in more than two weeks "
                        "at Istanbul's Dolmabahce palace on Tuesday.", "2022-03-29"))  # fmt: skip
