@@ -94,6 +94,10 @@ def test_light_verb_noun_takes_the_verb_subject(code) -> None:
     got = triples(code("Israel and Lebanon renewed negotiations on Friday."))
     assert {("ISR", "LBN", "046"), ("LBN", "ISR", "046")} <= got
     assert ("SRB", "ALB", "114") in triples(code("Serbia lodged an official protest against Albania on Friday."))
+    # a proclaimed annexation is the proclaimer's (gold d144: RUSGOV 192 UKR)
+    got = triples(code("Russian President Vladimir Putin proclaimed the annexation of four Ukrainian regions on Friday.",
+                       "2022-09-30"))  # fmt: skip
+    assert got == {("RUSGOV", "UKR", "192")}, got
 
 
 def test_prepositional_target_and_light_verb(code) -> None:
