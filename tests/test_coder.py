@@ -3705,3 +3705,15 @@ def test_an_act_coordinated_with_a_demanded_one_is_demanded_too(code) -> None:
     got = triples(code("China demanded on Sunday that Japan immediately and unconditionally release the captain of "
                        "a Chinese fishing boat, and suspended high-level contacts with Tokyo.", "2010-09-20"))  # fmt: skip
     assert got == {("CHN", "JPN", "1053"), ("CHN", "JPNGOV", "160")}
+
+
+def test_karabakh_armenians_are_azerbaijans_rebels(code) -> None:
+    # every gold set codes the Armenian forces of Nagorno-Karabakh AZEREB; the posts an ethnic group holds are its fighters'
+    got = triples(code("Azerbaijani forces shot down a helicopter belonging to the ethnic Armenian forces of "
+                       "Nagorno-Karabakh on Wednesday.", "2014-11-12"))  # fmt: skip
+    assert got == {("AZEMIL", "AZEREB", "195")}, got
+    got = triples(code("Azerbaijan shelled ethnic Armenian positions across Nagorno-Karabakh on Tuesday.", "2023-09-19"))
+    assert got == {("AZE", "AZEREB", "194")}, got
+    # elsewhere the place says whose they are
+    got = triples(code("Ethnic Armenians protested in Yerevan on Tuesday.", "2023-09-19"))
+    assert {s for s, _, _ in got} == {"ARMCVL"}, got

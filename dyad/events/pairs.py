@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dyad.actors.knowledge import Group, Region
 from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, place_country
 from dyad.events.base import Found
 from dyad.events.patterns import Pattern
@@ -225,7 +226,10 @@ class PairMaker(TriggerMatcher):
             # whose post a modifier says: "POLICE posts", "Islamist REBEL positions"
             # ... every force whose posts are named together: "army AND POLICE posts", "30 police posts and
             # an army base"
-            return [replace(t, sector=s, code=t.country + s, kind="role") for s in _post_sectors(post, sm)]
+            # (rebels' posts are no longer the country the place named: "Azerbaijan shelled ethnic Armenian
+            # positions in Nagorno-Karabakh" is AZE on AZEREB, not Azerbaijan on itself)
+            return [replace(t, sector=s, code=t.country + s, kind="role", name=t.name if s != "REB" else None)
+                    for s in _post_sectors(post, sm)]
         if t.kind in ("place", "country") and any(p.lemma_.lower() in PUBLIC_VENUES for p in holders):
             return [replace(t, sector="CVL", code=t.country + "CVL", kind="role")]  # "stormed a HOTEL in Bamako"
         if t.kind in ("place", "country") and any(
@@ -293,7 +297,9 @@ def venue_code(venue: str, source: str | None, target: str | None, code: str) ->
 
 def _post_sectors(post: Token, sm: SentenceMentions) -> list[str]:
     """The forces holding a post and the posts named with it, in order: "army and POLICE posts" MIL and
-    COP, "30 police posts and an ARMY base" COP and MIL; MIL where no modifier says whose."""
+    COP, "30 police posts and an ARMY base" COP and MIL; an ethnic group's fighters where it names one
+    ("ethnic ARMENIAN positions across Nagorno-Karabakh": REB, as the gold sets code them); MIL where no
+    modifier says whose."""
     posts = [post, *(c for c in post.children if c.dep_ == "conj" and c.lemma_.lower() in ARMED_PLACES)]
     if post.dep_ == "conj" and post.head.lemma_.lower() in ARMED_PLACES:
         posts.insert(0, post.head)
@@ -301,6 +307,8 @@ def _post_sectors(post: Token, sm: SentenceMentions) -> list[str]:
     for p in posts:
         mods = [c for c in p.children if c.dep_ in ("amod", "compound", "nmod")]
         first = next((s for c in mods if (s := _role_sector(c, sm))), None)
+        if first is None and any(isinstance(_side(c, sm), Group) for c in mods):
+            first = "REB"
         joined = [s for c in mods for g in c.conjuncts if (s := _role_sector(g, sm))]  # "army AND POLICE posts"
         out += [s for s in dict.fromkeys([first or "MIL", *joined]) if s not in out]
     return out
@@ -310,6 +318,11 @@ def _role_sector(tok: Token, sm: SentenceMentions) -> str | None:
     piece = sm.sa.by_token.get(tok.i)
     role = piece.first({"role"}) if piece is not None else None
     return role.sector if role is not None else None
+
+
+def _side(tok: Token, sm: SentenceMentions) -> Region | Group | None:
+    piece = sm.sa.by_token.get(tok.i)
+    return piece.side if piece is not None else None
 
 
 def _modifier_sector(noun: Token, sm: SentenceMentions) -> str | None:
