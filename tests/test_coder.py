@@ -3717,3 +3717,9 @@ def test_karabakh_armenians_are_azerbaijans_rebels(code) -> None:
     # elsewhere the place says whose they are
     got = triples(code("Ethnic Armenians protested in Yerevan on Tuesday.", "2023-09-19"))
     assert {s for s, _, _ in got} == {"ARMCVL"}, got
+
+
+def test_bases_struck_are_the_forces_of_their_country(code) -> None:
+    # the small model lemmatizes "bases" as "basis"; a base is its country's forces' post (gold a137: RUSMIL)
+    got = triples(code("Ukrainian drones struck four Russian air bases on Sunday.", "2025-06-01"))
+    assert got == {("UKRMIL", "RUSMIL", "195")}, got
