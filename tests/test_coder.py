@@ -3723,3 +3723,6 @@ def test_bases_struck_are_the_forces_of_their_country(code) -> None:
     # the small model lemmatizes "bases" as "basis"; a base is its country's forces' post (gold a137: RUSMIL)
     got = triples(code("Ukrainian drones struck four Russian air bases on Sunday.", "2025-06-01"))
     assert got == {("UKRMIL", "RUSMIL", "195")}, got
+    # and "taxes" as "taxis": a blockade over fuel taxes is one over policy (gold n053: 1442)
+    got = triples(code("Protesters blocked roads across France on Saturday to denounce rising fuel taxes.", "2018-11-17"))
+    assert ("FRACVL", "FRAGOV", "1442") in got, got
