@@ -3726,3 +3726,10 @@ def test_bases_struck_are_the_forces_of_their_country(code) -> None:
     # and "taxes" as "taxis": a blockade over fuel taxes is one over policy (gold n053: 1442)
     got = triples(code("Protesters blocked roads across France on Saturday to denounce rising fuel taxes.", "2018-11-17"))
     assert ("FRACVL", "FRAGOV", "1442") in got, got
+
+
+def test_a_participle_before_the_object_is_its_adjective_not_a_second_act(code) -> None:
+    # the parser reads "arrested | impeached President Yoon" as two acts, the second one done now
+    got = triples(code("South Korean investigators arrested impeached President Yoon Suk Yeol on Wednesday.",
+                       "2025-01-15"))  # fmt: skip
+    assert got == {("KORCOP", "KORGOV", "173")}, got

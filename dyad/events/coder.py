@@ -99,6 +99,7 @@ from dyad.events.syntax import (
     mend_irregular_lemmas,
     mend_judged_objects,
     mend_object_series,
+    mend_participle_adjectives,
     mend_participle_roots,
     mend_past_tense_modifiers,
     mend_place_appositions,
@@ -386,6 +387,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_tour_legs(doc, TRIP_NOUNS)
         mend_verbless_roots(doc)
         mend_past_tense_modifiers(doc)
+        mend_participle_adjectives(doc)
         mend_participle_roots(doc)
         mend_object_series(doc)
         mend_dated_objects(doc)

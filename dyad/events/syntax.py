@@ -461,6 +461,35 @@ def mend_past_tense_modifiers(doc: Doc) -> int:
     return mended
 
 
+def mend_participle_adjectives(doc: Doc) -> int:
+    """Make a participle the parser took for a second verb the adjective of the object that follows it;
+    returns how many were mended.
+
+    Why: "investigators arrested IMPEACHED President Yoon", "freed JAILED activist X" are read as
+    "arrested" with no object and a clause "impeached President Yoon" of its own, coded as a second
+    act done now. A past form right after a verb that has no object, with an object and no subject or
+    auxiliary of its own, is that object's adjective: the object is the first verb's."""
+    mended = 0
+    for tok in doc:
+        head = tok.head
+        if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in ("advcl", "xcomp", "ccomp", "conj") or tok.i != head.i + 1:
+            continue
+        if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj", "dative", "prt") for c in head.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod") for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or obj.left_edge.i != tok.i + 1:
+            continue  # the object must follow the participle at once: "impeached PRESIDENT Yoon"
+        obj.head, obj.dep_ = head, "dobj"
+        tok.head, tok.dep_, tok.pos_ = obj, "amod", "ADJ"
+        for c in list(tok.children):
+            if c.i > obj.i:
+                c.head = head  # "... on Wednesday": the first verb's
+        mended += 1
+    return mended
+
+
 def mend_irregular_lemmas(doc: Doc, base_of: dict[str, str]) -> int:
     """Give a past form the lemmatizer left as it is its base verb ("Iraqi forces RETOOK Ramadi" has the
     lemma "retook", and often a present tag), from the irregular forms the patterns list (``base_of``:
