@@ -3040,6 +3040,9 @@ def test_dissolving_parliament_is_a_sanction_on_the_countrys_own_legislature(cod
 def test_a_state_arrests_its_own_counted_soldiers_and_former_ministers(code) -> None:
     got = triples(code("Turkish authorities detained thousands of soldiers on Saturday.", "2016-07-16"))
     assert got == {("TURGOV", "TURMIL", "173")}
+    # ... beside a conjunct that names its country too
+    got = triples(code("Turkish authorities detained thousands of soldiers and judges on Saturday.", "2016-07-16"))
+    assert got == {("TURGOV", "TURMIL", "173"), ("TURGOV", "TURJUD", "173")}, got
     got = triples(code("Eritrean security forces arrested 11 former ministers and senior ruling party officials on "
                        "Tuesday.", "2001-09-19"))  # fmt: skip
     assert ("ERICOP", "ERIELI", "173") in got, got

@@ -581,10 +581,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             targets = self._unnamed_person(obj, sources, sm)  # "sentenced rapper Toomaj Salehi to death"
             if targets:
                 how.append("unnamed")
-        if not targets and obj is not None and code.startswith(HOME_BODY_ROOTS):
-            targets = self._home_body(obj, sources, sm)  # "Tunisia's president dissolved PARLIAMENT"
-            if targets:
+        if obj is not None and code.startswith(HOME_BODY_ROOTS):
+            # "Tunisia's president dissolved PARLIAMENT"; "detained SOLDIERS and judges" beside a conjunct
+            # that names its country
+            found = [m for m in self._home_body(obj, sources, sm) if all(m.head != t.head for t in targets or ())]
+            if found and not targets:
                 how.append("home")
+            targets = [*(targets or ()), *found] if found else targets
         beaten = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod")]
         beaten += [c for o in beaten for c in o.children if c.dep_ in ("appos", "compound")]
         if self.code_listed("people_only_codes", pat.code) and any(
