@@ -27,6 +27,13 @@ def test_countries_capitals_metonyms_and_case(kb: KnowledgeBase) -> None:
     assert not any(t == "us" for t, _, _ in found), "lower-case 'us' is a pronoun, not the USA"
 
 
+def test_every_listed_capitalisation_of_a_name_matches(kb: KnowledgeBase) -> None:
+    # "RENAMO" and "Renamo" are both listed: the index kept only the first, and "Renamo" matched nothing
+    assert ("Renamo", "institution", "MOZOPP") in kinds_codes(kb, "Renamo said on Monday")
+    assert ("RENAMO", "institution", "MOZOPP") in kinds_codes(kb, "RENAMO said on Monday")
+    assert len(kb.match("RENAMO")[0].entries) == 1  # one entry, however many spellings fit
+
+
 def test_upper_case_datelines_match(kb: KnowledgeBase) -> None:
     assert kinds_codes(kb, "BEIJING: talks")[0][:2] == ("BEIJING", "capital")
 

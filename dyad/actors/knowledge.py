@@ -303,14 +303,19 @@ class KnowledgeBase:
         toks = tokens(phrase)
         if not toks:
             return
-        key = tuple(t.lower() for t in toks)
+        key, form = tuple(t.lower() for t in toks), tuple(toks)
         bucket = self.index.setdefault(key, [])
-        for i, (_, old) in enumerate(bucket):
+        for i, (old_form, old) in enumerate(bucket):
             if old.kind == entry.kind and old.name == entry.name and old.code == entry.code:
                 if entry.user:
-                    bucket[i] = (tuple(toks), entry)
-                return
-        bucket.append((tuple(toks), entry))
+                    bucket[i] = (form, entry)
+                    return
+                if old_form == form or _case_ok(old_form, list(form)):
+                    return  # the spelling already indexed accepts this one
+                if _case_ok(form, list(old_form)):
+                    bucket[i] = (form, old)  # "Renamo" after "RENAMO": the form that accepts both
+                    return
+        bucket.append((form, entry))
         # user entries first, then by kind rank (a person beats a country spelled the same)
         bucket.sort(key=lambda p: (not p[1].user, _KIND_RANK.get(p[1].kind, 20)))
         self.max_len = max(self.max_len, len(key))
@@ -576,8 +581,8 @@ class KnowledgeBase:
                     continue
                 surface = [t[0] for t in toks[i : i + n]]
                 entries = [e for form, e in bucket if _case_ok(form, surface) and (kinds is None or e.kind in kinds)]
-                if entries:
-                    return n, entries
+                if entries:  # (two spellings of one entry may both fit an all-capitals surface)
+                    return n, list({id(e): e for e in entries}.values())
             return 0, []
 
         out: list[Match] = []
