@@ -60,6 +60,7 @@ GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "
 # Nouns by which a story names a group again ("Hamas's leader was killed, and THE GROUP blamed Israel"):
 # alone after "the" they are a role of no sector yet, which the article's last armed group settles (coref)
 GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
+NAME_PARTICLES = words("name_particles")
 # Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 # Nouns that name one party of a pair by its nationality: "the Turkish and Greek sides"
@@ -896,6 +897,12 @@ class SentenceActors:
         if person_ent is not None:
             m.kind, m.name = "person", person_ent.text
             m.surname_only = len(person_ent) == 1
+            start = person_ent.start
+            if m.surname_only and start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower and (
+                doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN" and start - 2 not in self.by_token
+            ):
+                # "Isabel dos SANTOS", which the NER cut short: a longer name no known surname stands for
+                m.surname_only, m.name = False, doc[start - 2 : person_ent.end].text
             # "KAREN B. Olson": a people's name inside the person's own name is a first name, no cue; so is a
             # role word past the name's first word ("Masayoshi SON", "Martin Luther KING")
             cues = [p for p in pieces if not (person_ent.start <= p.start < person_ent.end and (
