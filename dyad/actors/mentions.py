@@ -350,12 +350,14 @@ class SentenceActors:
                 keep.add(country)
         return [c for c in self.context_countries(head, exclude) if c in keep]
 
-    def context_countries(self, head: Token, exclude: Container[int] = (), companies: bool = True) -> list[str]:
+    def context_countries(self, head: Token, exclude: Container[int] = (), companies: bool = True,
+                          scene_only: bool = False) -> list[str]:  # fmt: skip
         """Countries the sentence is about, most relevant first, for actors whose phrase names none
         (generic group nouns, multi-home groups, unknown titled people): the places it names ("in
         Darfur", "at a jail in northern Israel") nearest the head first, then the countries of the other
         actors and nationalities in it. Tokens in ``exclude`` (the phrase itself) do not count; nor,
-        without ``companies``, the home of a company ("struck by a Toyota" says nothing of the police)."""
+        without ``companies``, the home of a company ("struck by a Toyota" says nothing of the police);
+        with ``scene_only``, only the places."""
         # (another clause's, distance): the head's own clause first ("Saudi Arabia executed Shi'ite
         # cleric Nimr al-Nimr, and IRAN condemned the execution" names the cleric's country in the first)
         places: list[tuple[tuple[bool, int], str]] = []
@@ -395,7 +397,7 @@ class SentenceActors:
             if c:
                 places.append(((not near(ent.start), abs(ent.start - head.i)), c))
         out: list[str] = []
-        for _, c in sorted(places) + sorted(actors):
+        for _, c in sorted(places) + ([] if scene_only else sorted(actors)):
             if c not in out:
                 out.append(c)
         return out
@@ -942,6 +944,12 @@ class SentenceActors:
                     # "PARAGUAY's Congress building": the possessor of the phrase the name modifies
                     owners = [q for g in head.head.children if g.dep_ == "poss" and (q := self.by_token.get(g.i))]
                     stated = self._country(owners, head)
+                if not stated and inst.kind == "institution" and inst.sector and self._shared_name(p):
+                    # "an officer flew over Caracas and attacked the SUPREME COURT": a shared name is the body
+                    # of the country where the sentence happens, unless that is its listed home (USA) too or the
+                    # sentence names no place ("Russia criticised Congress" is the U.S. Congress)
+                    ctx = self.context_countries(head, exclude=set(seg), scene_only=True)
+                    stated = ctx[0] if ctx and inst.country not in ctx else None
                 if stated and inst.country and stated != inst.country and inst.sector:
                     # "BRAZIL's Supreme Court": a name several states' bodies share, the country stated wins
                     m.country, m.code, m.name = stated, stated + inst.sector, None

@@ -583,11 +583,13 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
                 how.append("unnamed")
         if obj is not None and code.startswith(HOME_BODY_ROOTS):
             # "Tunisia's president dissolved PARLIAMENT"; "detained SOLDIERS and judges" beside a conjunct
-            # that names its country
-            found = [m for m in self._home_body(obj, sources, sm) if all(m.head != t.head for t in targets or ())]
+            # that names its country; "Peru's president dissolved CONGRESS" (not the U.S. one the name is
+            # listed for): the home body stands in for the reading of the same words
+            found = self._home_body(obj, sources, sm)
             if found and not targets:
                 how.append("home")
-            targets = [*(targets or ()), *found] if found else targets
+            if found:
+                targets = [*(t for t in targets or () if all(t.head != m.head for m in found)), *found]
         beaten = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod")]
         beaten += [c for o in beaten for c in o.children if c.dep_ in ("appos", "compound")]
         if self.code_listed("people_only_codes", pat.code) and any(
