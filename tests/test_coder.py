@@ -819,6 +819,9 @@ def test_a_reaction_to_a_move_targets_whoever_made_it(code) -> None:
 def test_a_role_shared_over_coordinated_countries(code) -> None:
     got = triples(code("Armenia's prime minister signed an agreement with the leaders of Russia and Azerbaijan."))
     assert {("ARMGOV", "RUSGOV", "057"), ("ARMGOV", "AZEGOV", "057")} <= got
+    # ... over the countries envoys come from too
+    got = triples(code("Envoys from the United States and North Korea met briefly on Wednesday.", "2003-08-27"))
+    assert got == {("USAGOV", "PRKGOV", "040"), ("PRKGOV", "USAGOV", "040")}, got
 
 
 def test_a_measured_event_noun_keeps_its_light_verb(code) -> None:

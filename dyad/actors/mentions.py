@@ -675,12 +675,13 @@ class SentenceActors:
         return out
 
     def _shared_of_role(self, m: Mention, first: Mention) -> Mention | None:
-        """"the leaders OF Russia AND Azerbaijan": a country conjoined to the "of" object of a role
-        noun is that role's country too (RUSGOV, AZEGOV), not the bare country."""
+        """"the leaders OF Russia AND Azerbaijan", "envoys FROM the United States AND North Korea": a
+        country conjoined to the "of" (or "from", "for") object of a role noun is that role's country too
+        (RUSGOV, AZEGOV), not the bare country."""
         if first.kind != "role" or not first.sector or not first.country:
             return None
         tok, role = self.doc[m.head], self.doc[first.head]
-        of_object = next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+        of_object = next((g for c in role.children if c.dep_ == "prep" and c.lower_ in ROLEISH_PREPS
                           for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
         # "the ministers of Kazakhstan, Kyrgyzstan, TAJIKISTAN and UZBEKISTAN": up the list to the "of" object
         cur = tok
