@@ -3751,3 +3751,9 @@ def test_a_family_name_inside_a_longer_name_is_no_known_persons_surname(code) ->
     got = triples(code("Angolan President Joao Lourenco sacked Isabel dos Santos, the billionaire daughter of his "
                        "predecessor, on Wednesday.", "2017-11-15"))  # fmt: skip
     assert got == {("AGOGOV", "AGOCVL", "172")}, got
+
+
+def test_a_weapon_named_by_its_model_is_its_countrys_forces(code) -> None:
+    got = triples(code("A U.S. AC-130 gunship attacked suspected al Qaeda militants in southern Somalia on Monday.",
+                       "2007-01-08"))  # fmt: skip
+    assert got == {("USAMIL", "IMGMUSALQ", "195")}, got

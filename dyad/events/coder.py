@@ -683,7 +683,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "VERB")), None)
         if subj is None or any(m.code for m in sm.get(subj)):
             return []  # a named doer is no weapon ("drones" alone is a role with no country)
-        heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "US Predator attacks"
+        # "US Predator attacks", "a U.S. AC-130 gunship": through the weapon's type or model name
+        heads = [subj] + [c for c in subj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         owner = next((found for h in heads if (found := self._owner_of(h, sm))), [])
         # "an air strike BY THE SAUDI-LED COALITION hit a prison": whose strike it was
         owner = owner or [m for g in prep_objects("by", [subj]) for m in sm.get(g) if m.code]
@@ -919,6 +920,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         head = sm.sa.doc[m.head]
         if head.dep_ in ("amod", "compound", "nmod", "poss"):
             head = head.head  # the mention is the modifier ("ISRAELI"); the weapon is what it modifies
+            while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+                head = head.head  # "a U.S. AC-130 GUNSHIP": through the model's name to the weapon
         if head.lemma_.lower() not in self.weapon_words:
             return m
         return m.as_sector("MIL")
