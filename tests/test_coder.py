@@ -3757,3 +3757,10 @@ def test_a_weapon_named_by_its_model_is_its_countrys_forces(code) -> None:
     got = triples(code("A U.S. AC-130 gunship attacked suspected al Qaeda militants in southern Somalia on Monday.",
                        "2007-01-08"))  # fmt: skip
     assert got == {("USAMIL", "IMGMUSALQ", "195")}, got
+
+
+def test_ordering_someone_held_is_an_arrest_whatever_the_parse(code) -> None:
+    # the parser makes Glas the subject of a clause "Glas held ..." instead of the object of "ordered"
+    got = triples(code("An Ecuadorean judge ordered Vice President Jorge Glas held in pre-trial detention on Monday.",
+                       "2017-10-02"))  # fmt: skip
+    assert got == {("ECUJUD", "ECUGOV", "173")}, got

@@ -100,6 +100,7 @@ from dyad.events.syntax import (
     mend_judged_objects,
     mend_object_series,
     mend_participle_adjectives,
+    mend_participle_complements,
     mend_participle_roots,
     mend_past_tense_modifiers,
     mend_place_appositions,
@@ -157,6 +158,7 @@ _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")
 # ", a charge X denied" closing an accusation (syntax.mend_trailing_rebuttals; the nouns are slots')
 REBUTTAL_VERBS = words("rebuttal_verbs")
 NAMING_VERBS = words("naming_verbs")
+ORDERING_VERBS = words("ordering_verbs")
 ACCIDENT_VERBS = words("accident_verbs")
 TRIP_NOUNS = words("trip_nouns")  # "a TOUR that will also take him to ..." (syntax.mend_tour_legs)
 ERUPTION_VERBS = words("eruption_verbs")  # "fighting BROKE OUT between ..." (syntax.mend_eruption_phrases)
@@ -402,6 +404,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         mend_proper_objects(doc)
         mend_gerund_objects(doc, self.reporting_verbs)
         mend_small_clause_objects(doc, NAMING_VERBS)
+        mend_participle_complements(doc, ORDERING_VERBS)
         mend_free_relative_objects(doc, NAMING_VERBS)
         mend_plural_noun_verbs(doc)
         mend_eruption_phrases(doc, self.clash_words, ERUPTION_VERBS)

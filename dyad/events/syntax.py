@@ -546,6 +546,27 @@ def mend_small_clause_objects(doc: Doc, heads: Container[str]) -> int:
     return mended
 
 
+def mend_participle_complements(doc: Doc, heads: Container[str]) -> int:
+    """Make the subject of a bare participle clause under an ordering verb its object: "a judge ordered
+    Vice President Jorge Glas HELD in detention" is parsed with Glas as the subject of "held" (a ccomp),
+    where "ordered Deniz Yucel HELD" has him as the object and "held" as his modifier; returns how many
+    were mended. A past participle with no auxiliary of its own cannot head a clause with a subject (the
+    tagger often calls it a past tense, which an ordering verb's clause cannot be: "ordered Glas HELD")."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ != "ccomp" or tok.tag_ not in ("VBN", "VBD") or tok.head.lemma_.lower() not in heads:
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subject is None or any(c.dep_ in ("dobj", "dative") for c in tok.head.children):
+            continue
+        subject.head, subject.dep_ = tok.head, "dobj"
+        tok.head, tok.dep_, tok.tag_ = subject, "acl", "VBN"
+        mended += 1
+    return mended
+
+
 def mend_free_relative_objects(doc: Doc, heads: Container[str]) -> int:
     """Make what a free relative names the object of the verb it stands for: "condemned WHAT IT CALLED
     shocking REMARKS by Kais Saied", "denounced what it described AS PROVOCATIONS by the United States"
