@@ -3764,3 +3764,18 @@ def test_ordering_someone_held_is_an_arrest_whatever_the_parse(code) -> None:
     got = triples(code("An Ecuadorean judge ordered Vice President Jorge Glas held in pre-trial detention on Monday.",
                        "2017-10-02"))  # fmt: skip
     assert got == {("ECUJUD", "ECUGOV", "173")}, got
+
+
+def test_opposition_leaders_their_supporters_and_former_office_holders(code) -> None:
+    # dated opposition roles in the people files
+    got = triples(code("Zimbabwean opposition leader Morgan Tsvangirai pulled out of Friday's presidential run-off on "
+                       "Sunday, accusing President Robert Mugabe's government of a campaign of violence.", "2008-06-22"))  # fmt: skip
+    assert got == {("ZWEOPP", "ZWEGOV", "112")}, got
+    # the crowd that follows an opposition figure is the opposition
+    got = triples(code("Iranian riot police fired tear gas at thousands of supporters of opposition leader Mir Hossein "
+                       "Mousavi in Tehran on Saturday.", "2009-06-13"))  # fmt: skip
+    assert got == {("IRNCOP", "IRNOPP", "175")}, got
+    # "former Prime Minister" names the office he held, whatever he leads now (every gold set: ELI)
+    got = triples(code("A Pakistani court sentenced former Prime Minister Imran Khan to three years in prison on "
+                       "Saturday.", "2023-08-05"))  # fmt: skip
+    assert got == {("PAKJUD", "PAKELI", "116")}, got

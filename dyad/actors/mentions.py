@@ -61,6 +61,8 @@ GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "
 # alone after "the" they are a role of no sector yet, which the article's last armed group settles (coref)
 GROUP_WORDS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 NAME_PARTICLES = words("name_particles")
+# Crowds named by whom they follow: an opposition figure's are the opposition (_led_by_opposition)
+FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist"})
 # Modifiers that make a role-holder a former one: CAMEO codes former officials as elites (ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "retired"}
 # Nouns that name one party of a pair by its nationality: "the Turkish and Greek sides"
@@ -865,7 +867,12 @@ class SentenceActors:
                                 and (o := p2.first(ORG_KINDS)) is not None), None)  # fmt: skip
                     if org is not None:
                         m.code, m.country, m.sector = org.code, org.country, org.sector
-                if m.sector in OFFICE_SECTORS and self._former(seg) and m.country:
+                if (m.sector in OFFICE_SECTORS or (title in OFFICE_SECTORS and p in head_pieces)) and self._former(seg) and (
+                    m.country
+                ):
+                    # "FORMER Prime Minister Imran Khan", whatever he leads now: the text names him by the
+                    # office he held, as every gold set codes it (ELI); "former chess champion Garry
+                    # Kasparov" names no office and keeps his opposition role
                     m.sector, m.code = "ELI", m.country + "ELI"
                 return m
         # 2. a company or IGO; "the al-Qaeda terror network": a named body modifying a group noun
@@ -1264,6 +1271,10 @@ class SentenceActors:
         counted = [head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else []
         agents = [a for h in (head, *counted) for c in h.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
                   for a in c.children if a.dep_ == "agent"]  # fmt: skip
+        if head.lemma_.lower() in FOLLOWER_NOUNS:
+            # "supporters OF OPPOSITION LEADER Imran Khan", "of defeated presidential CANDIDATE Mousavi" (OPP in
+            # every gold set; supporters of an ousted president or of a cleric stay civilians)
+            agents += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         for tok in (t for a in agents for t in a.subtree):
             piece = self.by_token.get(tok.i)
             entry = piece.first({"role", "institution"}) if piece is not None else None
