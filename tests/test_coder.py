@@ -3779,3 +3779,10 @@ def test_opposition_leaders_their_supporters_and_former_office_holders(code) -> 
     got = triples(code("A Pakistani court sentenced former Prime Minister Imran Khan to three years in prison on "
                        "Saturday.", "2023-08-05"))  # fmt: skip
     assert got == {("PAKJUD", "PAKELI", "116")}, got
+
+
+def test_a_ceasefire_between_two_sides_taking_effect_is_each_sides(code) -> None:
+    got = triples(code("A ceasefire between Israel and Hezbollah took effect on Wednesday.", "2024-11-27"))
+    assert got == {("ISR", "LBNREB", "0871"), ("LBNREB", "ISR", "0871")}, got
+    # one that collapses is no de-escalation
+    assert not triples(code("A ceasefire between Israel and Hezbollah collapsed on Wednesday.", "2024-11-27"))

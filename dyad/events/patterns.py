@@ -55,6 +55,9 @@ class Pattern:
     refine: tuple[tuple[str, str], ...] = ()
     venue: bool = False
     requires_modifier: frozenset[str] = frozenset()
+    # a noun pattern: the noun must be the subject of one of these verbs ("a truce between Israel and Hamas
+    # TOOK effect"), the news of its own that the noun alone is not
+    heads: frozenset[str] = frozenset()
     xcomp_codes: tuple[tuple[str, str], ...] = ()
     xcomp_table: str = ""  # "refusal": the complement's code goes through modality.yaml's refusal_codes
     xcomp_only: bool = False
@@ -74,7 +77,7 @@ class Pattern:
         more than a preposition ("fired TEAR GAS at" is repression before "fired at" is an attack)."""
         return bool(self.objects) + sum(bool(x) for x in (self.objects, self.preps, self.pobjs, self.with_objects, self.subjects,
                                                           self.requires_modifier, self.ccomp_aux, self.complement,
-                                                          self.clause))  # fmt: skip
+                                                          self.clause, self.heads))  # fmt: skip
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -153,6 +156,7 @@ def _pattern(rec: dict[str, Any], nominal: bool, origin: str) -> Pattern:
         refine=tuple((str(k).lower(), str(v)) for k, v in (rec.get("refine") or {}).items()),
         venue=bool(rec.get("venue", False)),
         requires_modifier=_words(rec.get("requires_modifier")),
+        heads=_words(rec.get("heads")),
         xcomp_codes=_xcomp_codes(rec.get("xcomp_codes")),
         xcomp_table=str(rec["xcomp_codes"]) if isinstance(rec.get("xcomp_codes"), str) else "",
         xcomp_only=bool(rec.get("xcomp_only", False)),
@@ -275,8 +279,9 @@ class PatternSet:
                     single.update(vforms)
         for lemma, pats in self.nouns.items():
             for p in pats:
-                if p.requires_modifier:
+                if p.requires_modifier or p.heads:
                     mods = {f for w in p.requires_modifier for f in noun_forms(w) | verb_forms(w)}
+                    mods |= {f for w in p.heads for f in verb_forms(w, self.irregular)}
                     for f in noun_forms(lemma):
                         paired.setdefault(f, set()).update(mods)
                 else:

@@ -79,7 +79,9 @@ class TriggerMatcher(CoderBase):
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")} | {
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
         }
-        return next((p for p in pats if not p.requires_modifier or mods & p.requires_modifier), None)
+        governor = tok.head.lemma_.lower() if tok.dep_ in ("nsubj", "nsubjpass") else None
+        return next((p for p in pats if (not p.requires_modifier or mods & p.requires_modifier)
+                     and (not p.heads or governor in p.heads)), None)  # fmt: skip
 
     def _complement(self, tok: Token, kind: str) -> Token | None:
         """:func:`complement`, with the that-clause auxiliaries of ``modality.yaml``."""
