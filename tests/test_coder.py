@@ -3784,5 +3784,8 @@ def test_opposition_leaders_their_supporters_and_former_office_holders(code) -> 
 def test_a_ceasefire_between_two_sides_taking_effect_is_each_sides(code) -> None:
     got = triples(code("A ceasefire between Israel and Hezbollah took effect on Wednesday.", "2024-11-27"))
     assert got == {("ISR", "LBNREB", "0871"), ("LBNREB", "ISR", "0871")}, got
+    got = triples(code("A ceasefire between Israel and Palestinian militant groups took effect in the Gaza Strip on "
+                       "Sunday.", "2005-09-12"))  # fmt: skip
+    assert got == {("ISR", "PSEREB", "0871"), ("PSEREB", "ISR", "0871")}, got
     # one that collapses is no de-escalation
     assert not triples(code("A ceasefire between Israel and Hezbollah collapsed on Wednesday.", "2024-11-27"))
