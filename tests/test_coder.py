@@ -3789,3 +3789,12 @@ def test_a_ceasefire_between_two_sides_taking_effect_is_each_sides(code) -> None
     assert got == {("ISR", "PSEREB", "0871"), ("PSEREB", "ISR", "0871")}, got
     # one that collapses is no de-escalation
     assert not triples(code("A ceasefire between Israel and Hezbollah collapsed on Wednesday.", "2024-11-27"))
+
+
+def test_repression_with_no_one_named_is_done_to_the_doers_own_people(code) -> None:
+    got = triples(code("Thai troops fired tear gas and live rounds to break up a protest by about 2,000 Muslims in the "
+                       "southern town of Tak Bai on Monday.", "2004-10-25"))  # fmt: skip
+    assert got == {("THAMIL", "THACVL", "175")}, got
+    # and a crowd told by where it gathered is its people, never the bare country
+    got = triples(code("Nicaraguan police fired on a rally in Managua on Saturday.", "2018-04-21"))
+    assert got == {("NICCOP", "NICCVL", "175")}, got

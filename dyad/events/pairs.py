@@ -56,8 +56,11 @@ CIVILIAN_TARGET_ROOTS = {"17", "18", "19", "20"}
 # ... and of violence, whose victims at work are civilians
 VIOLENT_TARGET_ROOTS = {"18", "19", "20"}
 LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "march", "rally", "picket", "walkout"})
-# Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilians)
-EMERGENCY_CODES = {"1723", "1724"}
+# Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilians); so is
+# repression of a crowd told by where it gathered ("fired tear gas at a rally in Managua": no gold set codes
+# 175 against a bare country, 0 of 170 events)
+REPRESSION = "175"
+EMERGENCY_CODES = {"1723", "1724", REPRESSION}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
 
@@ -122,6 +125,12 @@ class PairMaker(TriggerMatcher):
                 for t in sources:
                     if s is not t:
                         out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
+        elif solo and code == REPRESSION:
+            # "troops fired tear gas and live rounds to break up a protest": repression with no one named is
+            # done to the doer's own people (every gold set: <country>CVL)
+            for s in sources:
+                people = replace(s, code=s.country + "CVL", sector="CVL", name=None, kind="role") if s.country else None
+                out.append(Found(tok, pat, code, s, people, [*how, "alone" if people is None else "home"]))
         elif solo:
             out.extend(Found(tok, pat, code, s, None, [*how, "alone"]) for s in sources)
         if pat.venue and code in MEETING_CODES:
