@@ -3798,3 +3798,7 @@ def test_repression_with_no_one_named_is_done_to_the_doers_own_people(code) -> N
     # and a crowd told by where it gathered is its people, never the bare country
     got = triples(code("Nicaraguan police fired on a rally in Managua on Saturday.", "2018-04-21"))
     assert got == {("NICCOP", "NICCVL", "175")}, got
+    # stun grenades are crowd control, not the shelling that "grenades" alone would be
+    got = triples(code("Belarusian riot police fired rubber bullets, stun grenades and tear gas at thousands of "
+                       "protesters in Minsk on Sunday night.", "2020-08-10"))  # fmt: skip
+    assert got == {("BLRCOP", "BLRCVL", "175")}, got
