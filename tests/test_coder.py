@@ -3802,3 +3802,9 @@ def test_repression_with_no_one_named_is_done_to_the_doers_own_people(code) -> N
     got = triples(code("Belarusian riot police fired rubber bullets, stun grenades and tear gas at thousands of "
                        "protesters in Minsk on Sunday night.", "2020-08-10"))  # fmt: skip
     assert got == {("BLRCOP", "BLRCVL", "175")}, got
+
+
+def test_rolling_or_nationwide_strikes_launched_are_labour_strikes(code) -> None:
+    got = triples(code("French workers launched rolling strikes on Tuesday against President Nicolas Sarkozy's plan "
+                       "to raise the retirement age.", "2010-10-12"))  # fmt: skip
+    assert got == {("FRALAB", "FRAGOV", "1432")}, got
