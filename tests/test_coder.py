@@ -3808,3 +3808,11 @@ def test_rolling_or_nationwide_strikes_launched_are_labour_strikes(code) -> None
     got = triples(code("French workers launched rolling strikes on Tuesday against President Nicolas Sarkozy's plan "
                        "to raise the retirement age.", "2010-10-12"))  # fmt: skip
     assert got == {("FRALAB", "FRAGOV", "1432")}, got
+
+
+def test_police_charging_a_crowd_with_batons_is_repression_not_a_legal_charge(code) -> None:
+    got = triples(code("Spanish riot police charged protesters with batons outside parliament in Madrid on Tuesday.",
+                       "2012-09-25"))  # fmt: skip
+    assert got == {("ESPCOP", "ESPCVL", "175")}, got
+    got = triples(code("Spanish police charged 20 protesters with rioting on Tuesday.", "2012-09-25"))
+    assert got == {("ESPCOP", "ESPCVL", "173")}, got
