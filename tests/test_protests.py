@@ -120,3 +120,15 @@ def test_people_said_to_protest_are_a_crowd(code_triples) -> None:
     got = code_triples("Thousands of protesting farmers broke through police barricades and stormed Delhi's historic "
                        "Red Fort on Tuesday.", "2021-01-26")  # fmt: skip
     assert {c[:2] for _, _, c in got} == {"14"}, got
+
+
+def test_a_protests_own_words_say_what_it_wants_before_another_clause_does(code_triples) -> None:
+    # "offered to RESIGN" is the cabinet's act; the marchers demand that the beef DEAL be renegotiated (1412)
+    got = code_triples("South Korea's entire cabinet offered to resign on Tuesday over the government's deal to resume "
+                       "imports of U.S. beef, as tens of thousands of protesters marched through Seoul demanding that "
+                       "it be renegotiated.", "2008-06-10")  # fmt: skip
+    assert ("KORCVL", "KORGOV", "1412") in got, got
+    # a court ruling or a fare increase protested is a policy (1412)
+    got = code_triples("More than 200,000 Brazilians marched in Sao Paulo on Monday against bus fare increases.",
+                       "2013-06-18")  # fmt: skip
+    assert ("BRACVL", "BRAGOV", "1412") in got, got

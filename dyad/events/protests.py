@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyad.actors.mentions import Mention
 from dyad.events.base import Found, implied_target
@@ -34,15 +34,29 @@ CROWD_KILLINGS = ("1823",)
 PETITIONED_SECTORS = (None, "GOV", "LEG", "JUD", "MED")
 
 
-def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: Container[int] = ()) -> str | None:
+def purpose_digit(doc: Doc, purposes: Iterable[tuple[str, Iterable[str]]], skip: Container[int] = (),
+                  own: Iterable[int] = ()) -> str | None:  # fmt: skip
     """The CAMEO leaf digit of what the protest in ``doc`` demands ("1" leadership change, "2" policy,
     "3" rights, "4" institutions), from the first purpose list (in the table's order) with a word in the
-    sentence outside ``skip`` (the protesters' own phrase); None when nothing says."""
-    words = lemma_words(t for t in doc if t.i not in skip)
-    for digit, cues in purposes:
-        if any(str(c).lower() in words for c in cues):
-            return str(digit)
+    protest's ``own`` phrase, else in the sentence, outside ``skip`` (the protesters' own phrase); None
+    when nothing says. The protest's own words come first: "protested against the LAW" says it even when
+    another clause tells of "the cabinet's offer to RESIGN"."""
+    purposes = list(purposes)
+    own = [i for i in own if i not in skip]
+    for scope in ([doc[i] for i in own], [t for t in doc if t.i not in skip]):
+        words = lemma_words(scope)
+        for digit, cues in purposes:
+            if any(str(c).lower() in words for c in cues):
+                return str(digit)
     return None
+
+
+def _protest_phrase(trigger: Token) -> list[int]:
+    """The words of the protest itself: its verb's or noun's dependents, and its purpose ("rallied TO DEMAND
+    the resignation"), short of another clause with a doer of its own ("AS THE CABINET offered to resign")."""
+    return [t.i for c in trigger.children
+            if c.dep_ not in ("conj", "cc", "parataxis") and not (c.dep_ in ("advcl", "ccomp", "relcl") and has_subject(c))
+            for t in c.subtree]  # fmt: skip
 
 
 def _crowd_phrase(doc: Doc, src: Mention) -> set[int]:
@@ -165,7 +179,8 @@ def settle_protests(found: list[Found], rules: ProtestRules,
         # the leaf says what the protesters want of their own state, not of a foreign embassy
         home = tgt is not None and tgt.country == src.country and tgt.sector in PETITIONED_SECTORS
         if home and f.code in ("141", "142", "143", "144", "145"):
-            digit = purpose_digit(f.trigger.doc, rules.purposes, skip=_crowd_phrase(f.trigger.doc, src))
+            digit = purpose_digit(f.trigger.doc, rules.purposes, skip=_crowd_phrase(f.trigger.doc, src),
+                                  own=_protest_phrase(f.trigger))  # fmt: skip
             if digit:
                 f.code += digit
     return found
