@@ -3816,3 +3816,8 @@ def test_police_charging_a_crowd_with_batons_is_repression_not_a_legal_charge(co
     assert got == {("ESPCOP", "ESPCVL", "175")}, got
     got = triples(code("Spanish police charged 20 protesters with rioting on Tuesday.", "2012-09-25"))
     assert got == {("ESPCOP", "ESPCVL", "173")}, got
+
+
+def test_attaches_and_high_commissioners_are_their_governments_diplomats(code) -> None:
+    got = triples(code("Britain expelled Russia's defence attache on Wednesday.", "2018-03-14"))
+    assert got == {("GBR", "RUSGOV", "161")}, got
