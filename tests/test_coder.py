@@ -3821,3 +3821,9 @@ def test_police_charging_a_crowd_with_batons_is_repression_not_a_legal_charge(co
 def test_attaches_and_high_commissioners_are_their_governments_diplomats(code) -> None:
     got = triples(code("Britain expelled Russia's defence attache on Wednesday.", "2018-03-14"))
     assert got == {("GBR", "RUSGOV", "161")}, got
+
+
+def test_vowing_that_another_will_pay_is_a_threat_to_it(code) -> None:
+    got = triples(code("Israeli Prime Minister Benjamin Netanyahu vowed on Sunday that Hezbollah would pay a heavy price "
+                       "for a rocket strike.", "2024-07-28"))  # fmt: skip
+    assert got == {("ISRGOV", "LBNREB", "130")}, got

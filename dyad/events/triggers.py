@@ -195,6 +195,8 @@ class TriggerMatcher(CoderBase):
                       if (a.dep_ == "acl" and a.tag_ == "VBN") or (a.dep_ in ("acl", "relcl") and is_to_infinitive(a))}  # fmt: skip
             # "declared the ambassador PERSONA non grata": what the object is declared
             verbs |= {c.lemma_.lower() for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")}
+            if pat.clause:  # "vowed that Hezbollah would PAY": a that-clause pattern names the clause's verb
+                verbs |= {c.lemma_.lower() for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i}
             if not verbs & pat.complement:
                 return False
         if pat.subjects and not self._subject_lemmas(tok) & pat.subjects:
