@@ -3827,3 +3827,9 @@ def test_vowing_that_another_will_pay_is_a_threat_to_it(code) -> None:
     got = triples(code("Israeli Prime Minister Benjamin Netanyahu vowed on Sunday that Hezbollah would pay a heavy price "
                        "for a rocket strike.", "2024-07-28"))  # fmt: skip
     assert got == {("ISRGOV", "LBNREB", "130")}, got
+
+
+def test_a_visit_one_accepts_an_invitation_to_make_is_intended(code) -> None:
+    got = triples(code("Indian Prime Minister Narendra Modi accepted an invitation to visit Pakistan next year.",
+                       "2015-07-10"))  # fmt: skip
+    assert got == {("INDGOV", "PAK", "036")}, got
