@@ -3833,3 +3833,9 @@ def test_a_visit_one_accepts_an_invitation_to_make_is_intended(code) -> None:
     got = triples(code("Indian Prime Minister Narendra Modi accepted an invitation to visit Pakistan next year.",
                        "2015-07-10"))  # fmt: skip
     assert got == {("INDGOV", "PAK", "036")}, got
+
+
+def test_al_qaeda_in_iraq_is_iraqs_insurgency(code) -> None:
+    got = triples(code("A suicide car bomber killed more than 100 people in Baghdad on Wednesday, and al Qaeda in Iraq "
+                       "claimed responsibility.", "2005-09-14"))  # fmt: skip
+    assert ("IRQREB", "IRQCVL", "015") in got, got
