@@ -3839,3 +3839,10 @@ def test_al_qaeda_in_iraq_is_iraqs_insurgency(code) -> None:
     got = triples(code("A suicide car bomber killed more than 100 people in Baghdad on Wednesday, and al Qaeda in Iraq "
                        "claimed responsibility.", "2005-09-14"))  # fmt: skip
     assert ("IRQREB", "IRQCVL", "015") in got, got
+
+
+def test_an_act_a_description_dates_to_an_earlier_year_is_history(code) -> None:
+    got = triples(code("Pope Francis called for the abolition of nuclear weapons on Sunday during a visit to Nagasaki "
+                       "and Hiroshima, the two Japanese cities destroyed by American atomic bombs in 1945.",
+                       "2019-11-24"))  # fmt: skip
+    assert got == {("VATGOV", "JPN", "042")}, got

@@ -195,6 +195,16 @@ def _spans_years(verb: Token) -> bool:
     return False
 
 
+def _dated_to_an_earlier_year(verb: Token, date: str | None) -> bool:
+    """Whether a participle or relative clause dates its act to a year before the story's: "the two Japanese
+    cities DESTROYED by American atomic bombs IN 1945" describes the cities; it is history, not news."""
+    if not date or verb.dep_ not in ("acl", "relcl"):
+        return False
+    return any(g.dep_ == "pobj" and re.fullmatch(r"(1[89]|20)\d\d", g.text) and g.text < date[:4]
+               for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for g in c.children)  # fmt: skip
+
+
 def _comma_participle(tok: Token) -> bool:
     """Whether a verb is an "-ing" clause set off by a comma after the act it adds to (", KILLING three",
     ", ENDING a standoff")."""
@@ -521,7 +531,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
             how += ["background", "earlier"]  # "the release of two American women HELD hostage in Gaza"
         elif tok.dep_ == "conj":
             how.append("second")  # the act reported first is the headline; a later conjunct ranks below
-        if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if has_subject(tok) else first_conjunct(tok)):
+        if ("earlier" in how and self._dated_from(tok)) or _spans_years(tok if has_subject(tok) else first_conjunct(tok)) or (
+            _dated_to_an_earlier_year(tok, sm.sa.date)
+        ):
             how.append("past")  # history: what a state of affairs dates from, or an act lasting years
         if "earlier" in how and self._told_beside_a_doer(tok, sm):
             how.append("aside")
