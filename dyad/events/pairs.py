@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dyad.actors.knowledge import Group, Region
 from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, place_country
-from dyad.events.base import Found
+from dyad.events.base import Found, implied_target
 from dyad.events.patterns import Pattern
 from dyad.events.ranking import STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
@@ -129,7 +129,7 @@ class PairMaker(TriggerMatcher):
             # "troops fired tear gas and live rounds to break up a protest": repression with no one named is
             # done to the doer's own people (every gold set: <country>CVL)
             for s in sources:
-                people = replace(s, code=s.country + "CVL", sector="CVL", name=None, kind="role") if s.country else None
+                people = implied_target(s, "CVL", None) if s.country else None
                 out.append(Found(tok, pat, code, s, people, [*how, "alone" if people is None else "home"]))
         elif solo:
             out.extend(Found(tok, pat, code, s, None, [*how, "alone"]) for s in sources)
