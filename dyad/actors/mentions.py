@@ -177,6 +177,12 @@ class Mention:
         return self.kind == "country" and bool(self.country) and not self.sector
 
 
+def is_shared_institution_name(text: str) -> bool:
+    """Whether words name only a body many states have ("Congress", "the Supreme Court"), which the
+    knowledge base lists under one country (``shared_institution_names`` in ``words.yaml``)."""
+    return text.lower().removeprefix("the ") in SHARED_INSTITUTION_NAMES
+
+
 def clause_verb(noun: Token) -> Token:
     """The verb whose clause a noun stands in, through any dependency (the noun itself when there is
     none). Unlike ``syntax.governing_verb``, which follows only objects and prepositions, a subject counts:
@@ -432,8 +438,7 @@ class SentenceActors:
     def _shared_name(self, p: Piece) -> bool:
         """Whether a piece is only a bare name many states' bodies share ("the Senate", "a Supreme Court
         ruling"): its listed home is a default, not a country the sentence names."""
-        text = self.doc[p.start : p.end].text.lower()
-        return p.first({"institution"}) is not None and text in SHARED_INSTITUTION_NAMES
+        return p.first({"institution"}) is not None and is_shared_institution_name(self.doc[p.start : p.end].text)
 
     def _piece_country(self, p: Piece) -> str | None:
         """The country a piece names without further context (None for multi-home groups and IGOs)."""

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyad.actors.mentions import SHARED_INSTITUTION_NAMES, Mention, place_country
+from dyad.actors.mentions import Mention, is_shared_institution_name, place_country
 from dyad.events.codebook import nearest_listed
 from dyad.events.killings import ARMED_SECTORS
 from dyad.events.patterns import Pattern
@@ -324,7 +324,7 @@ class FallbackTargets(SlotReader):
                 if m.head in heads and not m.country and m.sector in (*STATE_SECTORS, "ELI") and m.kind in ("role", "institution"):
                     out.append(replace(m, country=home, code=home + m.sector, needs_country=False, resolved_by="home"))
                 elif m.head in heads and m.kind == "institution" and m.country != home and m.sector and (
-                    m.text.lower().removeprefix("the ") in SHARED_INSTITUTION_NAMES
+                    is_shared_institution_name(m.text)
                 ):  # "Peru's president dissolved CONGRESS": a body many states have, the doer's own
                     out.append(replace(m, country=home, code=home + m.sector, name=None, resolved_by="home"))
         return out
