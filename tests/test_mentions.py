@@ -569,6 +569,18 @@ def test_travellers_are_civilians_and_an_armed_man_is_an_armed_actor(nlp, kb, te
     assert codes(nlp, kb, text, head) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Turkish police detained a teenager on Saturday.", "teenager", ["TURCVL"]),
+        ("Israeli troops shot dead a Palestinian youth near Nablus.", "youth", ["PSECVL"]),
+        ("Police in Kenya arrested a person on Monday.", "person", ["KENCVL"]),
+    ],
+)
+def test_people_told_by_age_are_civilians(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected
+
+
 def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
     text = "An Egyptian court sentenced 529 supporters of the Muslim Brotherhood to death on Monday."
     assert codes(nlp, kb, text, "supporters") == ["EGYOPP"]
