@@ -275,6 +275,15 @@ def code():
         ("Hezbollah fired more than 100 rockets into northern Israel early on Sunday.", ("LBN", "ISR", "195")),
         ("Hamas launched a rocket attack on Israel on Monday.", ("PSE", "ISR", "195")),
         ("Rebels fired mortars at an army base in Somalia on Monday.", ("SOM", "SOM", "194")),
+        # naming a group terrorist outlaws it at home (1722) and sanctions it abroad (163), in every form
+        # the parser gives the predicate noun: a second object, an "as" phrase
+        ("The United States designated Iran's Revolutionary Guards a foreign terrorist organisation on Monday.", ("USA", "IRN", "163")),
+        ("Britain proscribed Hamas as a terrorist organisation on Friday.", ("GBR", "PSE", "163")),
+        ("The European Union listed the Revolutionary Guards as a terrorist group.", (None, "IRN", "163")),
+        ("Russia's Supreme Court declared Ukraine's Azov regiment a terrorist organisation on Tuesday.", ("RUS", "UKR", "163")),
+        ("Tajikistan banned the Islamic Renaissance Party as a terrorist organisation on Saturday.", ("TJK", "TJK", "1722")),
+        # two objects: "took the prime minister and dozens of lawmakers hostage" is a kidnapping of both
+        ("Gunmen stormed Fiji's parliament on Friday and took Prime Minister Mahendra Chaudhry and dozens of lawmakers hostage.", ("FJI", "FJI", "181")),
     ],
 )
 def test_new_vocabulary_is_coded(code, text: str, expected: tuple) -> None:

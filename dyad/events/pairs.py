@@ -114,8 +114,10 @@ class PairMaker(TriggerMatcher):
                         out.append(Found(tok, pat, code, t, s, [*how, "received"]))
                         continue
                     own_code = code
-                    if pat.abroad and code == pat.code and s.country and t.country and s.country != t.country:
-                        own_code = pat.abroad  # "India banned 59 CHINESE apps": an embargo, not a domestic ban
+                    if pat.abroad and code == pat.code and t.code and (
+                        (s.country and t.country and s.country != t.country) or (s.code or "").startswith("IGO")
+                    ):  # "India banned 59 CHINESE apps", "the EU listed the Guards": an embargo, not a domestic ban
+                        own_code = pat.abroad
                     out.append(Found(tok, pat, own_code, s, t, list(how)))
                     if pat.reverse and code == pat.code:
                         # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor

@@ -139,7 +139,12 @@ class TriggerMatcher(CoderBase):
             # and "of" object ("called the execution a COWARDLY ACT", "an ACT OF TERRORISM")
             lemmas |= {c.lemma_.lower() for c in tok.children if c is not obj and (
                 c.dep_ in ("dobj", "oprd") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"))}  # "took 17 people HOSTAGE" (xcomp)
-            named = [c for c in tok.children if c is not obj and c.dep_ == "oprd"]
+            # the predicate noun, with its modifiers: "called the execution a COWARDLY ACT", "designated the
+            # Guards a TERRORIST ORGANISATION" (a second object, or a clause the parser makes of it), "proscribed
+            # Hamas AS a terrorist organisation"
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            named = [c for c in tok.children if c is not obj and (c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "NOUN")
+                     or (c.dep_ == "dobj" and len(objects) > 1))] + prep_objects("as", [tok])  # fmt: skip
             lemmas |= {w for c in named for w in self._object_lemmas(c)}
             lemmas |= {f"{c.lemma_.lower()} of {g.lemma_.lower()}" for c in named for g in prep_objects("of", [c])}
             # "found Trump GUILTY": a predicate adjective the parser makes a clause of its own
