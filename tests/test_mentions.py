@@ -581,6 +581,17 @@ def test_people_told_by_age_are_civilians(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Sudan's ruling military council signed a deal with protesters.", "council", ["SDNGOV"]),
+        ("Lebanon's governing coalition signed a deal with the opposition.", "coalition", ["LBNGOV"]),
+    ],
+)
+def test_a_junta_by_its_own_name_is_the_government(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected
+
+
 def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
     text = "An Egyptian court sentenced 529 supporters of the Muslim Brotherhood to death on Monday."
     assert codes(nlp, kb, text, "supporters") == ["EGYOPP"]
