@@ -613,3 +613,10 @@ def test_charges_d_affaires_are_diplomats_of_each_nationality(nlp, kb):
 )
 def test_a_former_police_or_security_chief_is_a_former_office_holder(nlp, kb, text, head, expected):
     assert codes(nlp, kb, text, head) == expected
+
+
+def test_a_patron_after_the_last_conjunct_is_the_last_ones(code_triples):
+    # the parser hangs "loyal to Riek Machar" on the army, the first conjunct: the rebels are his, the army
+    # stays the state's
+    got = code_triples("South Sudan's army and rebels loyal to Riek Machar clashed in Bor on Monday.", "2014-01-23")
+    assert {s for s, _, _ in got} == {"SSDMIL"}, got

@@ -538,8 +538,14 @@ class SentenceActors:
         return out
 
     def _patron(self, head: Token) -> Mention | None:
-        """The actor armed men are said to be loyal to ("forces LOYAL TO Khalifa Haftar"), when it has a country."""
-        for adj in head.children:
+        """The actor armed men are said to be loyal to ("forces LOYAL TO Khalifa Haftar"), when it has a country.
+        After a last conjunct the parser hangs the phrase on the first ("the government and rebels LOYAL TO
+        Riek Machar"): it is the last one's, never the first's."""
+        holders = [head, head.head] if head.dep_ == "conj" else [head]
+        later = [c.i for c in head.children if c.dep_ == "conj"]
+        for adj in (a for h in holders for a in h.children):
+            if adj.head is not head and adj.i < head.i or later and adj.i > min(later):
+                continue
             if adj.dep_ in ("amod", "acl") and adj.lemma_.lower() in PATRON_WORDS:
                 for g in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
                     found = [m for m in self.mentions_for(g) if m.code and m.country]
