@@ -57,6 +57,7 @@ class CoderBase:
     result_verbs: frozenset[str]
     violent_causes: frozenset[str]
     explosive_causes: frozenset[str]
+    disaster_causes: frozenset[str]
     weapon_words: frozenset[str]
     unknown_doers: frozenset[str]
     clash_words: frozenset[str]

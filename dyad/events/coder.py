@@ -328,6 +328,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.judging_roots = tuple(str(r) for r in self.cues.get("judging_roots") or ())
         self.violent_causes = self._cue_words("violent_causes")
         self.explosive_causes = self._cue_words("explosive_causes")
+        self.disaster_causes = self._cue_words("disaster_causes")
         self.weapon_words = self._cue_words("weapon_words")
         self.unknown_doers = self._cue_words("unknown_doers")
         self.clash_words = self._cue_words("clash_words")

@@ -228,8 +228,10 @@ class FallbackTargets(SlotReader):
             # records); "killed IN A SHOOTING", "IN AN AMBUSH" or "was shot dead" with no doer named is
             # no event in any gold triple set (27 of 29 such events were wrong)
             return any(self._violent_word(g) and _names_cause(g, self.explosive_causes) for g in causes)
-        if causes:
-            return any(self._violent_word(g) for g in causes)
+        if any(self._violent_word(g) for g in causes):
+            return True
+        if any(_names_cause(g, self.disaster_causes) for g in causes):
+            return False
         if any(m.sector in ("MIL", "REB", "UAF") for m in targets):
             return True
         return any(t.lemma_.lower() in self.violent_causes for t in sm.sa.doc if t.i != tok.i)
