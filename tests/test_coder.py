@@ -3846,3 +3846,13 @@ def test_an_act_a_description_dates_to_an_earlier_year_is_history(code) -> None:
                        "and Hiroshima, the two Japanese cities destroyed by American atomic bombs in 1945.",
                        "2019-11-24"))  # fmt: skip
     assert got == {("VATGOV", "JPN", "042")}, got
+
+
+def test_agreeing_to_restart_talks_is_an_intent_to_negotiate_not_a_deal(code_triples):
+    got = code_triples("Japanese Prime Minister Shinzo Abe and Russian President Vladimir Putin agreed in Moscow on "
+                       "Monday to restart talks on a peace treaty.", "2013-04-29")
+    assert {c for _, _, c in got} == {"036"}, got
+    # a concrete measure agreed is still a deal
+    got = code_triples("Japan and the United States agreed on Monday to relocate a Marine air base on Okinawa.",
+                       "2013-04-29")
+    assert {c for _, _, c in got} == {"057"}, got

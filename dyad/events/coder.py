@@ -335,6 +335,8 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.subject_only_nouns = self._cue_words("subject_only_nouns")
         deal = self.cues.get("agreed_deal") or {}
         self.agreed_deal = (str(deal.get("code") or ""), frozenset(deal.get("heads") or ()), frozenset(deal.get("except") or ()))
+        talks = deal.get("talks") or {}
+        self.agreed_talks = (str(talks.get("code") or ""), frozenset(talks.get("objects") or ()))
         self.aerial_doers = self._cue_words("aerial_doers")
         self.protest_rules = ProtestRules.from_cues(self.cues)
         self.comment_rules = CommentRules.from_data(self.patterns.comments)
@@ -675,6 +677,9 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         code, heads, vague = self.agreed_deal
         if not code or tok.lemma_.lower() not in heads:
             return None
+        talks_code, talk_nouns = self.agreed_talks
+        if talks_code and x is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in talk_nouns for c in x.children):
+            return talks_code  # "agreed to RESTART TALKS": an intent to negotiate, no deal yet
         if x is None:
             x = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
