@@ -3856,3 +3856,9 @@ def test_agreeing_to_restart_talks_is_an_intent_to_negotiate_not_a_deal(code_tri
     got = code_triples("Japan and the United States agreed on Monday to relocate a Marine air base on Okinawa.",
                        "2013-04-29")
     assert {c for _, _, c in got} == {"057"}, got
+
+
+def test_students_the_police_disperse_are_the_public(code_triples):
+    got = code_triples("Nicaraguan riot police fired tear gas and rubber bullets at students in Managua on Friday.",
+                       "2018-04-20")
+    assert ("NICCOP", "NICCVL", "175") in got and not any(t == "NICEDU" for _, t, _ in got), got

@@ -206,6 +206,10 @@ class PairMaker(TriggerMatcher):
             # gold sets code them); "garment workers STRIKING for higher wages" are labour; and a civilian
             # who shoots his co-workers still shoots workers (CVL against CVL would read as no event)
             return [replace(t, sector="CVL", code=t.country + "CVL")]
+        if t.sector == "EDU" and t.country and code == REPRESSION:
+            # "fired tear gas at thousands of STUDENTS": a crowd the police disperse is the public's, whoever
+            # it is (no gold set codes repression against EDU; 7 of 8 code students protesting as CVL)
+            return [replace(t, sector="CVL", code=t.country + "CVL")]
         if t.sector or not t.country:
             return [t]
         if code in EMERGENCY_CODES and t.kind in ("place", "country", "capital"):
