@@ -3862,3 +3862,9 @@ def test_students_the_police_disperse_are_the_public(code_triples):
     got = code_triples("Nicaraguan riot police fired tear gas and rubber bullets at students in Managua on Friday.",
                        "2018-04-20")
     assert ("NICCOP", "NICCVL", "175") in got and not any(t == "NICEDU" for _, t, _ in got), got
+
+
+def test_lifting_emergency_rule_in_a_city_frees_its_people(code_triples):
+    got = code_triples("Ecuadorean President Lucio Gutierrez lifted a state of emergency in Quito on Saturday.",
+                       "2005-04-16")
+    assert ("ECUGOV", "ECUCVL", "0814") in got, got

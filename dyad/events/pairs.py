@@ -58,9 +58,10 @@ VIOLENT_TARGET_ROOTS = {"18", "19", "20"}
 LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "march", "rally", "picket", "walkout"})
 # Emergency rule and curfews imposed on a place are imposed on the people there (PairMaker._civilians); so is
 # repression of a crowd told by where it gathered ("fired tear gas at a rally in Managua": no gold set codes
-# 175 against a bare country, 0 of 170 events)
+# 175 against a bare country, 0 of 170 events); lifting emergency rule frees the same people ("lifted a state
+# of emergency in Quito": 0814 against CVL in all 5 gold rows)
 REPRESSION = "175"
-EMERGENCY_CODES = {"1723", "1724", REPRESSION}
+EMERGENCY_CODES = {"1723", "1724", REPRESSION, "0814"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
 
@@ -101,7 +102,9 @@ class PairMaker(TriggerMatcher):
         homes = {s.country for s in sources if s.country}
         targets = [replace(t, sector="CVL", code=t.country + "CVL") if t.sector == "EDU" and t.kind == "person"
                    and t.country and homes and t.country not in homes else t for t in targets]  # fmt: skip
-        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138")) and code not in TERRITORY_CODES:
+        if targets and (code[:2] in CIVILIAN_TARGET_ROOTS or code.startswith("138") or code in EMERGENCY_CODES) and (
+            code not in TERRITORY_CODES
+        ):
             targets = [c for t in targets for c in self._civilians(t, sm, code, sources)]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
             ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
