@@ -3868,3 +3868,15 @@ def test_lifting_emergency_rule_in_a_city_frees_its_people(code_triples):
     got = code_triples("Ecuadorean President Lucio Gutierrez lifted a state of emergency in Quito on Saturday.",
                        "2005-04-16")
     assert ("ECUGOV", "ECUCVL", "0814") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine fired British-made Storm Shadow cruise missiles at targets inside Russia for the first time on Wednesday.",
+        "Ukraine fired U.S.-supplied ATACMS missiles at Russian airfields on Tuesday.",
+    ],
+)
+def test_who_made_the_weapon_fired_is_not_hit(code_triples, text):
+    got = code_triples(text, "2024-11-20")
+    assert {t for _, t, _ in got} == {"RUS"}, got

@@ -98,7 +98,10 @@ class FallbackTargets(SlotReader):
             obj is not None and obj.lemma_.lower() in pat.objects and "ofobj" not in pat.target
             and any(c.dep_ == "poss" for c in obj.children)
         )  # fmt: skip
-        if (obj is not None and not passive and not nominal and not owned_stance
+        # "fired U.S.-SUPPLIED missiles at ...", "BRITISH-made Storm Shadows": the weapon a violent act names
+        # is the doer's; who made or supplied it is not hit
+        weapon = obj is not None and pat.code[:2] in UNATTRIBUTED_ROOTS and bool(self._object_lemmas(obj) & pat.objects)
+        if (obj is not None and not passive and not nominal and not owned_stance and not weapon
                 and obj.lemma_.lower() not in self.referent_nouns):  # fmt: skip
             found = actor_or_owner(obj)
             if found:
@@ -131,7 +134,7 @@ class FallbackTargets(SlotReader):
             aimed = ([obj] if obj is not None else []) + [
                 p for w in ("at", "on", "against", "into", "across") for p in prep_objects(w, holders)]  # fmt: skip
             for a in aimed:
-                for q in [a, *prep_objects("in", [a]), *prep_objects("across", [a])]:
+                for q in [a, *prep_objects("in", [a]), *prep_objects("across", [a]), *prep_objects("inside", [a])]:
                     m = self._place_mention(q, sm)
                     if m is not None and m.code and m.head not in taken:
                         return [m]
