@@ -3880,3 +3880,12 @@ def test_lifting_emergency_rule_in_a_city_frees_its_people(code_triples):
 def test_who_made_the_weapon_fired_is_not_hit(code_triples, text):
     got = code_triples(text, "2024-11-20")
     assert {t for _, t, _ in got} == {"RUS"}, got
+
+
+def test_a_groups_posts_are_the_group_wherever_they_lie(code_triples):
+    got = code_triples("Iran's Revolutionary Guards fired ballistic missiles at Islamic State bases in eastern Syria on "
+                       "Sunday.", "2017-06-18")
+    assert ("IRNMIL", "IMGMUSISI", "195") in got, got
+    got = code_triples("Israel launched intense air strikes on Hamas targets across the Gaza Strip early on Tuesday.",
+                       "2025-03-18")
+    assert ("ISR", "PSEREB", "195") in got, got

@@ -395,6 +395,13 @@ class SlotReader(TriggerMatcher):
             out = []
             for p in places:
                 for q in conjuncts(p):
+                    # "fired missiles at ISLAMIC STATE bases in eastern Syria": a group's posts are the group,
+                    # wherever they lie (as the "dobj" slot reads "struck HAMAS targets")
+                    group = [m for c in q.children if c.dep_ == "compound" and c.pos_ == "PROPN" and q.pos_ == "NOUN"
+                             for m in sm.get(c) if m.code and m.kind in ("org", "institution", "group")]  # fmt: skip
+                    if group:
+                        out.extend(group)
+                        continue
                     m = self._place_mention(q, sm, asked=True)
                     if m is None and q.pos_ == "NOUN":  # "a strike on the railway station IN KRAMATORSK",
                         # "struck a residential area NEAR a playground IN Kryvyi Rih" (a place near a place;
