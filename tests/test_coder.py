@@ -3889,3 +3889,9 @@ def test_a_groups_posts_are_the_group_wherever_they_lie(code_triples):
     got = code_triples("Israel launched intense air strikes on Hamas targets across the Gaza Strip early on Tuesday.",
                        "2025-03-18")
     assert ("ISR", "PSEREB", "195") in got, got
+
+
+def test_expelled_envoys_are_their_governments_and_severed_ties_a_country(code_triples):
+    got = code_triples("Russia expelled diplomats from Sweden, Poland and Germany on Friday.", "2021-02-05")
+    assert got == {("RUS", "SWEGOV", "161"), ("RUS", "POLGOV", "161"), ("RUS", "DEUGOV", "161")}, got
+    assert code_triples("Bahrain severed diplomatic relations with Iran on Monday.", "2016-01-04") == {("BHR", "IRN", "161")}

@@ -15,14 +15,16 @@ from spacy.tokens import Token
 from dyad.actors.knowledge import Group, Region
 from dyad.actors.mentions import EXTRA_ROLE_HEADS, Mention, place_country
 from dyad.events.base import Found, implied_target
-from dyad.events.patterns import Pattern
-from dyad.events.ranking import STATE_SECTORS
+from dyad.events.patterns import Pattern, word_classes
+from dyad.events.ranking import DIPLOMATIC_EXPULSION, STATE_SECTORS
 from dyad.events.sentence import SentenceMentions
 from dyad.events.syntax import prep_objects
 from dyad.events.triggers import TriggerMatcher
 from dyad.words import words
 
 MEETING_CODES = {"040"}
+# Envoys (classes.yaml @diplomats): an expulsion of them is aimed at the government that sent them
+DIPLOMATS = word_classes()["diplomats"]
 # Roots of the cooperative acts a mediator or host brings two parties to (PairMaker._third_party)
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # What people live in: "shelled IRAQI towns", "demolished PALESTINIAN homes" are acts on civilians (CVL);
@@ -106,6 +108,10 @@ class PairMaker(TriggerMatcher):
             code not in TERRITORY_CODES
         ):
             targets = [c for t in targets for c in self._civilians(t, sm, code, sources)]
+        if code == DIPLOMATIC_EXPULSION and self._envoys_expelled(tok):
+            # "expelled diplomats FROM SWEDEN", "gave FRENCH Ambassador Itte 48 hours to leave": the envoys'
+            # government, as the gold sets' convention codes an expulsion of diplomats
+            targets = [t.as_sector("GOV") if t.is_bare_country else t for t in targets]
         if code in TERRITORY_CODES:  # "seized DAMASCUS": the capital is ground of the country, not its government
             ground = [replace(t, kind="country", code=t.country, sector=None) if t.kind == "capital" and t.country else t
                       for t in (sources if pat.received else targets)]  # fmt: skip
@@ -145,6 +151,14 @@ class PairMaker(TriggerMatcher):
                     if f.target is not None:
                         f.code = venue_code(venue, f.source.country, f.target.country, f.code)
         return out
+
+    @staticmethod
+    def _envoys_expelled(tok: Token) -> bool:
+        """Whether the verb's object or indirect object names envoys ("expelled two DIPLOMATS", "gave the
+        AMBASSADOR 48 hours to leave"), not ties or a country ("severed relations with Iran")."""
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        return any(t.lemma_.lower() in DIPLOMATS or t.lower_ in DIPLOMATS
+                   for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound")))  # fmt: skip
 
     def _third_party(self, found: list[Found], sm: SentenceMentions) -> list[Found]:
         """The mediator or host of two parties' talks or deal, named in a participle or an "auspices"
