@@ -50,6 +50,13 @@ def test_a_match_yields_to_a_longer_one_starting_inside_it(kb: KnowledgeBase) ->
     assert kinds_codes(kb, "the UN said")[0][2] == "IGOUNO"
 
 
+def test_a_continent_adjective_names_no_country(kb: KnowledgeBase) -> None:
+    # "Latin American" holds "American" and names no one; "American troops" are still the United States'
+    for text in ("seven Latin American countries", "South American leaders met", "across Central America"):
+        assert all(e.country != "USA" for m in kb.match(text) for e in m.entries), text
+    assert kinds_codes(kb, "American troops left")[0][2] == "USA"
+
+
 def test_person_role_on_event_date(kb: KnowledgeBase) -> None:
     li = kb.persons["Li Zhanshu"]
     assert li.actor_code("2022-09-07")[0] == "CHNLEG"

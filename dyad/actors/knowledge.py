@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
+# The kind of an entry that names no actor although a word inside it does ("Latin American" holds
+# "American"): it takes its words from every other match and yields no match of its own
+NO_ACTOR = "none"
 WORD_RE = re.compile(r"\w+|[^\w\s]")
 """Tokens for phrase matching: runs of word characters, or single punctuation marks."""
 # Words after a place name that make it an address ("Ontario STREET"), not the place
@@ -337,6 +340,8 @@ class KnowledgeBase:
                 kb._load_people(path, user=False)
         kb._load_regions(base / "regions.yaml")
         kb._load_groups(base / "groups.yaml")
+        for phrase in words("no_actor_phrases"):  # "SOUTH AMERICAN leaders" are no Americans
+            kb.add(phrase, Entry(NO_ACTOR, phrase))
         kb._load_user(Path(dictionary_dir) if dictionary_dir else default_dictionary_dir())
         kb._build_surnames()
         for msg in kb.problems:
@@ -580,7 +585,8 @@ class KnowledgeBase:
                 if not bucket:
                     continue
                 surface = [t[0] for t in toks[i : i + n]]
-                entries = [e for form, e in bucket if _case_ok(form, surface) and (kinds is None or e.kind in kinds)]
+                entries = [e for form, e in bucket if _case_ok(form, surface)
+                           and (kinds is None or e.kind in kinds or e.kind == NO_ACTOR)]  # fmt: skip
                 if entries:  # (two spellings of one entry may both fit an all-capitals surface)
                     return n, list({id(e): e for e in entries}.values())
             return 0, []
@@ -596,7 +602,8 @@ class KnowledgeBase:
             if overtaken is not None:
                 i = overtaken
                 continue
-            out.append(Match(toks[i][1], toks[i + n - 1][2], text[toks[i][1] : toks[i + n - 1][2]], entries))
+            if any(e.kind != NO_ACTOR for e in entries):
+                out.append(Match(toks[i][1], toks[i + n - 1][2], text[toks[i][1] : toks[i + n - 1][2]], entries))
             i += n
         return out
 
