@@ -100,7 +100,7 @@ class FallbackTargets(SlotReader):
         )  # fmt: skip
         # "fired U.S.-SUPPLIED missiles at ...", "BRITISH-made Storm Shadows": the weapon a violent act names
         # is the doer's; who made or supplied it is not hit
-        weapon = obj is not None and pat.code[:2] in UNATTRIBUTED_ROOTS and bool(self._object_lemmas(obj) & pat.objects)
+        weapon = obj is not None and pat.code[:2] in UNATTRIBUTED_ROOTS and obj.lemma_.lower() in self.weapon_words
         if (obj is not None and not passive and not nominal and not owned_stance and not weapon
                 and obj.lemma_.lower() not in self.referent_nouns):  # fmt: skip
             found = actor_or_owner(obj)
