@@ -3895,3 +3895,12 @@ def test_expelled_envoys_are_their_governments_and_severed_ties_a_country(code_t
     got = code_triples("Russia expelled diplomats from Sweden, Poland and Germany on Friday.", "2021-02-05")
     assert got == {("RUS", "SWEGOV", "161"), ("RUS", "POLGOV", "161"), ("RUS", "DEUGOV", "161")}, got
     assert code_triples("Bahrain severed diplomatic relations with Iran on Monday.", "2016-01-04") == {("BHR", "IRN", "161")}
+
+
+def test_a_ceasefire_declared_by_two_sides_is_between_them(code_triples):
+    got = code_triples("Nepal's government and Maoist rebels declared a ceasefire on Wednesday.", "2003-01-29")
+    assert got == {("NPLGOV", "NPLREB", "0871"), ("NPLREB", "NPLGOV", "0871")}, got
+    # one side's allies declaring it together are no two sides
+    got = code_triples("Hamas and other militant groups in the Gaza Strip declared a one-week ceasefire on Sunday.",
+                       "2012-11-25")
+    assert not any(s == t for s, t, _ in got), got

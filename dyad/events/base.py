@@ -66,6 +66,7 @@ class CoderBase:
     reciprocal_words: frozenset[str]
     reciprocal_objects: frozenset[str]
     reciprocal_roots: frozenset[str]
+    mutual_codes: frozenset[str]
     reciprocal_heads: frozenset[str]
     intent_codes: dict[str, Any]
     refusal_codes: dict[str, Any]

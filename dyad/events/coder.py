@@ -349,6 +349,7 @@ class Coder(FallbackTargets, PairMaker, EventBuilder, CommentFinder):
         self.reciprocal_words = self._cue_words("reciprocal_words")
         self.reciprocal_objects = self._cue_words("reciprocal_objects")
         self.reciprocal_roots = self._cue_words("reciprocal_roots")
+        self.mutual_codes = self._cue_words("mutual_codes")
         self.reciprocal_heads = self._cue_words("reciprocal_heads")
         self.generic_roles = load_generic_roles()
         self._date_for_event = date_for_event

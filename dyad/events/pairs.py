@@ -131,7 +131,9 @@ class PairMaker(TriggerMatcher):
                     if pat.reverse and code == pat.code:
                         # PETRARCH paired codes: "arrive [032:033]" is also the host's act on the visitor
                         out.append(Found(tok, pat, pat.reverse, t, s, [*how, "reverse"]))
-        elif len(sources) >= 2 and (pat.mutual or self._reciprocal(tok, code)):
+        elif len(sources) >= 2 and (pat.mutual or self._reciprocal(tok, code) or (
+            code in self.mutual_codes and len({s.code for s in sources}) > 1
+        )):  # "A and B declared a ceasefire": a truce between them (not "Hamas and other militant groups")
             for s in sources:
                 for t in sources:
                     if s is not t:
