@@ -54,6 +54,7 @@ ACCUSING_VERBS = words("accusing_verbs")
 OWNED_PREMISES = words("owned_premises")
 COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
+TRADE_FLOWS = words("trade_flows")
 RECAP_NOUNS = words("recap_nouns")
 FIGURE_VEHICLES = words("figure_vehicles")
 # Treaties and deals (classes.yaml): a capital modifying one names where it was made
@@ -487,6 +488,8 @@ class SlotReader(TriggerMatcher):
         if not found:  # "tariffs of 25% on imports FROM MEXICO AND CANADA"
             found = [m for p in prep_objects("from", [tok]) for q in conjuncts(p) for m in sm.get(q)
                      if m.code and m.kind in ("country", "capital")]  # fmt: skip
+        if not found and tok.lemma_.lower() in TRADE_FLOWS:  # "tariffs on imports OF TURKISH steel"
+            found = [m for p in prep_objects("of", [tok]) for q in conjuncts(p) for m in self._owner_of(q, sm)]
         return found
 
     @staticmethod
