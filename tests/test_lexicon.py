@@ -282,6 +282,8 @@ def code():
         ("The European Union listed the Revolutionary Guards as a terrorist group.", (None, "IRN", "163")),
         ("Russia's Supreme Court declared Ukraine's Azov regiment a terrorist organisation on Tuesday.", ("RUS", "UKR", "163")),
         ("Tajikistan banned the Islamic Renaissance Party as a terrorist organisation on Saturday.", ("TJK", "TJK", "1722")),
+        # ending a treaty or a defence agreement with a state cuts relations with it (160)
+        ("Mali's military government said on Monday it was ending its defence agreements with France.", ("MLI", "FRA", "160")),
         # tariffs on imports OF a country's goods fall on that country
         ("U.S. President Donald Trump doubled tariffs on imports of Turkish steel and aluminium on Friday.", ("USA", "TUR", "163")),
         # taking a state off a terrorism list eases the sanctions it carries (085)
