@@ -3904,3 +3904,9 @@ def test_a_ceasefire_declared_by_two_sides_is_between_them(code_triples):
     got = code_triples("Hamas and other militant groups in the Gaza Strip declared a one-week ceasefire on Sunday.",
                        "2012-11-25")
     assert not any(s == t for s, t, _ in got), got
+
+
+def test_an_including_phrase_after_the_time_names_the_envoys_countries(code_triples):
+    got = code_triples("Turkey summoned the ambassadors of nine Western countries on Thursday, including the United "
+                       "States, Germany and France.", "2021-10-21")
+    assert got == {("TUR", "USAGOV", "114"), ("TUR", "DEUGOV", "114"), ("TUR", "FRAGOV", "114")}, got

@@ -253,6 +253,11 @@ class SlotReader(TriggerMatcher):
                 found = [m for h in heads for m in self._holder(h, sm)]
             if not any(m.code for m in found):
                 found = self._included(heads, sm)  # "hosted more than 50 world leaders, INCLUDING Bush"
+            role = next((m for h in heads for m in sm.get(h) if m.kind == "role" and m.sector), None)
+            if not any(m.code for m in found) and role is not None:
+                # "summoned the AMBASSADORS of nine Western countries on Thursday, INCLUDING the United States,
+                # Germany and France": the phrase set off after the time hangs on the verb; each country's envoy
+                found = [m.as_sector(role.sector) if m.is_bare_country else m for m in self._included([tok], sm)]
             if not any(m.code for m in found) and self._recaps_an_act(obj):
                 found = self._recapped_doer(tok, sm)
             return found
