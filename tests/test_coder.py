@@ -3910,3 +3910,13 @@ def test_an_including_phrase_after_the_time_names_the_envoys_countries(code_trip
     got = code_triples("Turkey summoned the ambassadors of nine Western countries on Thursday, including the United "
                        "States, Germany and France.", "2021-10-21")
     assert got == {("TUR", "USAGOV", "114"), ("TUR", "DEUGOV", "114"), ("TUR", "FRAGOV", "114")}, got
+
+
+def test_people_detained_and_the_named_among_them(code_triples):
+    got = code_triples("Russian riot police detained more than 400 people, including opposition leaders Alexei Navalny "
+                       "and Boris Nemtsov, at a protest in central Moscow on Sunday.", "2012-05-06")
+    assert got == {("RUSCOP", "RUSCVL", "173"), ("RUSCOP", "RUSOPP", "173")}, got
+    # a toll's named victims stay the crowd's
+    got = code_triples("Gunmen opened fire on a beach resort in Ivory Coast's Grand-Bassam on Sunday, killing 16 people "
+                       "including four French nationals.", "2016-03-13")
+    assert not any(t == "FRACVL" for _, t, _ in got), got

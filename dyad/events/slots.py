@@ -253,6 +253,13 @@ class SlotReader(TriggerMatcher):
                 found = [m for h in heads for m in self._holder(h, sm)]
             if not any(m.code for m in found):
                 found = self._included(heads, sm)  # "hosted more than 50 world leaders, INCLUDING Bush"
+            elif all(m.sector == "CVL" and m.kind == "role" for m in found if m.code) and self._coerces(tok):
+                # "detained about 300 PEOPLE in Moscow on Monday, INCLUDING opposition leader Alexei Navalny": the
+                # crowd and the named among them, as the gold sets code both when the state arrests or sentences
+                # them (a toll "including four French nationals" stays the crowd's)
+                named = [m for m in self._included(heads, sm) or self._included([tok], sm)
+                         if m.code and m.code not in {f.code for f in found}]  # fmt: skip
+                found = found + named
             role = next((m for h in heads for m in sm.get(h) if m.kind == "role" and m.sector), None)
             if not any(m.code for m in found) and role is not None:
                 # "summoned the AMBASSADORS of nine Western countries on Thursday, INCLUDING the United States,
@@ -496,6 +503,11 @@ class SlotReader(TriggerMatcher):
         if not found and tok.lemma_.lower() in TRADE_FLOWS:  # "tariffs on imports OF TURKISH steel"
             found = [m for p in prep_objects("of", [tok]) for q in conjuncts(p) for m in self._owner_of(q, sm)]
         return found
+
+    def _coerces(self, tok: Token) -> bool:
+        """Whether the verb is coercion or a sentence (CAMEO 17, 116): "detained", "arrested", "sentenced"."""
+        pat = self._pattern_for(tok)
+        return pat is not None and (pat.code.startswith("17") or pat.code.startswith("116"))
 
     @staticmethod
     def _included(nouns: list[Token], sm: SentenceMentions) -> list[Mention]:
