@@ -3920,3 +3920,13 @@ def test_people_detained_and_the_named_among_them(code_triples):
     got = code_triples("Gunmen opened fire on a beach resort in Ivory Coast's Grand-Bassam on Sunday, killing 16 people "
                        "including four French nationals.", "2016-03-13")
     assert not any(t == "FRACVL" for _, t, _ in got), got
+
+
+def test_what_a_decree_does_is_done_by_whoever_issues_it(code_triples):
+    got = code_triples("U.S. President Joe Biden approved an executive order on Wednesday imposing sanctions on the "
+                       "Myanmar generals who led last week's coup.", "2021-02-10")
+    assert ("USAGOV", "MMRMIL", "163") in got, got
+    # a resolution vetoed is not the vetoer's act
+    got = code_triples("Russia and China vetoed a U.N. Security Council resolution condemning Syria's crackdown on "
+                       "protesters.", "2011-10-04")
+    assert not any(c.startswith("11") for _, _, c in got), got

@@ -55,6 +55,8 @@ OWNED_PREMISES = words("owned_premises")
 COMPANY_PREMISES = words("company_premises")
 HOLDING_VERBS = words("holding_verbs")
 TRADE_FLOWS = words("trade_flows")
+DECREE_NOUNS = words("decree_nouns")
+ISSUING_VERBS = words("issuing_verbs")
 RECAP_NOUNS = words("recap_nouns")
 FIGURE_VEHICLES = words("figure_vehicles")
 # Treaties and deals (classes.yaml): a capital modifying one names where it was made
@@ -106,6 +108,15 @@ class SlotReader(TriggerMatcher):
                     owner = self._owner_of(head, sm)
                     if owner:  # "Washington's DECISION to sell arms", "the EU decision to open talks"
                         return owner, True
+                if not any(m.code for m in found) and dep == "acl" and cur.tag_ == "VBG" and (
+                    head.lemma_.lower() in DECREE_NOUNS
+                ):
+                    # "approved an executive ORDER on Wednesday IMPOSING sanctions on ...": what a decree does is
+                    # done by whoever issues it
+                    verb = governing_verb(head)
+                    s = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+                    if s is not None and verb.lemma_.lower() in ISSUING_VERBS:  # not "VETOED a resolution condemning"
+                        return self._or_members(s, sm), True
                 if not any(m.code for m in found) and to_clause:
                     # "were converging for a RALLY in Lagos to protest ...": the purpose of a non-actor
                     # noun is the purpose of whoever does the verb that governs it
