@@ -282,6 +282,8 @@ def code():
         ("The European Union listed the Revolutionary Guards as a terrorist group.", (None, "IRN", "163")),
         ("Russia's Supreme Court declared Ukraine's Azov regiment a terrorist organisation on Tuesday.", ("RUS", "UKR", "163")),
         ("Tajikistan banned the Islamic Renaissance Party as a terrorist organisation on Saturday.", ("TJK", "TJK", "1722")),
+        # an order to shoot on sight threatens the country's public (137 against CVL)
+        ("Sri Lanka's defence ministry ordered troops on Tuesday to shoot on sight anyone looting public property.", ("LKA", "LKA", "137")),
         # calling another side's act a massacre or genocide condemns it (111)
         ("Turkish Prime Minister Tayyip Erdogan called Israel's raid on a Gaza-bound aid flotilla a bloody massacre on Tuesday.", ("TUR", "ISR", "111")),
         # lawmakers toppling a government, or passing a vote of no confidence in it, bring it down (116)

@@ -63,6 +63,8 @@ LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "mar
 # 175 against a bare country, 0 of 170 events); lifting emergency rule frees the same people ("lifted a state
 # of emergency in Quito": 0814 against CVL in all 5 gold rows)
 REPRESSION = "175"
+# ... and so is an order to shoot on sight that names no one ("authorised troops to shoot to kill")
+PUBLIC_THREATS = {REPRESSION, "137"}
 EMERGENCY_CODES = {"1723", "1724", REPRESSION, "0814"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
@@ -138,7 +140,7 @@ class PairMaker(TriggerMatcher):
                 for t in sources:
                     if s is not t:
                         out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
-        elif solo and code == REPRESSION:
+        elif solo and code in PUBLIC_THREATS:
             # "troops fired tear gas and live rounds to break up a protest": repression with no one named is
             # done to the doer's own people (every gold set: <country>CVL)
             for s in sources:
