@@ -592,6 +592,18 @@ def test_a_junta_by_its_own_name_is_the_government(nlp, kb, text, head, expected
     assert codes(nlp, kb, text, head) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("A Hamas delegation arrived in Cairo on Monday.", "delegation", ["PSEREB"]),
+        ("Taliban negotiators met U.S. officials in Doha.", "negotiators", ["AFGREB"]),
+        ("A Chinese delegation arrived in Moscow on Monday.", "delegation", ["CHNGOV"]),
+    ],
+)
+def test_who_speaks_or_negotiates_for_a_body_is_of_its_sector(nlp, kb, text, head, expected):
+    assert codes(nlp, kb, text, head) == expected
+
+
 def test_supporters_of_an_opposition_body_are_the_opposition(nlp, kb):
     text = "An Egyptian court sentenced 529 supporters of the Muslim Brotherhood to death on Monday."
     assert codes(nlp, kb, text, "supporters") == ["EGYOPP"]
