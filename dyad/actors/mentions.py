@@ -544,8 +544,8 @@ class SentenceActors:
         holders = [head, head.head] if head.dep_ == "conj" else [head]
         later = [c.i for c in head.children if c.dep_ == "conj"]
         for adj in (a for h in holders for a in h.children):
-            if adj.head is not head and adj.i < head.i or later and adj.i > min(later):
-                continue
+            if (adj.head is not head and adj.i < head.i) or (later and adj.i > min(later)):
+                continue  # the first conjunct's own words, or words past a later conjunct
             if adj.dep_ in ("amod", "acl") and adj.lemma_.lower() in PATRON_WORDS:
                 for g in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
                     found = [m for m in self.mentions_for(g) if m.code and m.country]

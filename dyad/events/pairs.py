@@ -63,9 +63,10 @@ LABOUR_ACTIONS = frozenset({"strike", "striking", "protest", "demonstrate", "mar
 # 175 against a bare country, 0 of 170 events); lifting emergency rule frees the same people ("lifted a state
 # of emergency in Quito": 0814 against CVL in all 5 gold rows)
 REPRESSION = "175"
-# ... and so is an order to shoot on sight that names no one ("authorised troops to shoot to kill")
-PUBLIC_THREATS = {REPRESSION, "137"}
 EMERGENCY_CODES = {"1723", "1724", REPRESSION, "0814"}
+# Acts that, told with no one named, are done to the doer's own public: repression, and an order to shoot
+# on sight ("authorised troops to shoot to kill": 137 against <country>CVL in every gold set)
+PUBLIC_THREATS = {REPRESSION, "137"}
 # ... except taking ground: a seized town is territory of its country, not its people ("seized Goma" -> COD)
 TERRITORY_CODES = {"192"}
 
@@ -141,8 +142,8 @@ class PairMaker(TriggerMatcher):
                     if s is not t:
                         out.append(Found(tok, pat, code, s, t, [*how, "mutual"]))
         elif solo and code in PUBLIC_THREATS:
-            # "troops fired tear gas and live rounds to break up a protest": repression with no one named is
-            # done to the doer's own people (every gold set: <country>CVL)
+            # "troops fired tear gas and live rounds to break up a protest", "ordered troops to shoot on sight":
+            # with no one named, done to the doer's own people (every gold set: <country>CVL)
             for s in sources:
                 people = implied_target(s, "CVL", None) if s.country else None
                 out.append(Found(tok, pat, code, s, people, [*how, "alone" if people is None else "home"]))
