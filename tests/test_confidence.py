@@ -97,3 +97,12 @@ def test_arrival_events_are_read_and_a_malformed_line_names_file_and_line(tmp_pa
     bad.write_text("# header\ndev9\tabc1234\t1\troot:04 source:kb\ndev9\tabc1234\tyes\troot:04\n")
     with pytest.raises(ValueError, match=r"arrival_events.tsv:3:"):
         arrivals.read_arrivals(bad)
+
+
+def test_evidence_precision_ranks_features_worst_first_and_leaves_out_rare_ones() -> None:
+    precision = _benchmark("evidence_precision")
+    rows = [(("target:none", "root:19"), False), (("target:kb", "root:19"), True), (("target:kb", "root:04"), True)]
+    got = precision.table(rows, least=1)
+    assert got[0] == ("target:none", 1, 0.0)
+    assert ("root:19", 2, 0.5) in got
+    assert [f for f, _, _ in precision.table(rows, least=2)] == ["root:19", "target:kb"]
