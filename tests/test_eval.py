@@ -344,7 +344,7 @@ def test_triples_main_scores_exact_and_lenient(tmp_path: Path, capsys: pytest.Ca
      "dev7_triples.tsv", "dev8_triples.tsv", "dev9_triples.tsv", "dev10_triples.tsv", "dev11_triples.tsv", "dev12_triples.tsv",
      "dev13_triples.tsv", "dev14_triples.tsv", "dev15_triples.tsv", "dev16_triples.tsv", "dev17_triples.tsv",
      "dev18_triples.tsv", "dev19_triples.tsv", "dev20_triples.tsv", "dev21_triples.tsv", "dev22_triples.tsv",
-     "dev23_triples.tsv", "dev24_triples.tsv",
+     "dev23_triples.tsv", "dev24_triples.tsv", "dev25_triples.tsv",
      "heldout_triples.tsv"]
 )
 def test_bundled_gold_triples_load_cleanly(name: str) -> None:
