@@ -113,15 +113,13 @@ class SlotReader(TriggerMatcher):
                 ):
                     # "approved an executive ORDER on Wednesday IMPOSING sanctions on ...": what a decree does is
                     # done by whoever issues it
-                    verb = governing_verb(head)
-                    s = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+                    verb, s = _governing_subject(head)
                     if s is not None and verb.lemma_.lower() in ISSUING_VERBS:  # not "VETOED a resolution condemning"
                         return self._or_members(s, sm), True
                 if not any(m.code for m in found) and to_clause:
                     # "were converging for a RALLY in Lagos to protest ...": the purpose of a non-actor
                     # noun is the purpose of whoever does the verb that governs it
-                    verb = governing_verb(head)
-                    s = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+                    _, s = _governing_subject(head)
                     if s is not None:
                         return self._or_members(s, sm), True
                 return found, True  # "the first official to visit Beijing"
@@ -271,8 +269,9 @@ class SlotReader(TriggerMatcher):
                 named = [m for m in self._included(heads, sm) or self._included([tok], sm)
                          if m.code and m.code not in {f.code for f in found}]  # fmt: skip
                 found = found + named
-            role = next((m for h in heads for m in sm.get(h) if m.kind == "role" and m.sector), None)
-            if not any(m.code for m in found) and role is not None:
+            if not any(m.code for m in found) and (
+                role := next((m for h in heads for m in sm.get(h) if m.kind == "role" and m.sector), None)
+            ):
                 # "summoned the AMBASSADORS of nine Western countries on Thursday, INCLUDING the United States,
                 # Germany and France": the phrase set off after the time hangs on the verb; each country's envoy
                 found = [m.as_sector(role.sector) if m.is_bare_country else m for m in self._included([tok], sm)]
@@ -706,6 +705,12 @@ class SlotReader(TriggerMatcher):
         name = sm.sa.doc[words[0].i if words else tok.i : tok.i + 1].text
         ctx = sm.sa.context_countries(tok, exclude=range(tok.left_edge.i, tok.right_edge.i + 1))
         return self._place_country(name, ctx, sm.ctx.article_countries(sm.index + 1), min_population)
+
+
+def _governing_subject(noun: Token) -> tuple[Token | None, Token | None]:
+    """The verb that governs a noun and that verb's subject (either may be None)."""
+    verb = governing_verb(noun)
+    return verb, next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
 
 
 def _subject_clause(tok: Token) -> Token:
